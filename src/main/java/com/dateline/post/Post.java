@@ -1,0 +1,111 @@
+package com.dateline.post;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+class Post {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private String title;
+
+    private String slug;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "category_id")
+    private Category category;
+
+    private Instant publishedAt;
+
+    /** What the editor wrote (Markdown), kept exactly as typed. */
+    @Lob
+    private String bodySource;
+
+    /** The sanitised HTML made from {@link #bodySource}; the only body a page ever shows. */
+    @Lob
+    private String bodyHtml;
+
+    private String excerpt;
+
+    private @Nullable String byline;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "photo_id")
+    private @Nullable Photo photo;
+
+    protected Post() {
+        this.title = "";
+        this.slug = "";
+        this.category = new Category();
+        this.publishedAt = Instant.EPOCH;
+        this.bodySource = "";
+        this.bodyHtml = "";
+        this.excerpt = "";
+    }
+
+    Post(
+            String title,
+            String slug,
+            Category category,
+            Instant publishedAt,
+            RenderedBody body,
+            @Nullable String byline,
+            @Nullable Photo photo) {
+        this.title = title;
+        this.slug = slug;
+        this.category = category;
+        this.publishedAt = publishedAt;
+        this.bodySource = body.source();
+        this.bodyHtml = body.html();
+        this.excerpt = body.excerpt();
+        this.byline = byline;
+        this.photo = photo;
+    }
+
+    @Nullable Long getId() {
+        return id;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    Category getCategory() {
+        return category;
+    }
+
+    Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    String getBodyHtml() {
+        return bodyHtml;
+    }
+
+    String getExcerpt() {
+        return excerpt;
+    }
+
+    @Nullable String getByline() {
+        return byline;
+    }
+
+    @Nullable Photo getPhoto() {
+        return photo;
+    }
+}

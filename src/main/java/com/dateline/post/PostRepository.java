@@ -1,0 +1,45 @@
+package com.dateline.post;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+// Lists return Slice: readers page with "Older posts", which needs no total count.
+interface PostRepository extends JpaRepository<Post, Long> {
+
+    @Query("""
+            select p from Post p join fetch p.category left join fetch p.photo
+            where p.publishedAt <= :now
+            order by p.publishedAt desc, p.id desc""")
+    Slice<Post> findPublished(Instant now, Pageable pageable);
+
+    @Query("""
+            select p from Post p join fetch p.category c left join fetch p.photo
+            where c.slug = :categorySlug and p.publishedAt <= :now
+            order by p.publishedAt desc, p.id desc""")
+    Slice<Post> findPublishedInCategory(String categorySlug, Instant now, Pageable pageable);
+
+    @Query("""
+            select p from Post p join fetch p.category left join fetch p.photo
+            where p.slug = :slug and p.publishedAt >= :from and p.publishedAt < :to and p.publishedAt <= :now""")
+    Optional<Post> findPublishedBySlug(String slug, Instant from, Instant to, Instant now);
+
+    @Query("""
+            select p from Post p join fetch p.category
+            where p.publishedAt <= :now
+              and (p.publishedAt < :publishedAt or (p.publishedAt = :publishedAt and p.id < :id))
+            order by p.publishedAt desc, p.id desc""")
+    List<Post> findOlder(Instant publishedAt, long id, Instant now, Limit limit);
+
+    @Query("""
+            select p from Post p join fetch p.category
+            where p.publishedAt <= :now
+              and (p.publishedAt > :publishedAt or (p.publishedAt = :publishedAt and p.id > :id))
+            order by p.publishedAt asc, p.id asc""")
+    List<Post> findNewer(Instant publishedAt, long id, Instant now, Limit limit);
+}

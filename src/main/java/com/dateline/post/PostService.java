@@ -1,0 +1,132 @@
+package com.dateline.post;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.dateline.base.BlogProperties;
+
+/** What readers may see of the posts: only those whose publication time has come. */
+@Service
+@Transactional(readOnly = true)
+public class PostService {
+
+    private static final DateTimeFormatter PATH_MONTH = DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT);
+
+    private final PostRepository posts;
+    private final CategoryRepository categories;
+    private final PhotoRenditionRepository renditions;
+    private final BlogProperties blog;
+    private final Clock clock;
+
+    PostService(
+            PostRepository posts,
+            CategoryRepository categories,
+            PhotoRenditionRepository renditions,
+            BlogProperties blog,
+            Clock clock) {
+        this.posts = posts;
+        this.categories = categories;
+        this.renditions = renditions;
+        this.blog = blog;
+        this.clock = clock;
+    }
+
+    /** Newest first. */
+    public Slice<PostSummary> findPublished(Pageable page) {
+        return posts.findPublished(clock.instant(), page).map(this::summary);
+    }
+
+    /** The newest posts with their bodies, newest first. */
+    public java.util.List<PostContent> findNewestContent(int limit) {
+        return posts.findPublished(clock.instant(), org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+                .map(post -> new PostContent(summary(post), post.getBodyHtml(), post.getByline()))
+                .toList();
+    }
+
+    public Optional<CategoryInfo> findCategory(String slug) {
+        return categories.findBySlug(slug).map(PostService::categoryInfo);
+    }
+
+    /** Newest first, one category. */
+    public Slice<PostSummary> findPublishedInCategory(String categorySlug, Pageable page) {
+        return posts.findPublishedInCategory(categorySlug, clock.instant(), page).map(this::summary);
+    }
+
+    /** The post at {@code /{year}/{month}/{slug}}, with its older and newer neighbours. */
+    public Optional<PostDetails> findByPermalink(int year, int month, String slug) {
+        if (month < 1 || month > 12) {
+            return Optional.empty();
+        }
+        var yearMonth = YearMonth.of(year, month);
+        var from = yearMonth.atDay(1).atStartOfDay(blog.timeZone()).toInstant();
+        var to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(blog.timeZone()).toInstant();
+        var now = clock.instant();
+        return posts.findPublishedBySlug(slug, from, to, now).map(post -> details(post, now));
+    }
+
+    public Optional<EncodedImage> findImage(long photoId, PhotoVariant variant) {
+        return renditions.findByPhotoIdAndVariant(photoId, variant).map(PhotoRendition::toImage);
+    }
+
+    private PostDetails details(Post post, Instant now) {
+        var id = requireId(post);
+        var older = posts.findOlder(post.getPublishedAt(), id, now, Limit.of(1)).stream()
+                .findFirst()
+                .map(this::link)
+                .orElse(null);
+        var newer = posts.findNewer(post.getPublishedAt(), id, now, Limit.of(1)).stream()
+                .findFirst()
+                .map(this::link)
+                .orElse(null);
+        return new PostDetails(summary(post), post.getBodyHtml(), post.getByline(), older, newer);
+    }
+
+    private PostSummary summary(Post post) {
+        return new PostSummary(
+                requireId(post),
+                post.getTitle(),
+                categoryInfo(post.getCategory()),
+                path(post),
+                post.getPublishedAt(),
+                post.getExcerpt(),
+                photoInfo(post.getPhoto()));
+    }
+
+    private PostLink link(Post post) {
+        return new PostLink(post.getCategory().getName().toUpperCase(Locale.ROOT) + ": " + post.getTitle(), path(post));
+    }
+
+    private String path(Post post) {
+        return "/" + PATH_MONTH.format(post.getPublishedAt().atZone(blog.timeZone())) + "/" + post.getSlug();
+    }
+
+    private static CategoryInfo categoryInfo(Category category) {
+        return new CategoryInfo(category.getName(), category.getSlug());
+    }
+
+    private static @Nullable PhotoInfo photoInfo(@Nullable Photo photo) {
+        if (photo == null || photo.getId() == null) {
+            return null;
+        }
+        return new PhotoInfo(
+                photo.getId(), photo.getAltText(), photo.getCaption(), photo.getCredit(), photo.getWidth(), photo.getHeight());
+    }
+
+    private static long requireId(Post post) {
+        var id = post.getId();
+        if (id == null) {
+            throw new IllegalStateException("Post has not been saved");
+        }
+        return id;
+    }
+}
