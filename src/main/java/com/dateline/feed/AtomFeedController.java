@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code /feed.atom}: Atom 1.0 (RFC 4287) of the newest published posts, with their whole bodies. */
 @RestController
@@ -39,7 +38,7 @@ class AtomFeedController {
 
     @GetMapping("/feed.atom")
     ResponseEntity<String> feed(HttpServletRequest request) throws XMLStreamException {
-        var origin = ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+        var origin = blog.origin(request);
         var entries = posts.findNewestContent(ENTRIES);
         return ResponseEntity.ok().contentType(ATOM_XML).body(write(origin, entries));
     }

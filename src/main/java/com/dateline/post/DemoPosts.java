@@ -153,6 +153,7 @@ class DemoPosts implements ApplicationRunner {
                         sample.slug(),
                         category,
                         sample.publishedAt().atZone(blog.timeZone()).toInstant(),
+                        blog.timeZone(),
                         renderer.render(markdown(sample.slug())),
                         sample.byline(),
                         photo(sample, i)));

@@ -22,6 +22,8 @@ class Post {
 
     private String slug;
 
+    private String slugMonth;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "category_id")
     private Category category;
@@ -47,6 +49,7 @@ class Post {
     protected Post() {
         this.title = "";
         this.slug = "";
+        this.slugMonth = "";
         this.category = new Category();
         this.publishedAt = Instant.EPOCH;
         this.bodySource = "";
@@ -59,11 +62,13 @@ class Post {
             String slug,
             Category category,
             Instant publishedAt,
+            java.time.ZoneId blogZone,
             RenderedBody body,
             @Nullable String byline,
             @Nullable Photo photo) {
         this.title = title;
         this.slug = slug;
+        this.slugMonth = slugMonth(publishedAt, blogZone);
         this.category = category;
         this.publishedAt = publishedAt;
         this.bodySource = body.source();
@@ -71,6 +76,11 @@ class Post {
         this.excerpt = body.excerpt();
         this.byline = byline;
         this.photo = photo;
+    }
+
+    /** "2008-04" for a post published in April 2008 in the blog's time zone. */
+    static String slugMonth(Instant publishedAt, java.time.ZoneId blogZone) {
+        return java.time.YearMonth.from(publishedAt.atZone(blogZone)).toString();
     }
 
     @Nullable Long getId() {

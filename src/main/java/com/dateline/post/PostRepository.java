@@ -26,8 +26,8 @@ interface PostRepository extends JpaRepository<Post, Long> {
 
     @Query("""
             select p from Post p join fetch p.category left join fetch p.photo
-            where p.slug = :slug and p.publishedAt >= :from and p.publishedAt < :to and p.publishedAt <= :now""")
-    Optional<Post> findPublishedBySlug(String slug, Instant from, Instant to, Instant now);
+            where p.slugMonth = :slugMonth and p.slug = :slug and p.publishedAt <= :now""")
+    Optional<Post> findPublishedBySlug(String slugMonth, String slug, Instant now);
 
     @Query("""
             select p from Post p join fetch p.category

@@ -67,15 +67,14 @@ public class PostService {
         if (month < 1 || month > 12) {
             return Optional.empty();
         }
-        var yearMonth = YearMonth.of(year, month);
-        var from = yearMonth.atDay(1).atStartOfDay(blog.timeZone()).toInstant();
-        var to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(blog.timeZone()).toInstant();
         var now = clock.instant();
-        return posts.findPublishedBySlug(slug, from, to, now).map(post -> details(post, now));
+        return posts.findPublishedBySlug(YearMonth.of(year, month).toString(), slug, now)
+                .map(post -> details(post, now));
     }
 
+    /** A photo's file, only once a post that shows it is published: embargoed pictures stay hidden. */
     public Optional<EncodedImage> findImage(long photoId, PhotoVariant variant) {
-        return renditions.findByPhotoIdAndVariant(photoId, variant).map(PhotoRendition::toImage);
+        return renditions.findPublished(photoId, variant, clock.instant()).map(PhotoRendition::toImage);
     }
 
     private PostDetails details(Post post, Instant now) {

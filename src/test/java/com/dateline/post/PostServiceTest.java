@@ -49,6 +49,15 @@ class PostServiceTest {
     @Autowired
     BlogProperties blog;
 
+    @Autowired
+    PhotoRepository photos;
+
+    @Autowired
+    PhotoRenditionRepository renditions;
+
+    @Autowired
+    PhotoProcessor photoProcessor;
+
     // --- lists ---------------------------------------------------------------------------------
 
     @Test
@@ -367,12 +376,46 @@ class PostServiceTest {
         assertThat(body.excerpt()).isEqualTo("The first paragraph.");
     }
 
+    // --- photos and permalinks ---------------------------------------------------------------
+
+    @Test
+    @Transactional
+    void photo_of_a_post_that_is_not_yet_published_is_not_served() {
+        var bytes = DemoImages.draw(DemoImages.Motif.BOOKS, java.awt.Color.GRAY, java.awt.Color.BLACK, 7);
+        var original = photoProcessor.original(bytes, "image/jpeg");
+        var photo = photos.save(new Photo("Embargoed picture", null, null, original.width(), original.height()));
+        renditions.save(new PhotoRendition(photo.getId(), PhotoVariant.ORIGINAL, original));
+        save("Tomorrow's scoop", "tomorrows-scoop", "iraq", Instant.now().plus(Duration.ofDays(1)), photo);
+
+        assertThat(service.findImage(photo.getId(), PhotoVariant.ORIGINAL)).isEmpty();
+    }
+
+    @Test
+    @Transactional
+    void a_second_post_with_the_same_slug_in_the_same_month_is_refused_by_the_database() {
+        var sameMonth = LocalDateTime.of(2008, 4, 20, 12, 0).atZone(blog.timeZone()).toInstant();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> save("Copy", SEED_SLUG, "iraq", sameMonth))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private Post save(String title, String slug, String categorySlug, Instant publishedAt) {
+        return save(title, slug, categorySlug, publishedAt, null);
+    }
+
+    private Post save(String title, String slug, String categorySlug, Instant publishedAt, Photo photo) {
         var category = categories.findBySlug(categorySlug).orElseThrow();
         return posts.saveAndFlush(new Post(
-                title, slug, category, publishedAt, renderer.render("Body of " + title + "."), "Test desk", null));
+                title,
+                slug,
+                category,
+                publishedAt,
+                blog.timeZone(),
+                renderer.render("Body of " + title + "."),
+                "Test desk",
+                photo));
     }
 
     private String path(Instant publishedAt) {

@@ -23,7 +23,6 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Writes each reader page into the HTML the server sends, before any script runs: the page's
@@ -164,12 +163,9 @@ class CrawlablePages implements VaadinServiceInitListener {
         document.head().appendElement("meta").attr(keyAttribute, key).attr("content", content);
     }
 
-    private static String origin(VaadinRequest request) {
+    private String origin(VaadinRequest request) {
         if (request instanceof VaadinServletRequest servletRequest) {
-            return ServletUriComponentsBuilder.fromContextPath(servletRequest.getHttpServletRequest())
-                    .replaceQuery(null)
-                    .build()
-                    .toUriString();
+            return blog.origin(servletRequest.getHttpServletRequest());
         }
         return "";
     }
