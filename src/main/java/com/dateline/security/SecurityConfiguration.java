@@ -1,19 +1,32 @@
 package com.dateline.security;
 
+import com.dateline.security.ui.LoginView;
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Reading is open to everyone; the admin side is closed at the HTTP layer as well as by the
- * views' own annotations. Requests that match nothing go through to Vaadin's router, so an
- * unknown address gets the "Page not found" page with status 404 rather than a sign-in redirect.
+ * views' own annotations and by method security on the services. Requests that match nothing
+ * go through to Vaadin's router, so an unknown address gets the "Page not found" page with
+ * status 404 rather than a sign-in redirect.
  */
 @Configuration
 @EnableWebSecurity
@@ -21,15 +34,67 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the algorithm stored beside each hash so it can change later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    ThrottledAuthenticationProvider authenticationProvider(
+            UserDetailsService users, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        return new ThrottledAuthenticationProvider(users, passwordEncoder, throttle);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, SessionRegistry sessions, ThrottledAuthenticationProvider authenticationProvider)
+            throws Exception {
+        http.authenticationProvider(authenticationProvider);
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/admin/**").authenticated()
+                .requestMatchers("/admin/**", "/account/**").authenticated()
                 .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll());
+        http.sessionManagement(session -> session
+                .sessionFixation(fixation -> fixation.changeSessionId())
+                // Unlimited sessions per account, but registered, so a ban can end them all.
+                .maximumSessions(-1)
+                .sessionRegistry(sessions)
+                .expiredUrl("/login?error=disabled"));
+        http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+            @Override
+            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationSuccessHandler(SignInRedirects.success(savedRequestHandler(http), requestCache(http)));
+                filter.setAuthenticationFailureHandler(SignInRedirects.failure());
+                return filter;
+            }
+        }));
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.anyRequest(
-                AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class)
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
+    }
+
+    private static RequestCache requestCache(HttpSecurity http) {
+        var cache = http.getSharedObject(RequestCache.class);
+        return cache != null ? cache : new HttpSessionRequestCache();
+    }
+
+    private static VaadinSavedRequestAwareAuthenticationSuccessHandler savedRequestHandler(HttpSecurity http) {
+        var handler = new VaadinSavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        handler.setRequestCache(requestCache(http));
+        return handler;
     }
 }

@@ -1,6 +1,13 @@
 package com.dateline.base.ui;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.security.SignInRedirects;
+import com.dateline.security.SignedInUser;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,18 +23,49 @@ import java.util.Objects;
 
 /** Masthead, the page's main content, footer: the frame of every reader page. */
 @AnonymousAllowed
-public class MainLayout extends Div implements RouterLayout {
+public class MainLayout extends Div implements RouterLayout, AfterNavigationObserver {
 
     /** Id of the server-rendered copy of a page, which the live view replaces once it runs. */
     public static final String STATIC_COPY_ID = "dateline-static";
 
     private final Main main = new Main();
+    private final Div accountLinks = new Div();
+    private final AuthenticationContext authentication;
+    private String here = "/";
 
-    public MainLayout(BlogProperties blog) {
+    public MainLayout(BlogProperties blog, AuthenticationContext authentication) {
+        this.authentication = authentication;
         addClassName("site");
-        add(masthead(blog), main, footer(blog));
+        var masthead = masthead(blog);
+        accountLinks.addClassName("masthead-account");
+        masthead.add(accountLinks);
+        add(masthead, main, footer(blog));
         main.setId("content");
         main.addClassName("content");
+    }
+
+    /** Signed in: the reader's name (to their account page) and "Sign out"; signed out: "Sign in", "Register". */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        here = "/" + event.getLocation().getPathWithQueryParameters();
+        showAccountLinks();
+    }
+
+    /** Redraws the masthead's account links, e.g. after the reader changed their display name. */
+    public void showAccountLinks() {
+        accountLinks.removeAll();
+        var user = authentication.getAuthenticatedUser(SignedInUser.class);
+        if (user.isPresent()) {
+            var name = new Anchor("/account", user.get().displayName());
+            name.getElement().setAttribute("title", "Your account");
+            var signOut = new Button("Sign out", click -> authentication.logout());
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            accountLinks.add(new Span("Signed in as "), name, new Span(" · "), signOut);
+            return;
+        }
+        var returnTo = SignInRedirects.returnToQuery(here);
+        var query = returnTo.isEmpty() ? "" : "?" + returnTo;
+        accountLinks.add(new Anchor("/login" + query, "Sign in"), new Span(" · "), new Anchor("/register" + query, "Register"));
     }
 
     /** The masthead as both the live view and the server-rendered copy show it. */
@@ -36,7 +74,9 @@ public class MainLayout extends Div implements RouterLayout {
         title.addClassName("masthead-title");
         var tagline = new Paragraph(blog.tagline());
         tagline.addClassName("masthead-tagline");
-        var masthead = new Header(title, tagline);
+        var brand = new Div(title, tagline);
+        brand.addClassName("masthead-brand");
+        var masthead = new Header(brand);
         masthead.addClassName("masthead");
         return masthead;
     }

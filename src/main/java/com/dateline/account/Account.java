@@ -1,0 +1,119 @@
+package com.dateline.account;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+class Account {
+
+    static final String DELETED_NAME = "Deleted reader";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private String email;
+
+    private String emailKey;
+
+    private String displayName;
+
+    private String passwordHash;
+
+    private String role;
+
+    private boolean enabled;
+
+    private Instant createdAt;
+
+    private @Nullable Instant deletedAt;
+
+    @Version
+    private long version;
+
+    protected Account() {
+        this.email = "";
+        this.emailKey = "";
+        this.displayName = "";
+        this.passwordHash = "";
+        this.role = "";
+        this.createdAt = Instant.EPOCH;
+    }
+
+    Account(String email, String displayName, String passwordHash, String role, Instant createdAt) {
+        this.email = email;
+        this.emailKey = emailKey(email);
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    static String emailKey(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    long id() {
+        if (id == null) {
+            throw new IllegalStateException("Account has not been saved");
+        }
+        return id;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    String getRole() {
+        return role;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    /** Keeps the row (other features refer to it) but nothing that identifies the person. */
+    void anonymise(Instant now, String unusablePasswordHash) {
+        this.email = "deleted-" + id() + "@accounts.invalid";
+        this.emailKey = this.email;
+        this.displayName = DELETED_NAME;
+        this.passwordHash = unusablePasswordHash;
+        this.enabled = false;
+        this.deletedAt = now;
+    }
+}

@@ -1,0 +1,227 @@
+package com.dateline.account;
+
+import com.dateline.security.CurrentUser;
+import com.dateline.security.Roles;
+import com.dateline.security.SignedInSessions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accounts: registration for anyone, self-service for the signed-in owner, and disabling for
+ * moderators. Each method is guarded here as well as by the views that call it.
+ */
+@Service
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordRules passwordRules;
+    private final Validator validator;
+    private final SignedInSessions sessions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AccountService(
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            PasswordRules passwordRules,
+            Validator validator,
+            SignedInSessions sessions,
+            JsonMapper json,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordRules = passwordRules;
+        this.validator = validator;
+        this.sessions = sessions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a READER account. Every broken rule is reported at once, by field.
+     *
+     * @throws AccountRejected with a message per field that broke a rule
+     */
+    @Transactional
+    public AccountInfo register(Registration typed) {
+        var registration = new Registration(typed.displayName().strip(), typed.email().strip(), typed.password());
+        var problems = new LinkedHashMap<String, String>();
+        for (var violation : validator.validate(registration)) {
+            problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+        }
+        if (!problems.containsKey("displayName")) {
+            displayNameProblem(registration.displayName()).ifPresent(problem -> problems.put("displayName", problem));
+        }
+        if (!problems.containsKey("email") && accounts.existsByEmailKey(Account.emailKey(registration.email()))) {
+            problems.put("email", "An account with this e-mail address already exists. Sign in instead.");
+        }
+        if (!problems.containsKey("password")) {
+            passwordRules
+                    .problem(registration.password(), registration.email())
+                    .ifPresent(problem -> problems.put("password", problem));
+        }
+        if (!problems.isEmpty()) {
+            throw new AccountRejected(problems);
+        }
+        var account = accounts.save(new Account(
+                registration.email(),
+                registration.displayName(),
+                passwordEncoder.encode(registration.password()),
+                Roles.READER,
+                clock.instant()));
+        log.info("Account registered: id={}", account.id());
+        return info(account);
+    }
+
+    /** Creates an account with the given role, for demo data and the first administrator. */
+    @Transactional
+    AccountInfo create(String email, String displayName, String password, String role) {
+        var account = accounts.save(
+                new Account(email, displayName, passwordEncoder.encode(password), role, clock.instant()));
+        return info(account);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public AccountInfo myAccount() {
+        return info(mine());
+    }
+
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public AccountInfo changeDisplayName(String typed) {
+        var displayName = typed.strip();
+        var problem = displayName.isEmpty()
+                ? Optional.of("Enter the name to show with your comments.")
+                : displayNameProblem(displayName);
+        if (problem.isPresent()) {
+            throw new AccountRejected(Map.of("displayName", problem.get()));
+        }
+        var account = mine();
+        account.setDisplayName(displayName);
+        return info(account);
+    }
+
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changePassword(String currentPassword, String newPassword) {
+        var account = mine();
+        if (!passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new AccountRejected(Map.of("currentPassword", "This is not your current password."));
+        }
+        var problem = passwordRules.problem(newPassword, account.getEmail());
+        if (problem.isPresent()) {
+            throw new AccountRejected(Map.of("password", problem.get()));
+        }
+        account.setPasswordHash(passwordEncoder.encode(newPassword));
+        log.info("Password changed: account={}", account.id());
+    }
+
+    /** Everything stored about the signed-in reader, as JSON. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public String exportMyData() {
+        var account = mine();
+        var data = new LinkedHashMap<String, Object>();
+        var accountData = new LinkedHashMap<String, Object>();
+        accountData.put("id", account.id());
+        accountData.put("email", account.getEmail());
+        accountData.put("displayName", account.getDisplayName());
+        accountData.put("role", account.getRole());
+        accountData.put("createdAt", account.getCreatedAt().toString());
+        data.put("account", accountData);
+        data.put("exportedAt", clock.instant().toString());
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(data);
+    }
+
+    /**
+     * Deletes the signed-in reader's account after checking the password: the name, e-mail and
+     * password are erased and the account can never sign in again; what the reader wrote stays
+     * on the site under the name "Deleted reader".
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void deleteMyAccount(String password) {
+        var account = mine();
+        if (!passwordEncoder.matches(password, account.getPasswordHash())) {
+            throw new AccountRejected(Map.of("currentPassword", "This is not your current password."));
+        }
+        account.anonymise(clock.instant(), passwordEncoder.encode(UUID.randomUUID().toString()));
+        sessions.endAllOf(account.id());
+        log.info("Account deleted and anonymised: id={}", account.id());
+    }
+
+    /** Disables or re-enables an account; a disabled account's open sessions end at their next request. */
+    @Transactional
+    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    public AccountInfo setEnabled(long accountId, boolean enabled) {
+        var account = accounts.findById(accountId).orElseThrow(() -> new AccountNotFound(accountId));
+        if (account.getRole().equals(Roles.ADMIN) && !CurrentUser.require().getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Roles.ADMIN))) {
+            throw new org.springframework.security.access.AccessDeniedException("Only an admin can disable an admin");
+        }
+        account.setEnabled(enabled);
+        if (!enabled) {
+            sessions.endAllOf(accountId);
+        }
+        log.info("Account {}: id={} by account={}", enabled ? "enabled" : "disabled", accountId, CurrentUser.require().accountId());
+        return info(account);
+    }
+
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    public Optional<AccountInfo> findAccount(long accountId) {
+        return accounts.findById(accountId).map(AccountService::info);
+    }
+
+    @Transactional(readOnly = true)
+    boolean adminExists() {
+        return accounts.existsByRoleAndEnabledTrue(Roles.ADMIN);
+    }
+
+    @Transactional(readOnly = true)
+    boolean exists(String email) {
+        return accounts.existsByEmailKey(Account.emailKey(email));
+    }
+
+    private Account mine() {
+        var accountId = CurrentUser.require().accountId();
+        return accounts.findById(accountId).orElseThrow(() -> new AccountNotFound(accountId));
+    }
+
+    private static Optional<String> displayNameProblem(String displayName) {
+        var length = displayName.codePointCount(0, displayName.length());
+        if (length < 2 || length > 40) {
+            return Optional.of("Your display name must be 2 to 40 characters long.");
+        }
+        if (displayName.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.of("Your display name cannot contain control characters.");
+        }
+        return Optional.empty();
+    }
+
+    private static AccountInfo info(Account account) {
+        return new AccountInfo(
+                account.id(),
+                account.getEmail(),
+                account.getDisplayName(),
+                account.getRole(),
+                account.isEnabled(),
+                account.getCreatedAt());
+    }
+}

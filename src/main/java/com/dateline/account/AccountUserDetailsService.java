@@ -1,0 +1,34 @@
+package com.dateline.account;
+
+import com.dateline.security.SignedInUser;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lets Spring Security find an account by the e-mail typed on the sign-in form, in any letter case. */
+@Service
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final AccountRepository accounts;
+
+    AccountUserDetailsService(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String email) {
+        var account = accounts.findByEmailKey(Account.emailKey(email))
+                .filter(found -> !found.isDeleted())
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return new SignedInUser(
+                account.id(),
+                account.getEmail(),
+                account.getDisplayName(),
+                account.getPasswordHash(),
+                account.getRole(),
+                account.isEnabled());
+    }
+}

@@ -1,0 +1,129 @@
+package com.dateline.account.ui;
+
+import com.dateline.account.AccountRejected;
+import com.dateline.account.AccountService;
+import com.dateline.account.Registration;
+import com.dateline.base.BlogProperties;
+import com.dateline.base.ui.MainLayout;
+import com.dateline.security.CurrentUser;
+import com.dateline.security.SignInRedirects;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reader creates an account: display name, e-mail, password. A refused field keeps what was
+ * typed and says what to fix; on success the reader is signed in and returned to the page that
+ * sent them.
+ */
+@Route(value = "register", layout = MainLayout.class)
+@AnonymousAllowed
+class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    final TextField displayName = new TextField("Display name");
+    final EmailField email = new EmailField("E-mail");
+    final PasswordField password = new PasswordField("Password");
+    final Button create = new Button("Create account");
+    final Anchor signIn = new Anchor("/login", "Sign in");
+
+    private final AccountService accounts;
+    private final String blogTitle;
+    private final FieldErrors errors = new FieldErrors();
+    private @Nullable String returnTo;
+
+    RegisterView(AccountService accounts, BlogProperties blog) {
+        this.accounts = accounts;
+        this.blogTitle = blog.title();
+        addClassName("form-page");
+
+        displayName.setHelperText("Shown with your comments. 2 to 40 characters.");
+        displayName.setMaxLength(40);
+        displayName.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NICKNAME);
+        email.setHelperText("You sign in with it. Other readers never see it.");
+        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        password.setHelperText(
+                "At least 12 characters; not your e-mail and not a common password. The eye button shows what you typed.");
+        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        for (var field : List.of(displayName, email, password)) {
+            field.setRequiredIndicatorVisible(true);
+            field.setWidthFull();
+        }
+        errors.field("displayName", displayName).field("email", email).field("password", password);
+
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickShortcut(Key.ENTER);
+        create.setDisableOnClick(true);
+        create.addClickListener(click -> register());
+
+        add(
+                new H1("Create an account"),
+                new Paragraph("Readers with an account can join the discussion under every post."),
+                displayName,
+                email,
+                password,
+                create,
+                new Paragraph(new Text("Already have an account? "), signIn));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (CurrentUser.get().isPresent()) {
+            event.forwardTo("account");
+            return;
+        }
+        var values = event.getLocation().getQueryParameters().getParameters().get(SignInRedirects.RETURN_TO);
+        returnTo = SignInRedirects.safeLocalPath(values == null || values.isEmpty() ? null : values.getFirst());
+        var query = SignInRedirects.returnToQuery(returnTo);
+        signIn.setHref(query.isEmpty() ? "/login" : "/login?" + query);
+    }
+
+    private void register() {
+        try {
+            var account = accounts.register(new Registration(displayName.getValue(), email.getValue(), password.getValue()));
+            errors.clear();
+            signInAndReturn(account.email(), password.getValue());
+        } catch (AccountRejected rejected) {
+            errors.show(rejected.problems());
+            create.setEnabled(true);
+        }
+    }
+
+    /** Posts the sign-in form for the reader, as if they had typed it: Spring Security opens the session. */
+    private void signInAndReturn(String accountEmail, String accountPassword) {
+        var query = SignInRedirects.returnToQuery(returnTo);
+        getElement().executeJs("""
+                const form = document.createElement('form');
+                form.method = 'POST';
+                form.action = $0;
+                const csrf = document.querySelector('meta[name="_csrf"]');
+                for (const [name, value] of [['username', $1], ['password', $2], ['_csrf', csrf ? csrf.content : '']]) {
+                  const input = document.createElement('input');
+                  input.type = 'hidden';
+                  input.name = name;
+                  input.value = value;
+                  form.appendChild(input);
+                }
+                document.body.appendChild(form);
+                form.submit();""", query.isEmpty() ? "login" : "login?" + query, accountEmail, accountPassword);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Create an account — " + blogTitle;
+    }
+}

@@ -1,0 +1,96 @@
+package com.dateline.security.ui;
+
+import com.dateline.security.CurrentUser;
+import com.dateline.security.SignInRedirects;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Sign in with e-mail and password. The form posts to Spring Security; a reader who came from
+ * a post ({@code ?redirect=/2008/04/…}) goes back to it afterwards.
+ */
+@Route(LoginView.ROUTE)
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    public static final String ROUTE = "login";
+
+    final LoginForm form = new LoginForm();
+    final Anchor register = new Anchor("/register", "Create an account");
+    final Anchor back;
+    private final String blogTitle;
+
+    LoginView(@Value("${dateline.blog.title}") String blogTitle) {
+        this.blogTitle = blogTitle;
+        addClassName("auth-page");
+        back = new Anchor("/", "Back to " + blogTitle);
+        var home = new Anchor("/", blogTitle);
+        home.addClassName("auth-masthead");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n(null));
+        add(home, form, new Paragraph(new com.vaadin.flow.component.Text("New here? "), register), back);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var query = event.getLocation().getQueryParameters().getParameters();
+        var returnTo = SignInRedirects.safeLocalPath(first(query.get(SignInRedirects.RETURN_TO)));
+        if (CurrentUser.get().isPresent()) {
+            event.forwardTo(returnTo == null ? "" : returnTo.substring(1));
+            return;
+        }
+        var returnQuery = SignInRedirects.returnToQuery(returnTo);
+        form.setAction(returnQuery.isEmpty() ? "login" : "login?" + returnQuery);
+        register.setHref(returnQuery.isEmpty() ? "/register" : "/register?" + returnQuery);
+        back.setHref(returnTo == null ? "/" : returnTo);
+        var error = first(query.get("error"));
+        form.setI18n(i18n(error));
+        form.setError(error != null);
+    }
+
+    private static @Nullable String first(@Nullable List<String> values) {
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static LoginI18n i18n(@Nullable String error) {
+        var i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("E-mail");
+        i18n.getForm().setPassword("Password");
+        i18n.getForm().setSubmit("Sign in");
+        var message = i18n.getErrorMessage();
+        switch (error == null ? "" : error) {
+            case "throttled" -> {
+                message.setTitle("Too many attempts");
+                message.setMessage("After repeated failed sign-ins, this e-mail or this network is paused for 15"
+                        + " minutes. Please try again later.");
+            }
+            case "disabled" -> {
+                message.setTitle("Account disabled");
+                message.setMessage("This account has been disabled and cannot sign in. If you think this is a"
+                        + " mistake, contact the newsroom.");
+            }
+            default -> {
+                message.setTitle("Incorrect e-mail or password");
+                message.setMessage("Check that you typed them correctly and try again.");
+            }
+        }
+        return i18n;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return "Sign in — " + blogTitle;
+    }
+}
