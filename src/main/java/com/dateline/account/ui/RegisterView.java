@@ -63,6 +63,10 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             field.setRequiredIndicatorVisible(true);
             field.setWidthFull();
         }
+        displayName.setId("display-name");
+        email.setId("email");
+        password.setId("password");
+        create.setId("create-account");
         errors.field("displayName", displayName).field("email", email).field("password", password);
 
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -57,15 +57,21 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         var user = authentication.getAuthenticatedUser(SignedInUser.class);
         if (user.isPresent()) {
             var name = new Anchor("/account", user.get().displayName());
+            name.setId("signed-in-name");
             name.getElement().setAttribute("title", "Your account");
             var signOut = new Button("Sign out", click -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            signOut.setId("sign-out");
             accountLinks.add(new Span("Signed in as "), name, new Span(" · "), signOut);
             return;
         }
         var returnTo = SignInRedirects.returnToQuery(here);
         var query = returnTo.isEmpty() ? "" : "?" + returnTo;
-        accountLinks.add(new Anchor("/login" + query, "Sign in"), new Span(" · "), new Anchor("/register" + query, "Register"));
+        var signIn = new Anchor("/login" + query, "Sign in");
+        signIn.setId("sign-in");
+        var register = new Anchor("/register" + query, "Register");
+        register.setId("register");
+        accountLinks.add(signIn, new Span(" · "), register);
     }
 
     /** The masthead as both the live view and the server-rendered copy show it. */

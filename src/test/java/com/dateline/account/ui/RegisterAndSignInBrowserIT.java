@@ -1,0 +1,82 @@
+package com.dateline.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A new reader registers from a post, signs out, signs in again and lands back on that post. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RegisterAndSignInBrowserIT {
+
+    private static final String POST_PATH = "/2008/04/israel-spring-in-jerusalems-old-city";
+    private static final String POST_HEADLINE = "ISRAEL: Spring in Jerusalem's Old City";
+
+    @LocalServerPort
+    private int port;
+
+    private HeadlessChromium chromium;
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void new_reader_registers_signs_out_signs_in_and_is_returned_to_the_post() {
+        var browser = chromium.browser;
+        var wait = chromium.wait;
+        var email = "browser-" + System.nanoTime() + "@example.org";
+        var password = "Olive trees at dawn 2008";
+
+        browser.get("http://localhost:" + port + POST_PATH);
+        chromium.waitForLiveView();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("register"))).click();
+
+        wait.until(ExpectedConditions.urlContains("/register"));
+        type("#display-name input", "Layla from Haifa");
+        type("#email input", email);
+        type("#password input", password);
+        chromium.screenshot("register-filled");
+        browser.findElement(By.id("create-account")).click();
+
+        wait.until(ExpectedConditions.urlContains(POST_PATH));
+        wait.until(ExpectedConditions.textToBe(By.id("signed-in-name"), "Layla from Haifa"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(POST_HEADLINE);
+        chromium.screenshot("registered-and-back-on-post");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
+
+        browser.get("http://localhost:" + port + POST_PATH);
+        chromium.waitForLiveView();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        type("vaadin-login-form input[name='username']", email.toUpperCase());
+        type("vaadin-login-form input[name='password']", password);
+        chromium.screenshot("sign-in-filled");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+
+        wait.until(ExpectedConditions.urlContains(POST_PATH));
+        wait.until(ExpectedConditions.textToBe(By.id("signed-in-name"), "Layla from Haifa"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(POST_HEADLINE);
+        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    }
+
+    private void type(String cssSelector, String text) {
+        var field = chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
+        field.clear();
+        field.sendKeys(text);
+    }
+}

@@ -1,0 +1,81 @@
+package com.dateline.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium and ChromeDriver ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}),
+ * headless, with a fresh profile, for the real-browser tests. Nothing is downloaded.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    public final WebDriver browser;
+    public final WebDriverWait wait;
+
+    private HeadlessChromium(WebDriver browser) {
+        this.browser = browser;
+        this.wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    public static HeadlessChromium start() {
+        try {
+            var options = new ChromeOptions();
+            options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,1000",
+                    "--user-data-dir=" + Files.createTempDirectory("dateline-chromium"));
+            var driver = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            return new HeadlessChromium(new ChromeDriver(driver, options));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until Vaadin's live view has replaced the server's static copy of the page. */
+    public void waitForLiveView() {
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.id("dateline-static"), 0));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet h1")));
+    }
+
+    /** Saves a screenshot under target/screenshots, for a person to look at after a run. */
+    public void screenshot(String name) {
+        try {
+            var target = Path.of("target", "screenshots");
+            Files.createDirectories(target);
+            var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(target.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
