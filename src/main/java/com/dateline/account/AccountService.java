@@ -189,6 +189,23 @@ public class AccountService {
         return accounts.findById(accountId).map(AccountService::info);
     }
 
+    /** Public display names by account id ("Deleted reader" for deleted accounts); unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> displayNames(java.util.Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        var names = new java.util.HashMap<Long, String>();
+        accounts.findAllById(accountIds).forEach(account -> names.put(account.id(), account.getDisplayName()));
+        return names;
+    }
+
+    /** Whether the account may still write: it exists, is enabled and was not deleted. */
+    @Transactional(readOnly = true)
+    public boolean isActive(long accountId) {
+        return accounts.findById(accountId).filter(a -> a.isEnabled() && !a.isDeleted()).isPresent();
+    }
+
     @Transactional(readOnly = true)
     boolean adminExists() {
         return accounts.existsByRoleAndEnabledTrue(Roles.ADMIN);

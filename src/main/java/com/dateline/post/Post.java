@@ -46,6 +46,8 @@ class Post {
     @JoinColumn(name = "photo_id")
     private @Nullable Photo photo;
 
+    private boolean commentsClosed;
+
     protected Post() {
         this.title = "";
         this.slug = "";
@@ -117,5 +119,13 @@ class Post {
 
     @Nullable Photo getPhoto() {
         return photo;
+    }
+
+    boolean isCommentsClosed() {
+        return commentsClosed;
+    }
+
+    void setCommentsClosed(boolean commentsClosed) {
+        this.commentsClosed = commentsClosed;
     }
 }

@@ -72,6 +72,14 @@ public class PostService {
                 .map(post -> details(post, now));
     }
 
+    /** A published post that readers may discuss, if it exists. */
+    public Optional<CommentTarget> findCommentTarget(long postId) {
+        var now = clock.instant();
+        return posts.findById(postId)
+                .filter(post -> !post.getPublishedAt().isAfter(now))
+                .map(post -> new CommentTarget(requireId(post), path(post), post.getPublishedAt(), post.isCommentsClosed()));
+    }
+
     /** A photo's file, only once a post that shows it is published: embargoed pictures stay hidden. */
     public Optional<EncodedImage> findImage(long photoId, PhotoVariant variant) {
         return renditions.findPublished(photoId, variant, clock.instant()).map(PhotoRendition::toImage);

@@ -62,6 +62,13 @@ public final class HeadlessChromium implements AutoCloseable {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet h1")));
     }
 
+    /** Scrolls the element to the top of the window, then saves a screenshot. */
+    public void screenshot(String name, By scrollTo) {
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView()", browser.findElement(scrollTo));
+        screenshot(name);
+    }
+
     /** Saves a screenshot under target/screenshots, for a person to look at after a run. */
     public void screenshot(String name) {
         try {

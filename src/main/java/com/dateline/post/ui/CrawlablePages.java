@@ -5,6 +5,7 @@ import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.base.ui.NotFoundView;
 import com.dateline.post.PostDetails;
+import com.dateline.post.PostPageSection;
 import com.dateline.post.PostService;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -45,11 +46,13 @@ class CrawlablePages implements VaadinServiceInitListener {
     private final PostService posts;
     private final BlogProperties blog;
     private final BlogTime time;
+    private final List<PostPageSection> sections;
 
-    CrawlablePages(PostService posts, BlogProperties blog, BlogTime time) {
+    CrawlablePages(PostService posts, BlogProperties blog, BlogTime time, List<PostPageSection> sections) {
         this.posts = posts;
         this.blog = blog;
         this.time = time;
+        this.sections = sections;
     }
 
     @Override
@@ -121,10 +124,12 @@ class CrawlablePages implements VaadinServiceInitListener {
 
     private StaticPage postPage(PostDetails post) {
         var photo = post.summary().photo();
+        var content = new Div(PostPageParts.page(post, blog.title(), time));
+        sections.forEach(section -> content.add(section.staticSection(post.summary())));
         return new StaticPage(
                 post.summary().title() + " — " + blog.title(),
                 post.summary().excerpt(),
-                PostPageParts.page(post, blog.title(), time),
+                content,
                 photo == null ? null : photo.url(),
                 post,
                 HttpServletResponse.SC_OK);

@@ -4,6 +4,8 @@ import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.post.PostDetails;
+import com.dateline.post.PostPageSection;
+import java.util.List;
 import com.dateline.post.PostService;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -24,12 +26,14 @@ class PostView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final PostService posts;
     private final BlogProperties blog;
     private final BlogTime time;
+    private final List<PostPageSection> sections;
     private @Nullable PostDetails post;
 
-    PostView(PostService posts, BlogProperties blog, BlogTime time) {
+    PostView(PostService posts, BlogProperties blog, BlogTime time, List<PostPageSection> sections) {
         this.posts = posts;
         this.blog = blog;
         this.time = time;
+        this.sections = sections;
     }
 
     @Override
@@ -46,6 +50,7 @@ class PostView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         post = found.get();
         removeAll();
         add(PostPageParts.page(post, blog.title(), time));
+        sections.forEach(section -> add(section.liveSection(post.summary())));
     }
 
     @Override

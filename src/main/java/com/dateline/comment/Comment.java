@@ -1,0 +1,155 @@
+package com.dateline.comment;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+class Comment {
+
+    static final int MAX_DEPTH = 3;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private long postId;
+
+    private long authorId;
+
+    private @Nullable Long parentId;
+
+    private @Nullable Long rootId;
+
+    private int depth;
+
+    private String body;
+
+    @Enumerated(EnumType.STRING)
+    private CommentStatus status;
+
+    private String statusReason;
+
+    private Instant statusChangedAt;
+
+    private Instant createdAt;
+
+    private @Nullable Instant editedAt;
+
+    private int openReports;
+
+    @Version
+    private long version;
+
+    protected Comment() {
+        this.body = "";
+        this.status = CommentStatus.PENDING;
+        this.statusReason = "";
+        this.statusChangedAt = Instant.EPOCH;
+        this.createdAt = Instant.EPOCH;
+    }
+
+    Comment(long postId, long authorId, @Nullable Comment parent, String body, Decision decision, Instant now) {
+        this.postId = postId;
+        this.authorId = authorId;
+        if (parent != null) {
+            this.parentId = parent.id();
+            this.rootId = parent.rootId != null ? parent.rootId : parent.id();
+            this.depth = Math.min(parent.depth + 1, MAX_DEPTH);
+        } else {
+            this.depth = 1;
+        }
+        this.body = body;
+        this.status = decision.status();
+        this.statusReason = decision.reason();
+        this.statusChangedAt = now;
+        this.createdAt = now;
+    }
+
+    long id() {
+        if (id == null) {
+            throw new IllegalStateException("Comment has not been saved");
+        }
+        return id;
+    }
+
+    long getPostId() {
+        return postId;
+    }
+
+    long getAuthorId() {
+        return authorId;
+    }
+
+    @Nullable Long getParentId() {
+        return parentId;
+    }
+
+    @Nullable Long getRootId() {
+        return rootId;
+    }
+
+    int getDepth() {
+        return depth;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    CommentStatus getStatus() {
+        return status;
+    }
+
+    String getStatusReason() {
+        return statusReason;
+    }
+
+    Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    @Nullable Instant getEditedAt() {
+        return editedAt;
+    }
+
+    int getOpenReports() {
+        return openReports;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    void decide(Decision decision, Instant now) {
+        this.status = decision.status();
+        this.statusReason = decision.reason();
+        this.statusChangedAt = now;
+    }
+
+    void edit(String newBody, Decision decision, Instant now) {
+        this.body = newBody;
+        this.editedAt = now;
+        if (decision.status() != status) {
+            decide(decision, now);
+        }
+    }
+
+    void reported() {
+        this.openReports++;
+    }
+
+    void reportsCleared() {
+        this.openReports = 0;
+    }
+}

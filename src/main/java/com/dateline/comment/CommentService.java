@@ -1,0 +1,348 @@
+package com.dateline.comment;
+
+import com.dateline.account.AccountService;
+import com.dateline.post.CommentTarget;
+import com.dateline.post.PostService;
+import com.dateline.security.CurrentUser;
+import com.dateline.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reader comments under the moderation policy. Nothing a reader writes is public until a rule
+ * or a moderator says so, and every decision is stored with the reason that made it.
+ */
+@Service
+public class CommentService {
+
+    public static final int PAGE_SIZE = 50;
+    static final Duration EDIT_WINDOW = Duration.ofMinutes(10);
+    static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
+
+    private static final Logger log = LoggerFactory.getLogger(CommentService.class);
+    private static final Set<CommentStatus> PUBLIC = Set.of(CommentStatus.PUBLISHED, CommentStatus.DELETED);
+    private static final long NOBODY = -1;
+
+    private final CommentRepository comments;
+    private final CommentReportRepository reports;
+    private final CommentPolicyRepository policies;
+    private final PostService posts;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CommentService(
+            CommentRepository comments,
+            CommentReportRepository reports,
+            CommentPolicyRepository policies,
+            PostService posts,
+            AccountService accounts,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.comments = comments;
+        this.reports = reports;
+        this.policies = policies;
+        this.posts = posts;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The first {@code limit} top-level comments of a post with all their replies, as the
+     * current reader may see them. Four queries, whatever the size of the discussion.
+     */
+    @Transactional(readOnly = true)
+    public CommentThread thread(long postId, boolean newestFirst, int limit) {
+        var viewer = CurrentUser.get().map(user -> user.accountId()).orElse(NOBODY);
+        var page = PageRequest.of(0, Math.max(1, Math.min(limit, 10_000)));
+        var topLevel = newestFirst
+                ? comments.findTopLevelNewestFirst(postId, PUBLIC, viewer, page)
+                : comments.findTopLevelOldestFirst(postId, PUBLIC, viewer, page);
+        var rootIds = topLevel.getContent().stream().map(Comment::id).toList();
+        var replies = rootIds.isEmpty() ? List.<Comment>of() : comments.findReplies(rootIds, PUBLIC, viewer);
+        var published = comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);
+        var closed = posts.findCommentTarget(postId).map(target -> isClosed(target, policies.current())).orElse(true);
+        return new CommentThread(readingOrder(topLevel.getContent(), replies, viewer), published, topLevel.hasNext(), closed);
+    }
+
+    /** Whether new comments are refused on this post: closed by its editor, or auto-closed by age. */
+    @Transactional(readOnly = true)
+    public boolean isClosed(long postId) {
+        return posts.findCommentTarget(postId).map(target -> isClosed(target, policies.current())).orElse(true);
+    }
+
+    /**
+     * Posts a comment, or a reply when {@code parentId} is given.
+     *
+     * @throws CommentRefused when the text, the pace or the post does not allow it; nothing is stored
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public SubmitOutcome submit(long postId, @Nullable Long parentId, String text) {
+        var author = CurrentUser.require().accountId();
+        var now = clock.instant();
+        var policy = policies.current();
+        var target = posts.findCommentTarget(postId).orElseThrow(() -> new CommentRefused("This post does not exist."));
+        if (isClosed(target, policy)) {
+            throw new CommentRefused("Comments are closed on this post.");
+        }
+        if (!accounts.isActive(author)) {
+            throw new CommentRefused("Your account can no longer post comments.");
+        }
+        checkLength(text);
+        Comment parent = null;
+        if (parentId != null) {
+            parent = comments.findById(parentId)
+                    .filter(found -> found.getPostId() == postId && found.getStatus() == CommentStatus.PUBLISHED)
+                    .orElseThrow(() -> new CommentRefused("The comment you are replying to is no longer available."));
+        }
+        checkPace(author, policy, now);
+        if (comments.existsDuplicate(author, postId, text.strip(), now.minus(DUPLICATE_WINDOW))) {
+            throw new CommentRefused("You already posted this comment here. Each comment can be posted once.");
+        }
+        var decision = decide(author, text, policy, now);
+        var comment = comments.save(new Comment(postId, author, parent, text, decision, now));
+        log.info("Comment {} on post {} by account {}: {} ({})", comment.id(), postId, author, decision.status(), decision.reason());
+        events.publishEvent(new CommentChanged(postId, comment.id(), decision.status()));
+        return new SubmitOutcome(comment.id(), decision.status(), outcomeMessage(decision.status()));
+    }
+
+    /** The author changes their comment within ten minutes of writing it; the policy decides again. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public SubmitOutcome edit(long commentId, String text) {
+        var author = CurrentUser.require().accountId();
+        var now = clock.instant();
+        var comment = ownComment(commentId, author);
+        if (comment.getStatus() == CommentStatus.DELETED || comment.getStatus() == CommentStatus.REJECTED) {
+            throw new CommentRefused("This comment can no longer be edited.");
+        }
+        if (now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW))) {
+            throw new CommentRefused("Comments can be edited for 10 minutes after posting; that time has passed.");
+        }
+        checkLength(text);
+        var decision = decide(author, text, policies.current(), now);
+        comment.edit(text, decision, now);
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus()));
+        return new SubmitOutcome(commentId, comment.getStatus(), outcomeMessage(comment.getStatus()));
+    }
+
+    /** The author deletes their comment. Replies stay, under "Comment deleted by its author". */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void delete(long commentId) {
+        var comment = ownComment(commentId, CurrentUser.require().accountId());
+        comment.decide(new Decision(CommentStatus.DELETED, "Deleted by its author"), clock.instant());
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.DELETED));
+    }
+
+    /** A reader reports a published comment to the moderators, once per comment. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void report(long commentId, ReportReason reason, @Nullable String note) {
+        var reporter = CurrentUser.require().accountId();
+        var comment = comments.findById(commentId)
+                .filter(found -> found.getStatus() == CommentStatus.PUBLISHED)
+                .orElseThrow(() -> new CommentRefused("This comment is no longer available."));
+        if (comment.getAuthorId() == reporter) {
+            throw new CommentRefused("You cannot report your own comment; you can edit or delete it instead.");
+        }
+        var trimmedNote = note == null || note.isBlank() ? null : note.strip();
+        if (reason == ReportReason.OTHER && trimmedNote == null) {
+            throw new CommentRefused("Please say briefly what is wrong with this comment.");
+        }
+        if (trimmedNote != null && trimmedNote.length() > 1000) {
+            throw new CommentRefused("Please keep the note under 1,000 characters.");
+        }
+        if (reports.existsByCommentIdAndReporterId(commentId, reporter)) {
+            throw new CommentRefused("You have already reported this comment. Thank you; the moderators will look at it.");
+        }
+        try {
+            reports.saveAndFlush(new CommentReport(commentId, reporter, reason, trimmedNote, clock.instant()));
+        } catch (DataIntegrityViolationException alreadyReported) {
+            throw new CommentRefused("You have already reported this comment. Thank you; the moderators will look at it.");
+        }
+        comment.reported();
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus()));
+    }
+
+    /** A moderator publishes a comment. */
+    @Transactional
+    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    public void approve(long commentId) {
+        var moderator = CurrentUser.require();
+        var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
+        comment.decide(new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
+        comment.reportsCleared();
+        log.info("Comment {} approved by account {}", commentId, moderator.accountId());
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.PUBLISHED));
+    }
+
+    /** A moderator rejects a comment; the reason is kept for the author and the history. */
+    @Transactional
+    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    public void reject(long commentId, @Nullable String reason) {
+        var moderator = CurrentUser.require();
+        var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
+        var why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        comment.decide(new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why), clock.instant());
+        comment.reportsCleared();
+        log.info("Comment {} rejected by account {}", commentId, moderator.accountId());
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED));
+    }
+
+    /** The status and the reason that decided it, for moderators. */
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    public Decision decisionOf(long commentId) {
+        var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
+        return new Decision(comment.getStatus(), comment.getStatusReason());
+    }
+
+    private Decision decide(long author, String text, CommentPolicy policy, Instant now) {
+        var banned = CommentText.firstWholeWord(text, policy.bannedWords());
+        if (banned.isPresent()) {
+            return new Decision(CommentStatus.REJECTED, "Banned word: " + banned.get());
+        }
+        var links = CommentText.countLinks(text);
+        if (links >= policy.getLinkHoldThreshold()) {
+            return new Decision(CommentStatus.PENDING, "Held: " + links + " links");
+        }
+        var suspect = CommentText.firstWholeWord(text, policy.suspectWords());
+        if (suspect.isPresent()) {
+            return new Decision(CommentStatus.PENDING, "Held: suspect word \"" + suspect.get() + "\"");
+        }
+        if (!policy.isPreModeration()) {
+            return new Decision(CommentStatus.PUBLISHED, "Pre-moderation is off");
+        }
+        var approved = comments.countByAuthorIdAndStatus(author, CommentStatus.PUBLISHED);
+        var recentRejections = comments.countByAuthorIdAndStatusAndStatusChangedAtAfter(
+                author, CommentStatus.REJECTED, now.minus(Duration.ofDays(policy.getTrustWindowDays())));
+        if (approved >= policy.getTrustThreshold() && recentRejections == 0) {
+            return new Decision(CommentStatus.PUBLISHED, "Trusted reader: " + approved + " approved comments");
+        }
+        return new Decision(CommentStatus.PENDING, "Pre-moderation");
+    }
+
+    private static void checkLength(String text) {
+        if (text.length() > CommentText.MAX_RAW_LENGTH) {
+            throw new CommentRefused("Your comment is far too long; the limit is 5,000 characters.");
+        }
+        var length = CommentText.length(text);
+        if (length == 0) {
+            throw new CommentRefused("Write something before posting.");
+        }
+        if (length > CommentText.MAX_LENGTH) {
+            throw new CommentRefused("Your comment is %,d characters long; the limit is 5,000. Please shorten it by %,d."
+                    .formatted(length, length - CommentText.MAX_LENGTH));
+        }
+    }
+
+    private void checkPace(long author, CommentPolicy policy, Instant now) {
+        var last = comments.findFirstByAuthorIdOrderByCreatedAtDesc(author);
+        if (last.isPresent()) {
+            var readyAt = last.get().getCreatedAt().plusSeconds(policy.getMinSecondsBetween());
+            if (now.isBefore(readyAt)) {
+                var wait = Math.max(1, Duration.between(now, readyAt).toSeconds() + 1);
+                throw new CommentRefused("You are commenting very quickly. Please wait %d seconds and post again; your text is kept."
+                        .formatted(wait));
+            }
+        }
+        if (comments.countByAuthorIdAndCreatedAtAfter(author, now.minus(Duration.ofDays(1))) >= policy.getMaxPerDay()) {
+            throw new CommentRefused("You have posted %d comments in the last 24 hours, the most allowed. Please come back later."
+                    .formatted(policy.getMaxPerDay()));
+        }
+    }
+
+    private boolean isClosed(CommentTarget target, CommentPolicy policy) {
+        if (target.commentsClosed()) {
+            return true;
+        }
+        var autoClose = policy.getAutoCloseDays();
+        return autoClose != null && clock.instant().isAfter(target.publishedAt().plus(Duration.ofDays(autoClose)));
+    }
+
+    private Comment ownComment(long commentId, long author) {
+        return comments.findById(commentId)
+                .filter(found -> found.getAuthorId() == author)
+                .orElseThrow(() -> new CommentRefused("This is not your comment, or it no longer exists."));
+    }
+
+    private static String outcomeMessage(CommentStatus status) {
+        return switch (status) {
+            case PUBLISHED -> "Your comment is published.";
+            case PENDING -> "Thank you. Your comment is awaiting moderation; until a moderator approves it, only you can see it.";
+            case REJECTED -> "Your comment was not published: it contains a word that is not allowed here.";
+            case DELETED -> "Your comment was deleted.";
+        };
+    }
+
+    /** Each top-level comment followed by its replies, depth first; deleted comments only where replies hang on them. */
+    private List<CommentView> readingOrder(List<Comment> topLevel, List<Comment> replies, long viewer) {
+        var children = new HashMap<Long, List<Comment>>();
+        for (var reply : replies) {
+            if (reply.getParentId() != null) {
+                children.computeIfAbsent(reply.getParentId(), k -> new ArrayList<>()).add(reply);
+            }
+        }
+        var authorIds = new HashSet<Long>();
+        topLevel.forEach(c -> authorIds.add(c.getAuthorId()));
+        replies.forEach(c -> authorIds.add(c.getAuthorId()));
+        var names = accounts.displayNames(authorIds);
+        var now = clock.instant();
+        var ordered = new ArrayList<CommentView>();
+        for (var comment : topLevel) {
+            append(comment, children, names, viewer, now, ordered);
+        }
+        return ordered;
+    }
+
+    private void append(
+            Comment comment,
+            Map<Long, List<Comment>> children,
+            Map<Long, String> names,
+            long viewer,
+            Instant now,
+            List<CommentView> ordered) {
+        var replies = children.getOrDefault(comment.id(), List.of());
+        if (comment.getStatus() == CommentStatus.DELETED && replies.isEmpty()) {
+            return;
+        }
+        var mine = comment.getAuthorId() == viewer;
+        var deleted = comment.getStatus() == CommentStatus.DELETED;
+        ordered.add(new CommentView(
+                comment.id(),
+                comment.getParentId(),
+                comment.getDepth(),
+                comment.getAuthorId(),
+                deleted ? "" : names.getOrDefault(comment.getAuthorId(), "Deleted reader"),
+                comment.getCreatedAt(),
+                comment.getEditedAt(),
+                deleted ? "" : comment.getBody(),
+                comment.getStatus(),
+                mine && !deleted,
+                mine && !deleted && comment.getStatus() != CommentStatus.REJECTED
+                        && !now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW))));
+        for (var reply : replies) {
+            append(reply, children, names, viewer, now, ordered);
+        }
+    }
+}

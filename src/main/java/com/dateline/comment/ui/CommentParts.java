@@ -1,0 +1,86 @@
+package com.dateline.comment.ui;
+
+import com.dateline.base.BlogTime;
+import com.dateline.base.ui.Time;
+import com.dateline.comment.CommentStatus;
+import com.dateline.comment.CommentText;
+import com.dateline.comment.CommentView;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+
+/** One comment as an {@code <article>}; shared by the live section and the server-rendered copy. */
+final class CommentParts {
+
+    private CommentParts() {}
+
+    static H2 heading(long publishedCount) {
+        var heading = new H2("Comments (" + publishedCount + ")");
+        heading.setId("comments-heading");
+        return heading;
+    }
+
+    static Article article(CommentView comment, BlogTime time) {
+        var article = new Article();
+        article.addClassName("comment");
+        article.addClassName("comment-depth-" + comment.depth());
+        article.getElement().setAttribute("data-comment-id", Long.toString(comment.id()));
+        if (comment.status() == CommentStatus.DELETED) {
+            article.addClassName("comment-deleted");
+            article.add(new Paragraph("Comment deleted by its author"));
+            return article;
+        }
+        var author = new Span(comment.authorName());
+        author.addClassName("comment-author");
+        author.getElement().setAttribute("dir", "auto");
+        var header = new Header(author, new Text(" "), new Time(time.iso(comment.createdAt()), time.dateline(comment.createdAt())));
+        if (comment.editedAt() != null) {
+            var edited = new Span(" (edited)");
+            edited.addClassName("comment-edited");
+            header.add(edited);
+        }
+        if (comment.status() == CommentStatus.PENDING) {
+            header.add(marker("Awaiting moderation", "comment-pending"));
+            article.addClassName("comment-pending");
+        } else if (comment.status() == CommentStatus.REJECTED) {
+            header.add(marker("Not published", "comment-rejected"));
+            article.addClassName("comment-rejected");
+        }
+        article.add(header, text(comment.text()));
+        return article;
+    }
+
+    /** The text as typed: every character escaped, web addresses as links that pass on no ranking. */
+    static Paragraph text(String typed) {
+        var paragraph = new Paragraph();
+        paragraph.addClassName("comment-text");
+        paragraph.getElement().setAttribute("dir", "auto");
+        for (var segment : CommentText.segments(typed.strip())) {
+            if (segment.link()) {
+                var link = new Anchor(segment.href(), segment.text());
+                link.getElement().setAttribute("rel", "nofollow ugc noopener");
+                paragraph.add(link);
+            } else {
+                paragraph.add(new Text(segment.text()));
+            }
+        }
+        return paragraph;
+    }
+
+    static Div replies() {
+        var replies = new Div();
+        replies.addClassName("comment-replies");
+        return replies;
+    }
+
+    private static Span marker(String label, String className) {
+        var marker = new Span(label);
+        marker.addClassNames("comment-status", className);
+        return marker;
+    }
+}

@@ -1,0 +1,315 @@
+package com.dateline.comment.ui;
+
+import com.dateline.base.BlogTime;
+import com.dateline.comment.CommentBroadcaster;
+import com.dateline.comment.CommentRefused;
+import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentStatus;
+import com.dateline.comment.CommentText;
+import com.dateline.comment.CommentThread;
+import com.dateline.comment.CommentView;
+import com.dateline.comment.ReportReason;
+import com.dateline.post.PostSummary;
+import com.dateline.security.CurrentUser;
+import com.dateline.security.SignInRedirects;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live discussion under a post: "Comments (N)", the form (or "Sign in to comment"), the
+ * threads, and the actions on each comment. It redraws itself when the discussion changes,
+ * but never while the reader is typing a reply or an edit, so nothing typed is lost.
+ */
+class CommentsSection extends Section {
+
+    static final String OLDEST_FIRST = "Oldest first";
+    static final String NEWEST_FIRST = "Newest first";
+
+    final H2 heading = CommentParts.heading(0);
+    final RadioButtonGroup<String> order = new RadioButtonGroup<>("Order");
+    final Div list = new Div();
+    final Button showMore = new Button("Show more comments");
+    final TextArea text = new TextArea("Your comment");
+    final Button post = new Button("Post comment");
+    final Paragraph feedback = new Paragraph();
+
+    private final PostSummary postSummary;
+    private final CommentService comments;
+    private final CommentBroadcaster broadcaster;
+    private final BlogTime time;
+    private final boolean signedIn;
+    private final Div form = new Div();
+    private int limit = CommentService.PAGE_SIZE;
+    private boolean closed;
+    private int openEditors;
+    private boolean refreshWaiting;
+    private @Nullable Runnable unregister;
+
+    CommentsSection(PostSummary postSummary, CommentService comments, CommentBroadcaster broadcaster, BlogTime time) {
+        this.postSummary = postSummary;
+        this.comments = comments;
+        this.broadcaster = broadcaster;
+        this.time = time;
+        this.signedIn = CurrentUser.get().isPresent();
+        addClassName("comments");
+        setId("comments");
+        getElement().setAttribute("aria-labelledby", "comments-heading");
+
+        order.setItems(OLDEST_FIRST, NEWEST_FIRST);
+        order.setValue(OLDEST_FIRST);
+        order.addValueChangeListener(change -> refresh());
+        order.addClassName("comment-order");
+
+        list.addClassName("comment-list");
+        showMore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        showMore.addClickListener(click -> {
+            limit += CommentService.PAGE_SIZE;
+            refresh();
+        });
+
+        feedback.addClassName("comment-feedback");
+        feedback.getElement().setAttribute("role", "status");
+        feedback.getElement().setAttribute("aria-live", "polite");
+        form.addClassName("comment-form");
+
+        add(heading, form, order, list, showMore);
+        refresh();
+    }
+
+    /** Reads the discussion again and redraws it (a handful of bounded queries). */
+    void refresh() {
+        if (openEditors > 0) {
+            refreshWaiting = true;
+            return;
+        }
+        refreshWaiting = false;
+        var thread = comments.thread(postSummary.id(), NEWEST_FIRST.equals(order.getValue()), limit);
+        heading.setText("Comments (" + thread.publishedCount() + ")");
+        closed = thread.closed();
+        showForm(thread);
+        list.removeAll();
+        Map<Long, HasComponents> containers = new HashMap<>();
+        for (var comment : thread.comments()) {
+            var article = CommentParts.article(comment, time);
+            if (comment.status() != CommentStatus.DELETED) {
+                article.add(actions(comment, article));
+            }
+            var replies = CommentParts.replies();
+            article.add(replies);
+            containers.put(comment.id(), replies);
+            var parent = comment.parentId() == null ? null : containers.get(comment.parentId());
+            (parent != null ? parent : list).add(article);
+        }
+        if (thread.comments().isEmpty()) {
+            list.add(new Paragraph(thread.closed() ? "No comments." : "No comments yet."));
+        }
+        order.setVisible(thread.comments().size() > 1);
+        showMore.setVisible(thread.hasMore());
+    }
+
+    private void showForm(CommentThread thread) {
+        if (thread.closed()) {
+            form.removeAll();
+            form.add(new Paragraph("Comments are closed."));
+            return;
+        }
+        if (!signedIn) {
+            if (form.getChildren().findAny().isEmpty()) {
+                var signIn = new Anchor("/login?" + SignInRedirects.returnToQuery(postSummary.path()), "Sign in to comment");
+                signIn.setId("sign-in-to-comment");
+                form.add(signIn);
+            }
+            return;
+        }
+        if (form.getChildren().findAny().isEmpty()) {
+            text.setWidthFull();
+            text.setMinHeight("7rem");
+            text.setValueChangeMode(ValueChangeMode.TIMEOUT);
+            text.setValueChangeTimeout(250);
+            text.addValueChangeListener(change -> updateCounter(text));
+            updateCounter(text);
+            post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            post.setDisableOnClick(true);
+            post.addClickListener(click -> submit(null, text, post));
+            form.add(text, post, feedback);
+        }
+    }
+
+    private void submit(@Nullable Long parentId, TextArea area, Button button) {
+        try {
+            var outcome = comments.submit(postSummary.id(), parentId, area.getValue());
+            area.clear();
+            area.setInvalid(false);
+            feedback.setText(outcome.message());
+            feedback.getElement().setAttribute("data-status", outcome.status().name());
+            if (parentId != null) {
+                openEditors = Math.max(0, openEditors - 1);
+            }
+            refresh();
+        } catch (CommentRefused refused) {
+            area.setErrorMessage(refused.getMessage());
+            area.setInvalid(true);
+            area.focus();
+        } finally {
+            button.setEnabled(true);
+        }
+    }
+
+    private Div actions(CommentView comment, com.vaadin.flow.component.html.Article article) {
+        var actions = new Div();
+        actions.addClassName("comment-actions");
+        if (!signedIn) {
+            return actions;
+        }
+        if (comment.status() == CommentStatus.PUBLISHED && !closed) {
+            actions.add(action("Reply", () -> openReply(comment, article)));
+        }
+        if (comment.status() == CommentStatus.PUBLISHED && !comment.mine()) {
+            actions.add(action("Report", () -> openReport(comment)));
+        }
+        if (comment.editable()) {
+            actions.add(action("Edit", () -> openEdit(comment, article)));
+        }
+        if (comment.mine()) {
+            actions.add(action("Delete", () -> confirmDelete(comment)));
+        }
+        return actions;
+    }
+
+    private void openReply(CommentView comment, com.vaadin.flow.component.html.Article article) {
+        var area = new TextArea("Your reply to " + comment.authorName());
+        editor(article, area, "Post reply", button -> submit(comment.id(), area, button));
+    }
+
+    private void openEdit(CommentView comment, com.vaadin.flow.component.html.Article article) {
+        var area = new TextArea("Edit your comment");
+        area.setValue(comment.text());
+        editor(article, area, "Save changes", button -> {
+            try {
+                var outcome = comments.edit(comment.id(), area.getValue());
+                feedback.setText(outcome.message());
+                openEditors = Math.max(0, openEditors - 1);
+                refresh();
+            } catch (CommentRefused refused) {
+                area.setErrorMessage(refused.getMessage());
+                area.setInvalid(true);
+            } finally {
+                button.setEnabled(true);
+            }
+        });
+    }
+
+    private void editor(com.vaadin.flow.component.html.Article article, TextArea area, String saveLabel, java.util.function.Consumer<Button> save) {
+        openEditors++;
+        area.setWidthFull();
+        area.setValueChangeMode(ValueChangeMode.TIMEOUT);
+        area.setValueChangeTimeout(250);
+        area.addValueChangeListener(change -> updateCounter(area));
+        updateCounter(area);
+        var editor = new Div();
+        editor.addClassName("comment-editor");
+        var saveButton = new Button(saveLabel);
+        saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        saveButton.setDisableOnClick(true);
+        saveButton.addClickListener(click -> save.accept(saveButton));
+        var cancel = new Button("Cancel", click -> {
+            editor.removeFromParent();
+            openEditors = Math.max(0, openEditors - 1);
+            if (refreshWaiting) {
+                refresh();
+            }
+        });
+        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        editor.add(area, new Div(saveButton, cancel));
+        article.getElement().insertChild(3, editor.getElement());
+        area.focus();
+    }
+
+    private void openReport(CommentView comment) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Report this comment");
+        var reason = new RadioButtonGroup<ReportReason>("What is wrong with it?");
+        reason.setItems(ReportReason.values());
+        reason.setItemLabelGenerator(ReportReason::label);
+        reason.setValue(ReportReason.SPAM);
+        var note = new TextArea("Note for the moderators");
+        note.setHelperText("Required for \"Other\". At most 1,000 characters.");
+        note.setMaxLength(1000);
+        note.setWidthFull();
+        var send = new Button("Send report", click -> {
+            try {
+                comments.report(comment.id(), reason.getValue(), note.getValue());
+                dialog.close();
+                feedback.setText("Thank you. The moderators will look at this comment.");
+            } catch (CommentRefused refused) {
+                note.setErrorMessage(refused.getMessage());
+                note.setInvalid(true);
+            }
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(reason, note);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), send);
+        dialog.open();
+    }
+
+    private void confirmDelete(CommentView comment) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Delete your comment?");
+        dialog.add(new Paragraph("It disappears from the discussion. Replies to it stay, under \"Comment deleted by its author\"."));
+        var delete = new Button("Delete comment", click -> {
+            try {
+                comments.delete(comment.id());
+                feedback.setText("Your comment was deleted.");
+            } catch (CommentRefused refused) {
+                feedback.setText(refused.getMessage());
+            }
+            dialog.close();
+            refresh();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), delete);
+        dialog.open();
+    }
+
+    private static Button action(String label, Runnable onClick) {
+        var button = new Button(label, click -> onClick.run());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private static void updateCounter(TextArea area) {
+        var left = CommentText.MAX_LENGTH - CommentText.length(area.getValue());
+        area.setHelperText(left >= 0
+                ? "%,d characters left".formatted(left)
+                : "%,d characters too many".formatted(-left));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        var ui = attachEvent.getUI();
+        unregister = broadcaster.register(postSummary.id(), change -> ui.access(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unregister != null) {
+            unregister.run();
+            unregister = null;
+        }
+    }
+}

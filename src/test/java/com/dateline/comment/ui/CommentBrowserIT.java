@@ -1,0 +1,119 @@
+package com.dateline.comment.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.account.AccountService;
+import com.dateline.account.Registration;
+import com.dateline.comment.CommentService;
+import com.dateline.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A reader posts a hostile-looking comment in a real browser; it waits for moderation, visible
+ * to its author only; a moderator approves it and both the author's page and another reader's
+ * open page show it without a reload, as inert text.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CommentBrowserIT {
+
+    private static final String POST_PATH = "/2008/04/lebanon-a-week-of-waiting-in-beirut";
+    private static final String HOSTILE = "Nice post <script>window.__pwned = 1</script>"
+            + "<img src=x onerror=\"window.__pwned = 2\"> see https://example.org/beirut";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private AccountService accounts;
+
+    @Autowired
+    private CommentService comments;
+
+    @Autowired
+    private UserDetailsService users;
+
+    private HeadlessChromium author;
+    private HeadlessChromium otherReader;
+
+    @AfterEach
+    void closeBrowsers() {
+        if (author != null) {
+            author.close();
+        }
+        if (otherReader != null) {
+            otherReader.close();
+        }
+    }
+
+    @Test
+    void pending_comment_is_shown_to_its_author_only_and_appears_live_for_everyone_once_approved() {
+        var email = "commenter-" + System.nanoTime() + "@example.org";
+        var password = "Cedars of the mountain 2008";
+        accounts.register(new Registration("Rania in Beirut", email, password));
+
+        author = HeadlessChromium.start();
+        author.browser.get("http://localhost:" + port + "/login?redirect=" + POST_PATH);
+        author.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys(email);
+        author.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        author.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        author.wait.until(ExpectedConditions.urlContains(POST_PATH));
+        author.waitForLiveView();
+
+        var textArea = author.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#comments vaadin-text-area textarea")));
+        textArea.sendKeys(HOSTILE);
+        author.browser.findElement(By.xpath("//vaadin-button[normalize-space()='Post comment']")).click();
+
+        var pending = author.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.comment.comment-pending")));
+        assertThat(pending.getText()).contains("Rania in Beirut", "Awaiting moderation");
+        assertThat(author.browser.findElement(By.cssSelector(".comment-feedback")).getText()).contains("awaiting moderation");
+        assertThat(author.browser.findElement(By.id("comments-heading")).getText()).isEqualTo("Comments (0)");
+        author.screenshot("comment-awaiting-moderation", By.id("comments"));
+
+        otherReader = HeadlessChromium.start();
+        otherReader.browser.get("http://localhost:" + port + POST_PATH);
+        otherReader.waitForLiveView();
+        assertThat(otherReader.browser.findElements(By.cssSelector("article.comment"))).isEmpty();
+        assertThat(otherReader.browser.findElement(By.id("sign-in-to-comment")).getText()).isEqualTo("Sign in to comment");
+
+        var commentId = Long.parseLong(pending.getAttribute("data-comment-id"));
+        asModerator(() -> comments.approve(commentId));
+
+        author.wait.until(ExpectedConditions.textToBe(By.id("comments-heading"), "Comments (1)"));
+        author.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.comment-pending"), 0));
+        otherReader.wait.until(ExpectedConditions.textToBe(By.id("comments-heading"), "Comments (1)"));
+        var shown = otherReader.browser.findElement(By.cssSelector("article.comment .comment-text"));
+        assertThat(shown.getText()).isEqualTo(HOSTILE);
+        assertThat(shown.findElements(By.tagName("script"))).isEmpty();
+        assertThat(shown.findElements(By.tagName("img"))).isEmpty();
+        var link = shown.findElement(By.tagName("a"));
+        assertThat(link.getAttribute("href")).isEqualTo("https://example.org/beirut");
+        assertThat(link.getAttribute("rel")).isEqualTo("nofollow ugc noopener");
+        assertThat(((JavascriptExecutor) otherReader.browser).executeScript("return window.__pwned === undefined"))
+                .isEqualTo(true);
+        assertThat(((JavascriptExecutor) author.browser).executeScript("return window.__pwned === undefined"))
+                .isEqualTo(true);
+        otherReader.screenshot("comment-published-live", By.id("comments"));
+    }
+
+    private void asModerator(Runnable action) {
+        var moderator = users.loadUserByUsername("moderator@dateline.test");
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package com.dateline.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dateline.account.AccountRejected;
+import com.dateline.account.AccountService;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may call which protected service method, asserted cell by cell. The callers are the
+ * principals a real session holds: an anonymous visitor, or a demo account signed in through the
+ * same UserDetailsService as the sign-in form (so an ADMIN holds every role, as in production).
+ * "Allowed" means the method body ran: it returned, or refused what was typed with
+ * {@link AccountRejected}; "refused" means method security stopped the call.
+ */
+@SpringBootTest
+@Transactional
+class AccessMatrixTest {
+
+    enum Caller {
+        ANONYMOUS(null),
+        READER("reader@dateline.test"),
+        MODERATOR("moderator@dateline.test"),
+        EDITOR("editor@dateline.test"),
+        ADMIN("admin@dateline.test");
+
+        final String email;
+
+        Caller(String email) {
+            this.email = email;
+        }
+    }
+
+    enum Method {
+        MY_ACCOUNT,
+        CHANGE_DISPLAY_NAME,
+        CHANGE_PASSWORD,
+        EXPORT_MY_DATA,
+        DELETE_MY_ACCOUNT,
+        SET_ENABLED,
+        FIND_ACCOUNT
+    }
+
+    enum Expected {
+        ALLOWED,
+        REFUSED
+    }
+
+    private static final Expected Y = Expected.ALLOWED;
+    private static final Expected N = Expected.REFUSED;
+
+    static Stream<Arguments> matrix() {
+        return Stream.of(
+                //                                            ANONYMOUS READER MODERATOR EDITOR ADMIN
+                row(Method.MY_ACCOUNT, /*                  */ N, Y, Y, Y, Y),
+                row(Method.CHANGE_DISPLAY_NAME, /*         */ N, Y, Y, Y, Y),
+                row(Method.CHANGE_PASSWORD, /*             */ N, Y, Y, Y, Y),
+                row(Method.EXPORT_MY_DATA, /*              */ N, Y, Y, Y, Y),
+                row(Method.DELETE_MY_ACCOUNT, /*           */ N, Y, Y, Y, Y),
+                row(Method.SET_ENABLED, /*                 */ N, N, Y, N, Y),
+                row(Method.FIND_ACCOUNT, /*                */ N, N, Y, N, Y))
+                .flatMap(List::stream);
+    }
+
+    private static List<Arguments> row(Method method, Expected... byCaller) {
+        var callers = Caller.values();
+        return java.util.stream.IntStream.range(0, callers.length)
+                .mapToObj(i -> Arguments.of(callers[i], method, byCaller[i]))
+                .toList();
+    }
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private void signInAs(Caller caller) {
+        var context = SecurityContextHolder.createEmptyContext();
+        if (caller.email == null) {
+            context.setAuthentication(new AnonymousAuthenticationToken(
+                    "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        } else {
+            var user = users.loadUserByUsername(caller.email);
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        }
+        SecurityContextHolder.setContext(context);
+    }
+
+    private long readerId() {
+        return ((SignedInUser) users.loadUserByUsername("reader@dateline.test")).accountId();
+    }
+
+    /** Calls the method with arguments that make it do its work, or refuse what was typed, for any caller allowed in. */
+    private void call(Method method, long readerId) {
+        switch (method) {
+            case MY_ACCOUNT -> assertThat(accounts.myAccount().email()).isNotBlank();
+            case CHANGE_DISPLAY_NAME -> assertThat(accounts.changeDisplayName("Matrix Check").displayName())
+                    .isEqualTo("Matrix Check");
+            case CHANGE_PASSWORD -> assertThatThrownBy(
+                            () -> accounts.changePassword("not-the-current-password", "tea-in-the-souk-at-dawn"))
+                    .isInstanceOf(AccountRejected.class);
+            case EXPORT_MY_DATA -> assertThat(accounts.exportMyData()).contains("\"email\"");
+            case DELETE_MY_ACCOUNT -> assertThatThrownBy(() -> accounts.deleteMyAccount("not-the-current-password"))
+                    .isInstanceOf(AccountRejected.class);
+            case SET_ENABLED -> assertThat(accounts.setEnabled(readerId, true).enabled()).isTrue();
+            case FIND_ACCOUNT -> assertThat(accounts.findAccount(readerId)).isPresent();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} calling {1} is {2}")
+    @MethodSource("matrix")
+    void each_caller_is_allowed_or_refused_each_protected_method(Caller caller, Method method, Expected expected) {
+        var readerId = readerId();
+        signInAs(caller);
+
+        if (expected == Expected.ALLOWED) {
+            call(method, readerId);
+        } else {
+            assertThatThrownBy(() -> call(method, readerId))
+                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
+        }
+    }
+
+    @Test
+    void the_matrix_covers_every_caller_and_every_method() {
+        assertThat(matrix()).hasSize(Caller.values().length * Method.values().length);
+    }
+
+    @Test
+    void an_admin_account_holds_every_role() {
+        var admin = users.loadUserByUsername("admin@dateline.test");
+
+        assertThat(AuthorityUtils.authorityListToSet(admin.getAuthorities()))
+                .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_MODERATOR", "ROLE_EDITOR", "ROLE_READER");
+    }
+
+    @Test
+    void moderators_and_editors_also_hold_the_reader_role_but_not_each_others() {
+        var moderator = AuthorityUtils.authorityListToSet(users.loadUserByUsername("moderator@dateline.test").getAuthorities());
+        var editor = AuthorityUtils.authorityListToSet(users.loadUserByUsername("editor@dateline.test").getAuthorities());
+        var reader = AuthorityUtils.authorityListToSet(users.loadUserByUsername("reader@dateline.test").getAuthorities());
+
+        assertThat(moderator).containsExactlyInAnyOrder("ROLE_MODERATOR", "ROLE_READER");
+        assertThat(editor).containsExactlyInAnyOrder("ROLE_EDITOR", "ROLE_READER");
+        assertThat(reader).containsExactly("ROLE_READER");
+    }
+}
