@@ -1,0 +1,78 @@
+package com.dateline.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.security.ui.LoginView;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** Who may open "My account", and what a reader sees there. */
+@SpringBootTest
+class AccountViewAccessTest extends SpringBrowserlessTest {
+
+    @Test
+    void signed_out_opening_my_account_lands_on_the_sign_in_page() {
+        navigate("account", LoginView.class);
+
+        assertThat(find(AccountView.class).exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails("reader@dateline.test")
+    void a_signed_in_reader_can_open_my_account() {
+        var v = navigate("account", AccountView.class);
+        System.out.println("VIEWCLASS " + v.getClass() + " " + getCurrentView().getClass() + " " + (v.displayName == null));
+    }
+
+    @Test
+    @WithUserDetails("moderator@dateline.test")
+    void a_signed_in_moderator_can_open_my_account() {
+        navigate("account", AccountView.class);
+    }
+
+    @Test
+    @WithUserDetails("editor@dateline.test")
+    void a_signed_in_editor_can_open_my_account() {
+        navigate("account", AccountView.class);
+    }
+
+    @Test
+    @WithUserDetails("admin@dateline.test")
+    void a_signed_in_admin_can_open_my_account() {
+        navigate("account", AccountView.class);
+    }
+
+    // The view's own fields are not read directly: @PermitAll also switches on Spring's JSR-250
+    // method security for the class, so the instance the router returns may be a proxy.
+    private TextField displayNameField() {
+        return find(TextField.class).withLabel("Display name").single();
+    }
+
+    @Test
+    @WithUserDetails("reader@dateline.test")
+    void my_account_shows_the_signed_in_email_and_display_name() {
+        navigate("account", AccountView.class);
+
+        assertThat(find(Paragraph.class).withTextContaining("Signed in as reader@dateline.test").exists()).isTrue();
+        assertThat(displayNameField().getValue()).isEqualTo("Demo Reader");
+    }
+
+    @Test
+    @WithUserDetails("reader@dateline.test")
+    void saving_an_invalid_display_name_shows_the_error_on_the_field_and_keeps_the_typed_text() {
+        navigate("account", AccountView.class);
+
+        test(displayNameField()).setValue("R");
+        test(find(Button.class).withText("Save name").single()).click();
+
+        var field = displayNameField();
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).isEqualTo("Your display name must be 2 to 40 characters long.");
+        assertThat(field.getValue()).isEqualTo("R");
+    }
+}

@@ -1,0 +1,114 @@
+package com.dateline.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registration form: a refused field says why and keeps what was typed; a valid one creates the account. */
+@SpringBootTest
+class RegisterViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    UserDetailsService users;
+
+    private static String uniqueEmail() {
+        return "register-" + UUID.randomUUID() + "@example.org";
+    }
+
+    @Test
+    void a_one_character_name_and_an_invalid_email_each_get_a_message_and_the_typed_values_stay() {
+        var view = navigate("register", RegisterView.class);
+
+        test(view.displayName).setValue("L");
+        test(view.email).setValue("leila.example.org");
+        test(view.password).setValue("tea-in-the-souk-at-dawn");
+        test(view.create).click();
+
+        assertThat(view.displayName.isInvalid()).isTrue();
+        assertThat(view.displayName.getErrorMessage()).isEqualTo("Your display name must be 2 to 40 characters long.");
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).isEqualTo("Enter a valid e-mail address, like name@example.org.");
+        assertThat(view.password.isInvalid()).isFalse();
+        assertThat(view.displayName.getValue()).isEqualTo("L");
+        assertThat(view.email.getValue()).isEqualTo("leila.example.org");
+        // The issue allows the password to be cleared after a refusal; name and e-mail must stay.
+        assertThat(view.create.isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_taken_email_in_another_letter_case_says_the_account_already_exists() {
+        var view = navigate("register", RegisterView.class);
+
+        test(view.displayName).setValue("Leila Haddad");
+        test(view.email).setValue("Reader@Dateline.test");
+        test(view.password).setValue("tea-in-the-souk-at-dawn");
+        test(view.create).click();
+
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).contains("already exists");
+        assertThat(view.displayName.isInvalid()).isFalse();
+        assertThat(view.email.getValue()).isEqualTo("Reader@Dateline.test");
+    }
+
+    @Test
+    void a_common_password_gets_its_message_on_the_password_field() {
+        var view = navigate("register", RegisterView.class);
+
+        test(view.displayName).setValue("Leila Haddad");
+        test(view.email).setValue(uniqueEmail());
+        test(view.password).setValue("password1234");
+        test(view.create).click();
+
+        assertThat(view.password.isInvalid()).isTrue();
+        assertThat(view.password.getErrorMessage()).contains("too common");
+        assertThat(view.displayName.isInvalid()).isFalse();
+        assertThat(view.email.isInvalid()).isFalse();
+    }
+
+    @Test
+    @Transactional
+    void a_valid_registration_stores_the_account() {
+        var email = uniqueEmail();
+        var view = navigate("register", RegisterView.class);
+
+        test(view.displayName).setValue("  Leila Haddad ");
+        test(view.email).setValue(email);
+        test(view.password).setValue("tea-in-the-souk-at-dawn");
+        test(view.create).click();
+
+        var stored = users.loadUserByUsername(email);
+        assertThat(stored.getUsername()).isEqualTo(email);
+        assertThat(stored.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_READER");
+        assertThat(view.displayName.isInvalid()).isFalse();
+        assertThat(view.email.isInvalid()).isFalse();
+        assertThat(view.password.isInvalid()).isFalse();
+    }
+
+    @Test
+    void a_refused_registration_stores_nothing() {
+        var email = uniqueEmail();
+        var view = navigate("register", RegisterView.class);
+
+        test(view.displayName).setValue("L");
+        test(view.email).setValue(email);
+        test(view.password).setValue("tea-in-the-souk-at-dawn");
+        test(view.create).click();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> users.loadUserByUsername(email))
+                .isInstanceOf(UsernameNotFoundException.class);
+    }
+
+    @Test
+    @WithUserDetails("reader@dateline.test")
+    void a_signed_in_reader_opening_register_is_sent_to_my_account() {
+        navigate("register", AccountView.class);
+    }
+}

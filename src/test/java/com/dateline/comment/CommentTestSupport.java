@@ -1,0 +1,89 @@
+package com.dateline.comment;
+
+import com.dateline.account.AccountInfo;
+import com.dateline.account.AccountService;
+import com.dateline.account.Registration;
+import com.dateline.post.PostService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * What the comment tests share: fresh reader accounts (the flood and trust rules work per author,
+ * so no two tests may share one), signing in on the current thread, demo post ids, and earlier
+ * comments written straight to the repository with a creation time in the past.
+ */
+final class CommentTestSupport {
+
+    static final String LEBANON = "lebanon-a-week-of-waiting-in-beirut";
+    static final String NOWRUZ = "iran-nowruz-ends-and-tehran-goes-back-to-work";
+    static final String SEED = "iraq-us-and-irans-talk-about-talks-continues";
+    static final String JERUSALEM = "israel-spring-in-jerusalems-old-city";
+    static final String BOOKSELLERS = "iraq-baghdads-booksellers-return-to-mutanabbi-street";
+
+    static final String MODERATOR = "moderator@dateline.test";
+    static final String EDITOR = "editor@dateline.test";
+    static final String ADMIN = "admin@dateline.test";
+    static final String DEMO_READER = "reader@dateline.test";
+
+    private final AccountService accounts;
+    private final UserDetailsService users;
+    private final PostService posts;
+    private final CommentRepository comments;
+
+    CommentTestSupport(AccountService accounts, UserDetailsService users, PostService posts, CommentRepository comments) {
+        this.accounts = accounts;
+        this.users = users;
+        this.posts = posts;
+        this.comments = comments;
+    }
+
+    /** A new READER account nobody else uses. */
+    AccountInfo newReader(String prefix) {
+        var email = prefix + "-" + UUID.randomUUID() + "@example.org";
+        return accounts.register(new Registration("Reader " + prefix, email, "a long enough passphrase 2008"));
+    }
+
+    /** Registers a new reader and signs in as them on this thread. */
+    AccountInfo signInNewReader(String prefix) {
+        var reader = newReader(prefix);
+        signInAs(reader.email());
+        return reader;
+    }
+
+    /** Signs in on this thread the way the sign-in form does: with the principal the UserDetailsService builds. */
+    void signInAs(String email) {
+        var user = users.loadUserByUsername(email);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+    }
+
+    static void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    long postId(String slug) {
+        return posts.findByPermalink(2008, 4, slug)
+                .orElseThrow(() -> new IllegalStateException("No demo post " + slug))
+                .summary()
+                .id();
+    }
+
+    /** A comment written {@code ago} before now, as if it had been submitted then and decided {@code status}. */
+    Comment insert(long postId, long authorId, @Nullable Comment parent, String body, CommentStatus status, Duration ago) {
+        return comments.saveAndFlush(
+                new Comment(postId, authorId, parent, body, new Decision(status, "inserted by the test"), Instant.now().minus(ago)));
+    }
+
+    /** Three comments published hours ago on another post: the author is now a trusted reader. */
+    void makeTrusted(long authorId, long otherPostId) {
+        for (int i = 1; i <= 3; i++) {
+            insert(otherPostId, authorId, null, "Earlier approved comment number " + i, CommentStatus.PUBLISHED, Duration.ofHours(i));
+        }
+    }
+}
