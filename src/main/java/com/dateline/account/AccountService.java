@@ -200,6 +200,12 @@ public class AccountService {
         return names;
     }
 
+    /** The id of the account with this e-mail (any letter case), for start-up data. */
+    @Transactional(readOnly = true)
+    public Optional<Long> findAccountId(String email) {
+        return accounts.findByEmailKey(Account.emailKey(email)).map(Account::id);
+    }
+
     /** Whether the account may still write: it exists, is enabled and was not deleted. */
     @Transactional(readOnly = true)
     public boolean isActive(long accountId) {

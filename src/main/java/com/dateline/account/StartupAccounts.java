@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code dateline.admin.password}, if no administrator exists yet.
  */
 @Component
+@org.springframework.core.annotation.Order(2)
 class StartupAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StartupAccounts.class);

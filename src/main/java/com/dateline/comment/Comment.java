@@ -44,6 +44,8 @@ class Comment {
 
     private int openReports;
 
+    private boolean spam;
+
     @Version
     private long version;
 
@@ -143,6 +145,14 @@ class Comment {
         if (decision.status() != status) {
             decide(decision, now);
         }
+    }
+
+    boolean isSpam() {
+        return spam;
+    }
+
+    void setSpam(boolean spam) {
+        this.spam = spam;
     }
 
     void reported() {

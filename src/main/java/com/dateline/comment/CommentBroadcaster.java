@@ -23,6 +23,14 @@ public class CommentBroadcaster implements AutoCloseable {
     private final Map<Long, Set<Consumer<CommentChanged>>> listenersByPost = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
+    private final Set<Consumer<CommentChanged>> everything = ConcurrentHashMap.newKeySet();
+
+    /** Listens to every discussion (the moderators' dashboard); run the returned action to stop. */
+    public Runnable registerForAll(Consumer<CommentChanged> listener) {
+        everything.add(listener);
+        return () -> everything.remove(listener);
+    }
+
     /** Listens to one post's discussion; run the returned action to stop listening. */
     public Runnable register(long postId, Consumer<CommentChanged> listener) {
         listenersByPost.computeIfAbsent(postId, id -> ConcurrentHashMap.newKeySet()).add(listener);
@@ -34,7 +42,9 @@ public class CommentBroadcaster implements AutoCloseable {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(CommentChanged change) {
-        for (var listener : listenersByPost.getOrDefault(change.postId(), Set.of())) {
+        var listeners = new java.util.ArrayList<>(listenersByPost.getOrDefault(change.postId(), Set.of()));
+        listeners.addAll(everything);
+        for (var listener : listeners) {
             executor.execute(() -> {
                 try {
                     listener.accept(change);

@@ -40,6 +40,10 @@ class CommentReport {
         this.createdAt = createdAt;
     }
 
+    long getCommentId() {
+        return commentId;
+    }
+
     ReportReason getReason() {
         return reason;
     }

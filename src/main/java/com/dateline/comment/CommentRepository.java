@@ -7,11 +7,23 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 // Every query here is bounded by a page or by an indexed key, so a post with thousands of
 // comments costs the same few queries as one with ten.
-interface CommentRepository extends JpaRepository<Comment, Long> {
+interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificationExecutor<Comment> {
+
+    long countByStatus(CommentStatus status);
+
+    long countByStatusAndOpenReportsGreaterThan(CommentStatus status, int openReports);
+
+    long countByAuthorIdAndSpamTrue(long authorId);
+
+    long countByAuthorIdAndOpenReportsGreaterThan(long authorId, int openReports);
+
+    List<Comment> findTop10ByAuthorIdOrderByCreatedAtDesc(long authorId);
+
 
     long countByPostIdAndStatus(long postId, CommentStatus status);
 

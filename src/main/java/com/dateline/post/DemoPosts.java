@@ -27,6 +27,7 @@ import com.dateline.post.DemoImages.Motif;
  */
 @Component
 @ConditionalOnBooleanProperty("dateline.demo-data")
+@org.springframework.core.annotation.Order(1)
 class DemoPosts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPosts.class);

@@ -29,6 +29,9 @@ interface PostRepository extends JpaRepository<Post, Long> {
             where p.slugMonth = :slugMonth and p.slug = :slug and p.publishedAt <= :now""")
     Optional<Post> findPublishedBySlug(String slugMonth, String slug, Instant now);
 
+    @Query("select p from Post p join fetch p.category where p.id in :ids")
+    List<Post> findAllWithCategory(java.util.Collection<Long> ids);
+
     @Query("""
             select p from Post p join fetch p.category
             where p.publishedAt <= :now

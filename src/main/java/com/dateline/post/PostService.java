@@ -72,6 +72,15 @@ public class PostService {
                 .map(post -> details(post, now));
     }
 
+    /** Headlines and paths of the given posts, for lists that mention posts by id. */
+    public java.util.Map<Long, PostLink> findLinks(java.util.Collection<Long> postIds) {
+        var links = new java.util.HashMap<Long, PostLink>();
+        if (!postIds.isEmpty()) {
+            posts.findAllWithCategory(postIds).forEach(post -> links.put(requireId(post), link(post)));
+        }
+        return links;
+    }
+
     /** A published post that readers may discuss, if it exists. */
     public Optional<CommentTarget> findCommentTarget(long postId) {
         var now = clock.instant();

@@ -69,7 +69,8 @@ class SecurityConfiguration {
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)
                 .expiredUrl("/login?error=disabled"));
-        http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+        // The login page is named here too: otherwise Spring Security would also serve its own generated one at /login.
+        http.formLogin(form -> form.loginPage("/" + LoginView.ROUTE).withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
             @Override
             public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
                 filter.setAuthenticationSuccessHandler(SignInRedirects.success(savedRequestHandler(http), requestCache(http)));

@@ -16,12 +16,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * principals a real session holds: an anonymous visitor, or a demo account signed in through the
  * same UserDetailsService as the sign-in form (so an ADMIN holds every role, as in production).
  * "Allowed" means the method body ran: it returned, or refused what was typed with
- * {@link AccountRejected}; "refused" means method security stopped the call.
+ * {@link AccountRejected}; "refused" means method security stopped the call before the body ran
+ * (AuthorizationDeniedException), not merely that the body found nobody signed in.
  */
 @SpringBootTest
 @Transactional
@@ -94,11 +96,21 @@ class AccessMatrixTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
     @AfterEach
     void signOut() {
+        securityContexts.clearContext();
         SecurityContextHolder.clearContext();
     }
 
+    /**
+     * Signs the caller in the way the sign-in form does, with the principal the UserDetailsService builds. The
+     * context goes to this application's SecurityContextHolderStrategy (which method security reads)
+     * and to the static SecurityContextHolder (which CurrentUser and the browserless request read):
+     * they differ once another application has been started in the same JVM.
+     */
     private void signInAs(Caller caller) {
         var context = SecurityContextHolder.createEmptyContext();
         if (caller.email == null) {
@@ -108,6 +120,7 @@ class AccessMatrixTest {
             var user = users.loadUserByUsername(caller.email);
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         }
+        securityContexts.setContext(context);
         SecurityContextHolder.setContext(context);
     }
 
@@ -151,7 +164,7 @@ class AccessMatrixTest {
             call(method, readerId);
         } else {
             assertThatThrownBy(() -> call(method, readerId))
-                    .isInstanceOfAny(AccessDeniedException.class, AuthenticationCredentialsNotFoundException.class);
+                    .isInstanceOfAny(AuthorizationDeniedException.class, AuthenticationCredentialsNotFoundException.class);
         }
     }
 

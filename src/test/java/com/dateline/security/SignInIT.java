@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -76,8 +77,12 @@ class SignInIT {
         }
     }
 
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
     @AfterEach
     void clearSecurityContext() {
+        securityContexts.clearContext();
         SecurityContextHolder.clearContext();
     }
 
@@ -168,10 +173,13 @@ class SignInIT {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
+        // Both holders: method security reads the application's strategy, CurrentUser the static one.
+        securityContexts.setContext(context);
         SecurityContextHolder.setContext(context);
         try {
             accounts.setEnabled(accountId, false);
         } finally {
+            securityContexts.clearContext();
             SecurityContextHolder.clearContext();
         }
     }

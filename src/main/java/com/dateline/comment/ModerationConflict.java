@@ -1,0 +1,9 @@
+package com.dateline.comment;
+
+/** Someone else decided on the comment first; the message says who and what, for the moderator. */
+public class ModerationConflict extends RuntimeException {
+
+    public ModerationConflict(String message) {
+        super(message);
+    }
+}

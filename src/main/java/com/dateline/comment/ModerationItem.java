@@ -1,0 +1,37 @@
+package com.dateline.comment;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A comment as a moderator sees it in a queue. {@code version} goes back with a decision, so a
+ * decision made on stale information is refused instead of overwriting someone else's.
+ */
+public record ModerationItem(
+        long id,
+        long version,
+        long postId,
+        String postHeadline,
+        String postPath,
+        long authorId,
+        String authorName,
+        String text,
+        Instant createdAt,
+        CommentStatus status,
+        String reason,
+        int openReports,
+        String reportSummary,
+        boolean spam,
+        @Nullable Long parentId) {
+
+    public static final int EXCERPT_LENGTH = 200;
+
+    /** The first 200 characters, on one line. */
+    public String excerpt() {
+        var oneLine = text.strip().replaceAll("\\s+", " ");
+        if (oneLine.codePointCount(0, oneLine.length()) <= EXCERPT_LENGTH) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, EXCERPT_LENGTH)) + "…";
+    }
+}

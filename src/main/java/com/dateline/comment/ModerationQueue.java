@@ -1,0 +1,19 @@
+package com.dateline.comment;
+
+/** The moderators' four queues. */
+public enum ModerationQueue {
+    PENDING("Pending"),
+    REPORTED("Reported"),
+    APPROVED("Approved"),
+    REJECTED("Rejected");
+
+    private final String label;
+
+    ModerationQueue(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

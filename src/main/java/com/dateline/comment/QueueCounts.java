@@ -1,0 +1,11 @@
+package com.dateline.comment;
+
+import java.util.Map;
+
+/** How many comments wait in each queue. */
+public record QueueCounts(Map<ModerationQueue, Long> counts) {
+
+    public long of(ModerationQueue queue) {
+        return counts.getOrDefault(queue, 0L);
+    }
+}

@@ -1,0 +1,12 @@
+package com.dateline.moderation;
+
+import java.util.List;
+
+/** How a decision on several comments went: how many were applied, and why the others were not. */
+public record BulkResult(int applied, List<String> problems) {
+
+    public String summary(ModerationVerb verb) {
+        var done = verb.pastTense() + " " + applied + (applied == 1 ? " comment." : " comments.");
+        return problems.isEmpty() ? done : done + " " + problems.size() + " skipped: " + String.join(" ", problems);
+    }
+}

@@ -1,0 +1,160 @@
+package com.dateline.moderation;
+
+import com.dateline.comment.CommentModeration;
+import com.dateline.comment.CommentStatus;
+import com.dateline.comment.ModerationConflict;
+import com.dateline.security.CurrentUser;
+import com.dateline.security.Roles;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moderators' decisions, each stored in the history with who, when, what and why. A decision
+ * names the version of the comment the moderator saw; if someone got there first, the
+ * moderator is told who and nothing is overwritten.
+ */
+@Service
+@RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+public class ModerationService {
+
+    static final Duration UNDO_WINDOW = Duration.ofMinutes(5);
+    static final Duration CLAIM_TIME = Duration.ofMinutes(2);
+
+    private static final Logger log = LoggerFactory.getLogger(ModerationService.class);
+
+    private final CommentModeration comments;
+    private final ModerationActionRepository history;
+    private final Clock clock;
+    private final Cache<Long, Claim> claims = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    ModerationService(CommentModeration comments, ModerationActionRepository history, Clock clock) {
+        this.comments = comments;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides on each comment, given the version the moderator saw of it. Comments someone else
+     * changed meanwhile are skipped and reported; the others are decided and recorded.
+     */
+    @Transactional
+    public BulkResult decide(ModerationVerb verb, Map<Long, Long> seenVersions, @Nullable String reason) {
+        if (verb == ModerationVerb.UNDO) {
+            throw new IllegalArgumentException("Use undo()");
+        }
+        var moderator = CurrentUser.require();
+        var now = clock.instant();
+        var applied = 0;
+        var problems = new ArrayList<String>();
+        var newStatus = verb == ModerationVerb.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
+        for (var seen : seenVersions.entrySet()) {
+            try {
+                var verdict = comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
+                history.save(new ModerationAction(
+                        seen.getKey(), moderator.accountId(), moderator.displayName(), verb, verdict.before(), verdict.after(),
+                        reason == null || reason.isBlank() ? null : reason.strip(), null, now));
+                claims.invalidate(seen.getKey());
+                applied++;
+            } catch (ModerationConflict conflict) {
+                problems.add("Comment " + seen.getKey() + ": " + conflict.getMessage());
+            }
+        }
+        log.info("Moderation: {} {} comment(s) by account {}, {} skipped", verb, applied, moderator.accountId(), problems.size());
+        return new BulkResult(applied, problems);
+    }
+
+    /** Decides on comments at their current versions, for a selection whose versions were not kept. */
+    @Transactional
+    public BulkResult decideCurrent(ModerationVerb verb, Collection<Long> commentIds, @Nullable String reason) {
+        return decide(verb, comments.versions(List.copyOf(commentIds)), reason);
+    }
+
+    /** Undoes one's own action within five minutes: the comment goes back to its status before. */
+    @Transactional
+    public void undo(long actionId) {
+        var moderator = CurrentUser.require();
+        var action = history.findById(actionId).orElseThrow(() -> new ModerationConflict("This action does not exist."));
+        if (action.getModeratorId() != moderator.accountId()) {
+            throw new ModerationConflict("You can only undo your own actions.");
+        }
+        if (action.getAction() == ModerationVerb.UNDO || history.existsByUndoesId(actionId)) {
+            throw new ModerationConflict("This action was already undone.");
+        }
+        if (clock.instant().isAfter(action.getCreatedAt().plus(UNDO_WINDOW))) {
+            throw new ModerationConflict("Actions can be undone for 5 minutes; that time has passed.");
+        }
+        var current = comments.item(action.getCommentId())
+                .orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
+        var verdict = comments.decide(current.id(), current.version(), action.getStatusBefore(), false, "undo");
+        history.save(new ModerationAction(
+                current.id(), moderator.accountId(), moderator.displayName(), ModerationVerb.UNDO, verdict.before(),
+                verdict.after(), null, actionId, clock.instant()));
+    }
+
+    /** Every action on one comment, oldest first. */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> historyOf(long commentId) {
+        return entries(history.findByCommentIdOrderByCreatedAtAscIdAsc(commentId));
+    }
+
+    /** The global log, newest first, optionally one moderator's. */
+    @Transactional(readOnly = true)
+    public Slice<HistoryEntry> log(@Nullable Long moderatorId, Pageable page) {
+        var found = moderatorId == null
+                ? history.findAllByOrderByCreatedAtDescIdDesc(page)
+                : history.findByModeratorIdOrderByCreatedAtDescIdDesc(moderatorId, page);
+        var entries = entries(found.getContent());
+        return new org.springframework.data.domain.SliceImpl<>(entries, page, found.hasNext());
+    }
+
+    /** The signed-in moderator opens a comment: others see it is being reviewed, for two minutes. */
+    public void claim(long commentId) {
+        var moderator = CurrentUser.require();
+        claims.put(commentId, new Claim(commentId, moderator.accountId(), moderator.displayName(), clock.instant().plus(CLAIM_TIME)));
+    }
+
+    public void release(long commentId) {
+        var mine = claims.getIfPresent(commentId);
+        if (mine != null && mine.moderatorId() == CurrentUser.require().accountId()) {
+            claims.invalidate(commentId);
+        }
+    }
+
+    /** Live claims on the given comments by moderators other than the signed-in one. */
+    public Map<Long, Claim> claimsByOthers(Collection<Long> commentIds) {
+        var me = CurrentUser.require().accountId();
+        var now = clock.instant();
+        var found = new HashMap<Long, Claim>();
+        for (var id : commentIds) {
+            var claim = claims.getIfPresent(id);
+            if (claim != null && claim.moderatorId() != me && now.isBefore(claim.until())) {
+                found.put(id, claim);
+            }
+        }
+        return found;
+    }
+
+    private List<HistoryEntry> entries(List<ModerationAction> actions) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        var undone = new HashSet<>(history.findUndone(actions.stream().map(a -> java.util.Objects.requireNonNull(a.getId())).toList()));
+        return actions.stream().map(action -> action.toEntry(undone.contains(action.getId()))).toList();
+    }
+}

@@ -1,0 +1,163 @@
+package com.dateline.comment;
+
+import static com.dateline.comment.CommentTestSupport.SEED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.account.AccountInfo;
+import com.dateline.account.AccountService;
+import com.dateline.post.PostService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Readers posting on the same post at the same moment, each on their own thread with their own
+ * sign-in: every comment is stored, each waits for moderation, and each author alone sees theirs.
+ * The comments are committed (no test transaction can span threads) and removed afterwards.
+ */
+@SpringBootTest
+class ConcurrentCommentsTest {
+
+    @Autowired
+    CommentService service;
+
+    @Autowired
+    CommentRepository comments;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    PostService posts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CommentTestSupport support;
+    long post;
+    ExecutorService pool;
+
+    @BeforeEach
+    void setUp() {
+        support = new CommentTestSupport(accounts, users, posts, comments);
+        post = support.postId(SEED);
+        CommentCleanup.deleteAllCommentsOn(jdbc, post);
+    }
+
+    @AfterEach
+    void cleanUp() throws InterruptedException {
+        if (pool != null) {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        CommentTestSupport.signOut();
+        CommentCleanup.deleteAllCommentsOn(jdbc, post);
+    }
+
+    /** Each reader submits on their own thread, all released at once by a start gate. */
+    private List<SubmitOutcome> submitAtOnce(List<AccountInfo> readers, List<String> texts) throws Exception {
+        pool = Executors.newFixedThreadPool(readers.size());
+        var ready = new CountDownLatch(readers.size());
+        var go = new CountDownLatch(1);
+        var futures = new ArrayList<Future<SubmitOutcome>>();
+        for (int i = 0; i < readers.size(); i++) {
+            var reader = readers.get(i);
+            var text = texts.get(i);
+            Callable<SubmitOutcome> submit = () -> {
+                support.signInAs(reader.email()); // this thread's own SecurityContext
+                try {
+                    ready.countDown();
+                    assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
+                    return service.submit(post, null, text);
+                } finally {
+                    CommentTestSupport.signOut();
+                }
+            };
+            futures.add(pool.submit(submit));
+        }
+        assertThat(ready.await(10, TimeUnit.SECONDS)).as("all readers ready").isTrue();
+        go.countDown();
+        var outcomes = new ArrayList<SubmitOutcome>();
+        for (var future : futures) {
+            outcomes.add(future.get(30, TimeUnit.SECONDS));
+        }
+        return outcomes;
+    }
+
+    private List<Long> visibleIds() {
+        return service.thread(post, false, 50).comments().stream().map(CommentView::id).toList();
+    }
+
+    @Test
+    void two_readers_posting_at_the_same_moment_both_wait_for_moderation_and_see_only_their_own() throws Exception {
+        var amal = support.newReader("amal");
+        var dov = support.newReader("dov");
+
+        var outcomes = submitAtOnce(List.of(amal, dov), List.of("Amal's view from Beirut.", "Dov's view from Haifa."));
+
+        var amalsComment = outcomes.get(0).commentId();
+        var dovsComment = outcomes.get(1).commentId();
+        assertThat(amalsComment).isNotEqualTo(dovsComment);
+        assertThat(outcomes).extracting(SubmitOutcome::status).containsOnly(CommentStatus.PENDING);
+
+        // both stored, each under its author, as typed
+        assertThat(jdbc.queryForList("select author_id from comment where post_id = ? order by id", Long.class, post))
+                .containsExactlyInAnyOrder(amal.id(), dov.id());
+        assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, amalsComment))
+                .isEqualTo("Amal's view from Beirut.");
+        assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, dovsComment))
+                .isEqualTo("Dov's view from Haifa.");
+        assertThat(jdbc.queryForList("select status from comment where post_id = ?", String.class, post))
+                .containsOnly("PENDING");
+
+        support.signInAs(amal.email());
+        assertThat(visibleIds()).containsExactly(amalsComment);
+        assertThat(service.thread(post, false, 50).comments().getFirst().mine()).isTrue();
+
+        support.signInAs(dov.email());
+        assertThat(visibleIds()).containsExactly(dovsComment);
+
+        support.signInNewReader("bystander");
+        assertThat(visibleIds()).isEmpty();
+
+        CommentTestSupport.signOut();
+        var anonymous = service.thread(post, false, 50);
+        assertThat(anonymous.comments()).isEmpty();
+        assertThat(anonymous.publishedCount()).isZero();
+    }
+
+    @Test
+    void eight_readers_posting_the_same_words_at_once_are_all_stored() throws Exception {
+        var readers = new ArrayList<AccountInfo>();
+        for (int i = 0; i < 8; i++) {
+            readers.add(support.newReader("crowd" + i));
+        }
+
+        var outcomes = submitAtOnce(readers, java.util.Collections.nCopies(8, "Me too."));
+
+        assertThat(outcomes).extracting(SubmitOutcome::commentId).doesNotHaveDuplicates().hasSize(8);
+        assertThat(outcomes).extracting(SubmitOutcome::status).containsOnly(CommentStatus.PENDING);
+        assertThat(jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, post)).isEqualTo(8);
+        for (int i = 0; i < readers.size(); i++) {
+            support.signInAs(readers.get(i).email());
+            assertThat(visibleIds()).containsExactly(outcomes.get(i).commentId());
+        }
+        CommentTestSupport.signOut();
+        assertThat(visibleIds()).isEmpty();
+    }
+}

@@ -1,0 +1,151 @@
+package com.dateline.comment.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.base.BlogProperties;
+import com.dateline.base.BlogTime;
+import com.dateline.comment.CommentStatus;
+import com.dateline.comment.CommentText;
+import com.dateline.comment.CommentView;
+import com.vaadin.flow.dom.Element;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile comment texts render as inert text: the HTML a comment becomes holds a paragraph, plain
+ * text and web-address links that pass on no ranking, and nothing else, whatever the reader typed.
+ */
+class CommentRenderingTest {
+
+    private static final Pattern HTML_WHITESPACE = Pattern.compile("[ \\t\\n\\f\\r]+");
+    private static final String REL = "nofollow ugc noopener";
+
+    private static final BlogTime TIME =
+            new BlogTime(new BlogProperties("Babylon & Beyond", "tagline", ZoneId.of("America/Los_Angeles"), null));
+
+    /** The way a browser sees it: the server's HTML parsed again. */
+    private static Document parse(Element element) {
+        return Jsoup.parseBodyFragment(element.getOuterHTML());
+    }
+
+    /** Whitespace as HTML collapses it. */
+    private static String collapsed(String text) {
+        return HTML_WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    void the_text_renders_as_one_paragraph_of_text_and_safe_links(String hostile) {
+        var paragraph = CommentParts.text(hostile);
+
+        // the element tree Vaadin sends: text nodes and anchors only, every character kept
+        var typed = new StringBuilder();
+        paragraph.getElement().getChildren().forEach(child -> {
+            if (child.isTextNode()) {
+                typed.append(child.getText());
+            } else {
+                assertThat(child.getTag()).isEqualTo("a");
+                assertThat(child.getChildren()).allMatch(Element::isTextNode);
+                typed.append(child.getTextRecursively());
+            }
+        });
+        assertThat(typed.toString()).isEqualTo(hostile.strip());
+
+        // the HTML, as a browser would parse it
+        var html = paragraph.getElement().getOuterHTML();
+        var body = parse(paragraph.getElement()).body();
+        assertThat(body.children()).as(html).hasSize(1);
+        var p = body.child(0);
+        assertThat(p.tagName()).isEqualTo("p");
+        assertThat(p.attributes().asList()).extracting(attribute -> attribute.getKey()).containsOnly("class", "dir");
+        assertThat(p.attr("dir")).isEqualTo("auto");
+        assertThat(p.select("*")).as(html).allSatisfy(element -> {
+            assertThat(element.tagName()).isIn("p", "a");
+            assertThat(element.attributes().asList())
+                    .allSatisfy(attribute -> assertThat(attribute.getKey()).doesNotStartWithIgnoringCase("on"));
+        });
+        var links = p.select("a");
+        assertThat(links).allSatisfy(a -> {
+            assertThat(a.attributes().asList()).extracting(attribute -> attribute.getKey()).containsOnly("href", "rel");
+            assertThat(a.attr("href").toLowerCase(Locale.ROOT)).matches("https?://.+");
+            assertThat(a.attr("rel")).isEqualTo(REL);
+            assertThat(a.children()).isEmpty();
+        });
+        assertThat(links).hasSize((int) CommentText.segments(hostile.strip()).stream().filter(CommentText.Segment::link).count());
+        assertThat(collapsed(p.wholeText())).isEqualTo(collapsed(hostile));
+    }
+
+    @Test
+    void a_web_address_becomes_a_link_with_the_address_as_its_text() {
+        var body = parse(CommentParts.text("Read www.example.org/beirut and https://example.net/x?a=1&b=2.").getElement()).body();
+
+        var links = body.select("a");
+        assertThat(links).extracting(a -> a.attr("href"))
+                .containsExactly("https://www.example.org/beirut", "https://example.net/x?a=1&b=2");
+        assertThat(links).extracting(a -> a.text()).containsExactly("www.example.org/beirut", "https://example.net/x?a=1&b=2");
+        assertThat(links).allSatisfy(a -> assertThat(a.attr("rel")).isEqualTo(REL));
+        assertThat(body.text()).isEqualTo("Read www.example.org/beirut and https://example.net/x?a=1&b=2.");
+    }
+
+    @Test
+    void a_script_tag_is_escaped_in_the_html() {
+        var html = CommentParts.text("<script>alert(1)</script>").getElement().getOuterHTML();
+
+        assertThat(html).doesNotContain("<script").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void right_to_left_text_gets_its_own_direction() {
+        var body = parse(CommentParts.text("مرحبا بكم في بيروت").getElement()).body();
+
+        assertThat(body.child(0).attr("dir")).isEqualTo("auto");
+    }
+
+    private static CommentView view(String author, String text, CommentStatus status) {
+        return new CommentView(
+                7L, null, 2, 11L, author, Instant.parse("2008-04-07T17:10:00Z"), null, text, status, true, true);
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    void a_whole_comment_with_a_hostile_author_name_and_text_holds_no_active_markup(String hostile) {
+        var article = CommentParts.article(view("<img src=x onerror=alert(1)>", hostile, CommentStatus.PENDING), TIME);
+
+        var body = parse(article.getElement()).body();
+        assertThat(body.select("*")).allSatisfy(element -> {
+            assertThat(element.tagName()).isIn("body", "article", "header", "span", "time", "p", "a");
+            assertThat(element.attributes().asList())
+                    .allSatisfy(attribute -> assertThat(attribute.getKey()).doesNotStartWithIgnoringCase("on"));
+        });
+        assertThat(body.selectFirst(".comment-author").text()).isEqualTo("<img src=x onerror=alert(1)>");
+        assertThat(body.selectFirst("span.comment-pending").text()).isEqualTo("Awaiting moderation");
+        assertThat(body.selectFirst("time").attr("datetime")).isEqualTo("2008-04-07T10:10:00-07:00");
+        assertThat(collapsed(body.selectFirst("p.comment-text").wholeText())).isEqualTo(collapsed(hostile));
+    }
+
+    @Test
+    void a_deleted_comment_shows_no_text_and_no_author() {
+        var article = CommentParts.article(
+                new CommentView(8L, null, 1, 11L, "", Instant.parse("2008-04-07T17:10:00Z"), null, "", CommentStatus.DELETED, false, false),
+                TIME);
+
+        var body = parse(article.getElement()).body();
+        assertThat(body.text()).isEqualTo("Comment deleted by its author");
+        assertThat(body.select("time, .comment-author")).isEmpty();
+    }
+
+    @Test
+    void every_hostile_string_is_covered() {
+        assertThat(com.dateline.comment.HostileStrings.all()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(Set.copyOf(com.dateline.comment.HostileStrings.all())).hasSameSizeAs(List.copyOf(com.dateline.comment.HostileStrings.all()));
+    }
+}

@@ -1,0 +1,107 @@
+package com.dateline.moderation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.account.AccountService;
+import com.dateline.account.Registration;
+import com.dateline.comment.CommentService;
+import com.dateline.post.PostService;
+import com.dateline.support.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** A moderator clears a pending comment from the keyboard; the count and the reader's page follow live. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ModerationBrowserIT {
+
+    private static final String POST_PATH = "/2008/04/iran-nowruz-ends-and-tehran-goes-back-to-work";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private AccountService accounts;
+
+    @Autowired
+    private CommentService comments;
+
+    @Autowired
+    private PostService posts;
+
+    @Autowired
+    private UserDetailsService users;
+
+    private HeadlessChromium moderator;
+
+    @AfterEach
+    void close() {
+        if (moderator != null) {
+            moderator.close();
+        }
+    }
+
+    @Test
+    void moderator_approves_a_pending_comment_with_the_keyboard_and_the_queue_count_drops() {
+        var email = "queue-" + System.nanoTime() + "@example.org";
+        accounts.register(new Registration("Dariush in Tehran", email, "Traffic on Vali Asr again 2008"));
+        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work").orElseThrow().summary().id();
+        as(email, () -> comments.submit(postId, null, "Twenty minutes across Tehran? Only during Nowruz."));
+
+        moderator = HeadlessChromium.start();
+        moderator.browser.get("http://localhost:" + port + "/admin/moderation");
+        moderator.wait.until(ExpectedConditions.urlContains("/login"));
+        moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys("moderator@dateline.test");
+        moderator.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("moderator-demo-2008");
+        moderator.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
+        var pendingTab = moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-pending")));
+        var before = count(pendingTab.getText());
+        assertThat(before).isGreaterThanOrEqualTo(1);
+        moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#moderation-grid vaadin-grid-cell-content")));
+        moderator.wait.until(driver -> driver.findElement(By.id("moderation-grid")).getText().contains("Twenty minutes across Tehran"));
+
+        new Actions(moderator.browser).sendKeys("j").perform();
+        moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-details h2")));
+        assertThat(moderator.browser.findElement(By.cssSelector(".moderation-details")).getText()).contains("Comment by");
+        moderator.screenshot("moderation-open-comment");
+        var opened = moderator.browser.findElement(By.cssSelector(".moderation-details .comment-text")).getText();
+
+        new Actions(moderator.browser).sendKeys("a").perform();
+        moderator.wait.until(driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before - 1);
+        moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-notification-card")));
+        assertThat(moderator.browser.findElement(By.cssSelector("vaadin-notification-card")).getText()).contains("Approved 1 comment");
+        moderator.screenshot("moderation-after-approve");
+
+        if (opened.startsWith("Twenty minutes across Tehran")) {
+            var thread = comments.thread(postId, false, 50);
+            assertThat(thread.publishedCount()).isEqualTo(1);
+        }
+    }
+
+    private static long count(String tabLabel) {
+        var open = tabLabel.lastIndexOf('(');
+        return Long.parseLong(tabLabel.substring(open + 1, tabLabel.lastIndexOf(')')).trim());
+    }
+
+    private void as(String email, Runnable action) {
+        var user = users.loadUserByUsername(email);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
