@@ -209,6 +209,70 @@ public class CommentService {
         events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED));
     }
 
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    public PolicySettings policy() {
+        var policy = policies.current();
+        return new PolicySettings(
+                policy.isPreModeration(),
+                policy.getTrustThreshold(),
+                policy.getLinkHoldThreshold(),
+                policy.getMinSecondsBetween(),
+                policy.getMaxPerDay(),
+                policy.getAutoCloseDays(),
+                policy.bannedWords(),
+                policy.suspectWords());
+    }
+
+    /**
+     * Changes the policy; it applies to the next comment written.
+     *
+     * @throws PolicyRejected with a message per field that is out of range
+     */
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public PolicySettings updatePolicy(PolicySettings settings) {
+        var problems = new java.util.LinkedHashMap<String, String>();
+        range(problems, "trustThreshold", settings.trustThreshold(), 1, 1000);
+        range(problems, "linkHoldThreshold", settings.linkHoldThreshold(), 1, 100);
+        range(problems, "minSecondsBetween", settings.minSecondsBetween(), 0, 3600);
+        range(problems, "maxPerDay", settings.maxPerDay(), 1, 10_000);
+        if (settings.autoCloseDays() != null) {
+            range(problems, "autoCloseDays", settings.autoCloseDays(), 1, 36_500);
+        }
+        words(problems, "bannedWords", settings.bannedWords());
+        words(problems, "suspectWords", settings.suspectWords());
+        if (!problems.isEmpty()) {
+            throw new PolicyRejected(problems);
+        }
+        var policy = policies.current();
+        policy.setPreModeration(settings.preModeration());
+        policy.setLimits(settings.trustThreshold(), settings.linkHoldThreshold(), settings.minSecondsBetween(), settings.maxPerDay());
+        policy.setAutoCloseDays(settings.autoCloseDays());
+        policy.setWords(joined(settings.bannedWords()), joined(settings.suspectWords()));
+        log.info("Comment policy changed by account {}", CurrentUser.require().accountId());
+        return policy();
+    }
+
+    private static void range(Map<String, String> problems, String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.put(field, "Enter a whole number from %,d to %,d.".formatted(min, max));
+        }
+    }
+
+    private static void words(Map<String, String> problems, String field, List<String> words) {
+        var total = words.stream().mapToInt(word -> word.strip().length() + 1).sum();
+        if (total > 10_000) {
+            problems.put(field, "The list is too long; keep it under 10,000 characters.");
+        } else if (words.stream().anyMatch(word -> word.strip().length() > 100)) {
+            problems.put(field, "Each entry can be at most 100 characters.");
+        }
+    }
+
+    private static String joined(List<String> words) {
+        return String.join("\n", words.stream().map(String::strip).filter(word -> !word.isEmpty()).distinct().toList());
+    }
+
     /** The status and the reason that decided it, for moderators. */
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})

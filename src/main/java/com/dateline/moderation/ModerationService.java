@@ -62,13 +62,15 @@ public class ModerationService {
         var now = clock.instant();
         var applied = 0;
         var problems = new ArrayList<String>();
+        var actionIds = new ArrayList<Long>();
         var newStatus = verb == ModerationVerb.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
         for (var seen : seenVersions.entrySet()) {
             try {
                 var verdict = comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
-                history.save(new ModerationAction(
+                var action = history.save(new ModerationAction(
                         seen.getKey(), moderator.accountId(), moderator.displayName(), verb, verdict.before(), verdict.after(),
                         reason == null || reason.isBlank() ? null : reason.strip(), null, now));
+                actionIds.add(java.util.Objects.requireNonNull(action.getId()));
                 claims.invalidate(seen.getKey());
                 applied++;
             } catch (ModerationConflict conflict) {
@@ -76,7 +78,7 @@ public class ModerationService {
             }
         }
         log.info("Moderation: {} {} comment(s) by account {}, {} skipped", verb, applied, moderator.accountId(), problems.size());
-        return new BulkResult(applied, problems);
+        return new BulkResult(applied, problems, actionIds);
     }
 
     /** Decides on comments at their current versions, for a selection whose versions were not kept. */
@@ -105,6 +107,14 @@ public class ModerationService {
         history.save(new ModerationAction(
                 current.id(), moderator.accountId(), moderator.displayName(), ModerationVerb.UNDO, verdict.before(),
                 verdict.after(), null, actionId, clock.instant()));
+    }
+
+    /** Whether the signed-in moderator may still undo this history entry. */
+    public boolean canUndo(HistoryEntry entry) {
+        return entry.action() != ModerationVerb.UNDO
+                && !entry.undone()
+                && entry.moderatorId() == CurrentUser.require().accountId()
+                && !clock.instant().isAfter(entry.createdAt().plus(UNDO_WINDOW));
     }
 
     /** Every action on one comment, oldest first. */

@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +57,9 @@ class CommentPolicyTest {
     UserDetailsService users;
 
     @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @Autowired
     PostService posts;
 
     @Autowired
@@ -70,14 +74,14 @@ class CommentPolicyTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments);
+        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
         post = support.postId(LEBANON);
         otherPost = support.postId(NOWRUZ);
     }
 
     @AfterEach
     void signOut() {
-        CommentTestSupport.signOut();
+        support.signOut();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -125,13 +129,7 @@ class CommentPolicyTest {
     }
 
     private void asModerator(Runnable action) {
-        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        support.signInAs(MODERATOR);
-        try {
-            action.run();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
-        }
+        support.as(MODERATOR, action);
     }
 
     // ---------------------------------------------------------------- length
@@ -222,7 +220,7 @@ class CommentPolicyTest {
         assertThat(storedBody(outcome.commentId())).isEqualTo(text);
         support.signInAs(MODERATOR);
         service.approve(outcome.commentId());
-        CommentTestSupport.signOut();
+        support.signOut();
         assertThat(viewOf(service.thread(post, false, 50), outcome.commentId()).text()).isEqualTo(text);
     }
 
@@ -451,7 +449,7 @@ class CommentPolicyTest {
         var mine = viewOf(service.thread(post, false, 50), outcome.commentId());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(mine.mine()).isTrue();
-        CommentTestSupport.signOut();
+        support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -591,7 +589,7 @@ class CommentPolicyTest {
 
     @Test
     void anonymous_readers_cannot_submit() {
-        CommentTestSupport.signOut();
+        support.signOut();
 
         assertThatThrownBy(() -> service.submit(post, null, "Anonymous words")).isInstanceOf(AuthenticationException.class);
     }
@@ -678,7 +676,7 @@ class CommentPolicyTest {
         assertThat(jdbc.queryForObject("select edited_at is not null from comment where id = ?", Boolean.class, outcome.commentId()))
                 .isTrue();
         // gone from public view until approved again
-        CommentTestSupport.signOut();
+        support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -753,7 +751,7 @@ class CommentPolicyTest {
 
         assertThat(decisionOf(mine.id()).status()).isEqualTo(CommentStatus.DELETED);
         assertThat(idsIn(service.thread(post, false, 50))).as("the author no longer sees it").doesNotContain(mine.id());
-        CommentTestSupport.signOut();
+        support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(mine.id());
     }
 
@@ -775,7 +773,7 @@ class CommentPolicyTest {
         var reply = support.insert(post, replier.id(), parent, "And I answered", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         service.delete(parent.id());
-        CommentTestSupport.signOut();
+        support.signOut();
 
         var thread = service.thread(post, false, 50);
         var deleted = viewOf(thread, parent.id());
@@ -793,7 +791,7 @@ class CommentPolicyTest {
         var lonely = support.insert(post, reader.id(), null, "Nobody answered", CommentStatus.PUBLISHED, Duration.ofHours(2));
 
         service.delete(lonely.id());
-        CommentTestSupport.signOut();
+        support.signOut();
 
         var thread = service.thread(post, false, 50);
         assertThat(idsIn(thread)).doesNotContain(lonely.id());
@@ -932,7 +930,7 @@ class CommentPolicyTest {
     @Test
     void anonymous_callers_may_not_approve_or_reject() {
         var pending = pendingComment("anonymous-decider");
-        CommentTestSupport.signOut();
+        support.signOut();
 
         assertThatThrownBy(() -> service.approve(pending.id())).isInstanceOf(AuthenticationException.class);
         assertThatThrownBy(() -> service.reject(pending.id(), null)).isInstanceOf(AuthenticationException.class);
@@ -957,7 +955,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
 
-        CommentTestSupport.signOut();
+        support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
     }
@@ -972,7 +970,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).containsSubsequence(top.id(), reply.commentId());
         support.signInAs(starter.email());
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
-        CommentTestSupport.signOut();
+        support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -34,12 +35,19 @@ final class CommentTestSupport {
     private final UserDetailsService users;
     private final PostService posts;
     private final CommentRepository comments;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    CommentTestSupport(AccountService accounts, UserDetailsService users, PostService posts, CommentRepository comments) {
+    CommentTestSupport(
+            AccountService accounts,
+            UserDetailsService users,
+            PostService posts,
+            CommentRepository comments,
+            SecurityContextHolderStrategy securityContexts) {
         this.accounts = accounts;
         this.users = users;
         this.posts = posts;
         this.comments = comments;
+        this.securityContexts = securityContexts;
     }
 
     /** A new READER account nobody else uses. */
@@ -55,16 +63,38 @@ final class CommentTestSupport {
         return reader;
     }
 
-    /** Signs in on this thread the way the sign-in form does: with the principal the UserDetailsService builds. */
+    /**
+     * Signs in on this thread the way the sign-in form does: with the principal the
+     * UserDetailsService builds. The context goes to this application's
+     * SecurityContextHolderStrategy (which method security reads) and to the static
+     * SecurityContextHolder (which CurrentUser reads): they differ once another application
+     * context has been started in the same JVM.
+     */
     void signInAs(String email) {
         var user = users.loadUserByUsername(email);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        securityContexts.setContext(context);
         SecurityContextHolder.setContext(context);
     }
 
-    static void signOut() {
+    /** Signs out on this thread: anonymous from here on. */
+    void signOut() {
+        securityContexts.clearContext();
         SecurityContextHolder.clearContext();
+    }
+
+    /** Runs an action signed in as someone else, then returns to whoever was signed in before. */
+    void as(String email, Runnable action) {
+        var before = securityContexts.getContext();
+        var beforeStatic = SecurityContextHolder.getContext();
+        signInAs(email);
+        try {
+            action.run();
+        } finally {
+            securityContexts.setContext(before);
+            SecurityContextHolder.setContext(beforeStatic);
+        }
     }
 
     long postId(String slug) {

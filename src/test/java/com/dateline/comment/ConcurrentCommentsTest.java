@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -43,6 +44,9 @@ class ConcurrentCommentsTest {
     UserDetailsService users;
 
     @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @Autowired
     PostService posts;
 
     @Autowired
@@ -54,7 +58,7 @@ class ConcurrentCommentsTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments);
+        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
         post = support.postId(SEED);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }
@@ -65,7 +69,7 @@ class ConcurrentCommentsTest {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
-        CommentTestSupport.signOut();
+        support.signOut();
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }
 
@@ -85,7 +89,7 @@ class ConcurrentCommentsTest {
                     assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
                     return service.submit(post, null, text);
                 } finally {
-                    CommentTestSupport.signOut();
+                    support.signOut();
                 }
             };
             futures.add(pool.submit(submit));
@@ -135,7 +139,7 @@ class ConcurrentCommentsTest {
         support.signInNewReader("bystander");
         assertThat(visibleIds()).isEmpty();
 
-        CommentTestSupport.signOut();
+        support.signOut();
         var anonymous = service.thread(post, false, 50);
         assertThat(anonymous.comments()).isEmpty();
         assertThat(anonymous.publishedCount()).isZero();
@@ -157,7 +161,7 @@ class ConcurrentCommentsTest {
             support.signInAs(readers.get(i).email());
             assertThat(visibleIds()).containsExactly(outcomes.get(i).commentId());
         }
-        CommentTestSupport.signOut();
+        support.signOut();
         assertThat(visibleIds()).isEmpty();
     }
 }

@@ -10,12 +10,14 @@ import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +43,9 @@ class HostileCommentTextTest {
     UserDetailsService users;
 
     @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @Autowired
     PostService posts;
 
     @Autowired
@@ -49,9 +54,16 @@ class HostileCommentTextTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    CommentTestSupport support;
+
+    @BeforeEach
+    void setUp() {
+        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+    }
+
     @AfterEach
     void signOut() {
-        CommentTestSupport.signOut();
+        support.signOut();
     }
 
     @Test
@@ -64,7 +76,6 @@ class HostileCommentTextTest {
     @ParameterizedTest
     @MethodSource("com.dateline.comment.HostileStrings#arguments")
     void is_stored_exactly_as_typed_and_shown_back_unchanged(String hostile) {
-        var support = new CommentTestSupport(accounts, users, posts, comments);
         var post = support.postId(LEBANON);
         var author = support.signInNewReader("hostile");
 
@@ -86,7 +97,7 @@ class HostileCommentTextTest {
         assertThat(stored.getStatus()).isEqualTo(CommentStatus.PUBLISHED);
 
         // what an anonymous reader gets from the service
-        CommentTestSupport.signOut();
+        support.signOut();
         var shown = service.thread(post, false, 50).comments().stream()
                 .filter(view -> view.id() == outcome.commentId())
                 .findFirst()

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -46,6 +47,9 @@ class LargeThreadQueryCountTest {
     UserDetailsService users;
 
     @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @Autowired
     PostService posts;
 
     @Autowired
@@ -54,13 +58,14 @@ class LargeThreadQueryCountTest {
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
+    CommentTestSupport support;
     long post;
     List<Long> authors;
     Statistics statistics;
 
     @BeforeEach
     void fillThePost() {
-        var support = new CommentTestSupport(accounts, users, posts, comments);
+        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
         post = support.postId(JERUSALEM);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
         authors = new ArrayList<>();
@@ -85,7 +90,7 @@ class LargeThreadQueryCountTest {
     void emptyThePost() {
         statistics.setStatisticsEnabled(false);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
-        CommentTestSupport.signOut();
+        support.signOut();
     }
 
     /** Replies under the first {@code threads} top-level comments (oldest first) and under some far down the list. */
@@ -182,7 +187,6 @@ class LargeThreadQueryCountTest {
 
     @Test
     void a_signed_in_reader_opens_it_with_the_same_few_queries() {
-        var support = new CommentTestSupport(accounts, users, posts, comments);
         support.signInNewReader("large-thread-viewer");
 
         var measured = measure(false);

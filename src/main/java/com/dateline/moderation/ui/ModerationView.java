@@ -97,7 +97,8 @@ class ModerationView extends Div implements HasDynamicTitle {
             AccountService accounts,
             CommentBroadcaster broadcaster,
             BlogTime time,
-            BlogProperties blog) {
+            BlogProperties blog,
+            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.comments = comments;
         this.moderation = moderation;
         this.accounts = accounts;
@@ -189,7 +190,12 @@ class ModerationView extends Div implements HasDynamicTitle {
         actions.addClassName("moderation-actions");
         var main = new Div(grid, details);
         main.addClassName("moderation-main");
-        add(new H1("Moderation"), queues, filters, filterChips, actions, main);
+        var links = new Div(new Anchor("/admin/moderation/history", "History of all actions"));
+        links.addClassName("moderation-links");
+        if (authentication.hasRole(Roles.ADMIN)) {
+            links.add(new Span(" · "), new Anchor("/admin/moderation/settings", "Policy settings"));
+        }
+        add(new H1("Moderation"), links, queues, filters, filterChips, actions, main);
 
         shortcut("j", () -> move(1));
         shortcut("k", () -> move(-1));
@@ -295,7 +301,7 @@ class ModerationView extends Div implements HasDynamicTitle {
             notify(conflict.getMessage(), NotificationVariant.LUMO_ERROR);
             return;
         }
-        notify(result.summary(verb), result.problems().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+        notifyWithUndo(result.summary(verb), result);
         var next = currentIndex;
         reload();
         if (targets.size() == 1 && next >= 0) {
@@ -386,6 +392,11 @@ class ModerationView extends Div implements HasDynamicTitle {
                 var line = new Paragraph(time.dateline(entry.createdAt()) + " · " + entry.moderator() + " · " + entry.action().pastTense()
                         + " (" + entry.statusBefore() + " → " + entry.statusAfter() + ")"
                         + (entry.reason() == null ? "" : " · " + entry.reason()) + (entry.undone() ? " · undone" : ""));
+                if (moderation.canUndo(entry)) {
+                    var undo = new Button("Undo", click -> undo(List.of(entry.id())));
+                    undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                    line.add(new Span(" "), undo);
+                }
                 details.add(line);
             }
         }
@@ -449,6 +460,42 @@ class ModerationView extends Div implements HasDynamicTitle {
             case REJECTED -> item.spam() ? "Spam" : "Rejected";
             case DELETED -> "Deleted";
         };
+    }
+
+    private void notifyWithUndo(String message, BulkResult result) {
+        var notification = new Notification();
+        notification.setDuration(8000);
+        notification.setPosition(Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(result.problems().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+        var text = new Span(message);
+        var layout = new Div(text);
+        layout.addClassName("notification-with-action");
+        if (!result.actionIds().isEmpty()) {
+            var undo = new Button("Undo", click -> {
+                notification.close();
+                undo(result.actionIds());
+            });
+            undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            layout.add(undo);
+        }
+        notification.add(layout);
+        notification.open();
+    }
+
+    void undo(List<Long> actionIds) {
+        var undone = 0;
+        for (var actionId : actionIds) {
+            try {
+                moderation.undo(actionId);
+                undone++;
+            } catch (ModerationConflict conflict) {
+                notify(conflict.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
+        }
+        if (undone > 0) {
+            notify("Undone: " + undone + (undone == 1 ? " comment is" : " comments are") + " back where they were.", NotificationVariant.LUMO_SUCCESS);
+        }
+        reload();
     }
 
     private static void notify(String message, NotificationVariant variant) {
