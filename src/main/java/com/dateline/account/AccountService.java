@@ -3,7 +3,6 @@ package com.dateline.account;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.dateline.security.SignedInSessions;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -168,7 +167,7 @@ public class AccountService {
 
     /** Disables or re-enables an account; a disabled account's open sessions end at their next request. */
     @Transactional
-    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public AccountInfo setEnabled(long accountId, boolean enabled) {
         var account = accounts.findById(accountId).orElseThrow(() -> new AccountNotFound(accountId));
         if (account.getRole().equals(Roles.ADMIN) && !CurrentUser.require().getAuthorities().stream()
@@ -184,7 +183,7 @@ public class AccountService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public Optional<AccountInfo> findAccount(long accountId) {
         return accounts.findById(accountId).map(AccountService::info);
     }

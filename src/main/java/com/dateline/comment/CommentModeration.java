@@ -4,7 +4,6 @@ import com.dateline.account.AccountService;
 import com.dateline.post.PostService;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * silently undo each other's work.
  */
 @Service
-@RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+@PreAuthorize(Roles.MODERATOR_OR_ADMIN)
 public class CommentModeration {
 
     private final CommentRepository comments;

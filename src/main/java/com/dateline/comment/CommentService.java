@@ -5,7 +5,6 @@ import com.dateline.post.CommentTarget;
 import com.dateline.post.PostService;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -186,7 +185,7 @@ public class CommentService {
 
     /** A moderator publishes a comment. */
     @Transactional
-    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public void approve(long commentId) {
         var moderator = CurrentUser.require();
         var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
@@ -198,7 +197,7 @@ public class CommentService {
 
     /** A moderator rejects a comment; the reason is kept for the author and the history. */
     @Transactional
-    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public void reject(long commentId, @Nullable String reason) {
         var moderator = CurrentUser.require();
         var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
@@ -210,7 +209,7 @@ public class CommentService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public PolicySettings policy() {
         var policy = policies.current();
         return new PolicySettings(
@@ -230,7 +229,7 @@ public class CommentService {
      * @throws PolicyRejected with a message per field that is out of range
      */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public PolicySettings updatePolicy(PolicySettings settings) {
         var problems = new java.util.LinkedHashMap<String, String>();
         range(problems, "trustThreshold", settings.trustThreshold(), 1, 1000);
@@ -275,7 +274,7 @@ public class CommentService {
 
     /** The status and the reason that decided it, for moderators. */
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public Decision decisionOf(long commentId) {
         var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
         return new Decision(comment.getStatus(), comment.getStatusReason());

@@ -7,7 +7,6 @@ import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * moderator is told who and nothing is overwritten.
  */
 @Service
-@RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
+@PreAuthorize(Roles.MODERATOR_OR_ADMIN)
 public class ModerationService {
 
     static final Duration UNDO_WINDOW = Duration.ofMinutes(5);

@@ -13,6 +13,12 @@ public final class Roles {
 
     public static final List<String> ALL = List.of(READER, MODERATOR, EDITOR, ADMIN);
 
+    /** Method-security rule for service methods that moderators (and admins) may call. */
+    public static final String MODERATOR_OR_ADMIN = "hasAnyRole('MODERATOR', 'ADMIN')";
+
+    /** Method-security rule for service methods only admins may call. */
+    public static final String ADMIN_ONLY = "hasRole('ADMIN')";
+
     private Roles() {}
 
     /** The roles an account with {@code role} holds, itself included. */

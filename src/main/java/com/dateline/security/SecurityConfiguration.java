@@ -5,6 +5,7 @@ import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSucc
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -30,7 +31,9 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+// Services use @PreAuthorize. JSR-250 interception stays off: views carry @RolesAllowed/@PermitAll for
+// Vaadin's navigation checks, and with it on Spring would wrap every view in a proxy.
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
@@ -50,16 +53,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ThrottledAuthenticationProvider authenticationProvider(
-            UserDetailsService users, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
-        return new ThrottledAuthenticationProvider(users, passwordEncoder, throttle);
-    }
-
-    @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, SessionRegistry sessions, ThrottledAuthenticationProvider authenticationProvider)
+            HttpSecurity http,
+            SessionRegistry sessions,
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            SignInThrottle throttle)
             throws Exception {
-        http.authenticationProvider(authenticationProvider);
+        // The chain's own manager, with no parent: a failed sign-in is tried (and counted) exactly once.
+        http.authenticationManager(
+                new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle)));
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/admin/**", "/account/**").authenticated()
                 .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll());

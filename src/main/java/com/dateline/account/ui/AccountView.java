@@ -53,7 +53,6 @@ class AccountView extends Div implements HasDynamicTitle {
         var account = accounts.myAccount();
 
         displayName.setValue(account.displayName());
-        displayName.setMaxLength(40);
         displayName.setHelperText("Shown with your comments. 2 to 40 characters.");
         displayName.setWidthFull();
         var nameErrors = new FieldErrors().field("displayName", displayName);

@@ -52,7 +52,6 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         addClassName("form-page");
 
         displayName.setHelperText("Shown with your comments. 2 to 40 characters.");
-        displayName.setMaxLength(40);
         displayName.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NICKNAME);
         email.setHelperText("You sign in with it. Other readers never see it.");
         email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
