@@ -1,6 +1,11 @@
 -- A rejection as spam counts against its author.
 alter table comment add column spam boolean default false not null;
 
+-- When the comment was last rejected: a rejection keeps counting against trust even after the
+-- author deletes the comment.
+alter table comment add column rejected_at timestamp with time zone;
+create index ix_comment_author_rejected on comment (author_id, rejected_at);
+
 -- The Reported queue: published comments with open reports, oldest first.
 create index ix_comment_reports on comment (open_reports, status, created_at);
 

@@ -44,6 +44,8 @@ class Comment {
 
     private int openReports;
 
+    private @Nullable Instant rejectedAt;
+
     private boolean spam;
 
     @Version
@@ -72,6 +74,9 @@ class Comment {
         this.statusReason = decision.reason();
         this.statusChangedAt = now;
         this.createdAt = now;
+        if (decision.status() == CommentStatus.REJECTED) {
+            this.rejectedAt = now;
+        }
     }
 
     long id() {
@@ -137,14 +142,15 @@ class Comment {
         this.status = decision.status();
         this.statusReason = decision.reason();
         this.statusChangedAt = now;
+        if (decision.status() == CommentStatus.REJECTED) {
+            this.rejectedAt = now;
+        }
     }
 
     void edit(String newBody, Decision decision, Instant now) {
         this.body = newBody;
         this.editedAt = now;
-        if (decision.status() != status) {
-            decide(decision, now);
-        }
+        decide(decision, now);
     }
 
     boolean isSpam() {

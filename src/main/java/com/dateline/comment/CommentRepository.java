@@ -27,40 +27,47 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
 
     long countByPostIdAndStatus(long postId, CommentStatus status);
 
-    /** Top-level comments a reader may see: public ones, and their own whatever their status. */
+    /**
+     * Top-level comments a reader may see: published ones, their own whatever the status, and any
+     * under which a published reply hangs (shown as a placeholder if the reader may not see it).
+     */
     @Query("""
             select c from Comment c
             where c.postId = :postId and c.parentId is null
-              and (c.status in :visible or c.authorId = :viewerId)
+              and (c.status = com.dateline.comment.CommentStatus.PUBLISHED or c.authorId = :viewerId
+                   or exists (select 1 from Comment r where r.rootId = c.id and r.status = com.dateline.comment.CommentStatus.PUBLISHED))
             order by c.createdAt asc, c.id asc""")
-    Slice<Comment> findTopLevelOldestFirst(long postId, Collection<CommentStatus> visible, long viewerId, Pageable page);
+    Slice<Comment> findTopLevelOldestFirst(long postId, long viewerId, Pageable page);
 
     @Query("""
             select c from Comment c
             where c.postId = :postId and c.parentId is null
-              and (c.status in :visible or c.authorId = :viewerId)
+              and (c.status = com.dateline.comment.CommentStatus.PUBLISHED or c.authorId = :viewerId
+                   or exists (select 1 from Comment r where r.rootId = c.id and r.status = com.dateline.comment.CommentStatus.PUBLISHED))
             order by c.createdAt desc, c.id desc""")
-    Slice<Comment> findTopLevelNewestFirst(long postId, Collection<CommentStatus> visible, long viewerId, Pageable page);
+    Slice<Comment> findTopLevelNewestFirst(long postId, long viewerId, Pageable page);
 
-    @Query("""
-            select c from Comment c
-            where c.rootId in :rootIds and (c.status in :visible or c.authorId = :viewerId)
-            order by c.createdAt asc, c.id asc""")
-    List<Comment> findReplies(Collection<Long> rootIds, Collection<CommentStatus> visible, long viewerId);
+    /** Every reply in the given threads; which of them a reader sees is decided in memory. */
+    @Query("select c from Comment c where c.rootId in :rootIds order by c.createdAt asc, c.id asc")
+    List<Comment> findReplies(Collection<Long> rootIds);
 
     Optional<Comment> findFirstByAuthorIdOrderByCreatedAtDesc(long authorId);
 
     long countByAuthorIdAndCreatedAtAfter(long authorId, Instant since);
 
+    /** What the author wrote on the post lately; the daily limit keeps this to a few rows. */
     @Query("""
-            select count(c) > 0 from Comment c
+            select c.body from Comment c
             where c.authorId = :authorId and c.postId = :postId and c.createdAt > :since
-              and trim(c.body) = :trimmedBody and c.status <> com.dateline.comment.CommentStatus.DELETED""")
-    boolean existsDuplicate(long authorId, long postId, String trimmedBody, Instant since);
+              and c.status <> com.dateline.comment.CommentStatus.DELETED""")
+    List<String> findRecentBodies(long authorId, long postId, Instant since);
 
     long countByAuthorIdAndStatus(long authorId, CommentStatus status);
 
     long countByAuthorIdAndStatusAndStatusChangedAtAfter(long authorId, CommentStatus status, Instant since);
+
+    /** Rejections stay on the author's record even if the author later deleted the comment. */
+    long countByAuthorIdAndRejectedAtAfter(long authorId, Instant since);
 
     boolean existsByParentIdAndStatus(long parentId, CommentStatus status);
 }

@@ -36,7 +36,6 @@ public class CommentService {
     static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
 
     private static final Logger log = LoggerFactory.getLogger(CommentService.class);
-    private static final Set<CommentStatus> PUBLIC = Set.of(CommentStatus.PUBLISHED, CommentStatus.DELETED);
     private static final long NOBODY = -1;
 
     private final CommentRepository comments;
@@ -46,6 +45,8 @@ public class CommentService {
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final Object[] authorLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     CommentService(
             CommentRepository comments,
@@ -54,7 +55,8 @@ public class CommentService {
             PostService posts,
             AccountService accounts,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
         this.comments = comments;
         this.reports = reports;
         this.policies = policies;
@@ -62,21 +64,23 @@ public class CommentService {
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /**
      * The first {@code limit} top-level comments of a post with all their replies, as the
-     * current reader may see them. Four queries, whatever the size of the discussion.
+     * current reader may see them. Six statements (page, replies, count, names, post, policy),
+     * whatever the size of the discussion.
      */
     @Transactional(readOnly = true)
     public CommentThread thread(long postId, boolean newestFirst, int limit) {
         var viewer = CurrentUser.get().map(user -> user.accountId()).orElse(NOBODY);
         var page = PageRequest.of(0, Math.max(1, Math.min(limit, 10_000)));
         var topLevel = newestFirst
-                ? comments.findTopLevelNewestFirst(postId, PUBLIC, viewer, page)
-                : comments.findTopLevelOldestFirst(postId, PUBLIC, viewer, page);
+                ? comments.findTopLevelNewestFirst(postId, viewer, page)
+                : comments.findTopLevelOldestFirst(postId, viewer, page);
         var rootIds = topLevel.getContent().stream().map(Comment::id).toList();
-        var replies = rootIds.isEmpty() ? List.<Comment>of() : comments.findReplies(rootIds, PUBLIC, viewer);
+        var replies = rootIds.isEmpty() ? List.<Comment>of() : comments.findReplies(rootIds);
         var published = comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);
         var closed = posts.findCommentTarget(postId).map(target -> isClosed(target, policies.current())).orElse(true);
         return new CommentThread(readingOrder(topLevel.getContent(), replies, viewer), published, topLevel.hasNext(), closed);
@@ -93,10 +97,17 @@ public class CommentService {
      *
      * @throws CommentRefused when the text, the pace or the post does not allow it; nothing is stored
      */
-    @Transactional
     @PreAuthorize("isAuthenticated()")
     public SubmitOutcome submit(long postId, @Nullable Long parentId, String text) {
         var author = CurrentUser.require().accountId();
+        // One submission per author at a time, committed before the next is checked: a double
+        // click must not slip two comments past the pace and duplicate rules.
+        synchronized (authorLocks[(int) Math.floorMod(author, (long) authorLocks.length)]) {
+            return java.util.Objects.requireNonNull(transaction.execute(status -> submitChecked(author, postId, parentId, text)));
+        }
+    }
+
+    private SubmitOutcome submitChecked(long author, long postId, @Nullable Long parentId, String text) {
         var now = clock.instant();
         var policy = policies.current();
         var target = posts.findCommentTarget(postId).orElseThrow(() -> new CommentRefused("This post does not exist."));
@@ -114,7 +125,9 @@ public class CommentService {
                     .orElseThrow(() -> new CommentRefused("The comment you are replying to is no longer available."));
         }
         checkPace(author, policy, now);
-        if (comments.existsDuplicate(author, postId, text.strip(), now.minus(DUPLICATE_WINDOW))) {
+        var trimmed = text.strip();
+        if (comments.findRecentBodies(author, postId, now.minus(DUPLICATE_WINDOW)).stream()
+                .anyMatch(body -> body.strip().equals(trimmed))) {
             throw new CommentRefused("You already posted this comment here. Each comment can be posted once.");
         }
         var decision = decide(author, text, policy, now);
@@ -136,6 +149,9 @@ public class CommentService {
         }
         if (now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW))) {
             throw new CommentRefused("Comments can be edited for 10 minutes after posting; that time has passed.");
+        }
+        if (isClosed(comment.getPostId())) {
+            throw new CommentRefused("Comments are closed on this post; it can no longer be edited.");
         }
         checkLength(text);
         var decision = decide(author, text, policies.current(), now);
@@ -188,7 +204,9 @@ public class CommentService {
     @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public void approve(long commentId) {
         var moderator = CurrentUser.require();
-        var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
+        var comment = comments.findById(commentId)
+                .filter(found -> found.getStatus() != CommentStatus.DELETED)
+                .orElseThrow(() -> new CommentRefused("This comment does not exist or its author deleted it."));
         comment.decide(new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
         comment.reportsCleared();
         log.info("Comment {} approved by account {}", commentId, moderator.accountId());
@@ -297,8 +315,8 @@ public class CommentService {
             return new Decision(CommentStatus.PUBLISHED, "Pre-moderation is off");
         }
         var approved = comments.countByAuthorIdAndStatus(author, CommentStatus.PUBLISHED);
-        var recentRejections = comments.countByAuthorIdAndStatusAndStatusChangedAtAfter(
-                author, CommentStatus.REJECTED, now.minus(Duration.ofDays(policy.getTrustWindowDays())));
+        var recentRejections = comments.countByAuthorIdAndRejectedAtAfter(
+                author, now.minus(Duration.ofDays(policy.getTrustWindowDays())));
         if (approved >= policy.getTrustThreshold() && recentRejections == 0) {
             return new Decision(CommentStatus.PUBLISHED, "Trusted reader: " + approved + " approved comments");
         }
@@ -314,8 +332,8 @@ public class CommentService {
             throw new CommentRefused("Write something before posting.");
         }
         if (length > CommentText.MAX_LENGTH) {
-            throw new CommentRefused("Your comment is %,d characters long; the limit is 5,000. Please shorten it by %,d."
-                    .formatted(length, length - CommentText.MAX_LENGTH));
+            throw new CommentRefused(String.format(java.util.Locale.US, "Your comment is %,d characters long; the limit is 5,000. Please shorten it by %,d.",
+                    length, length - CommentText.MAX_LENGTH));
         }
     }
 
@@ -378,34 +396,39 @@ public class CommentService {
         return ordered;
     }
 
-    private void append(
+    /** Adds the comment and its replies in reading order; returns whether anything was shown. */
+    private boolean append(
             Comment comment,
             Map<Long, List<Comment>> children,
             Map<Long, String> names,
             long viewer,
             Instant now,
             List<CommentView> ordered) {
-        var replies = children.getOrDefault(comment.id(), List.of());
-        if (comment.getStatus() == CommentStatus.DELETED && replies.isEmpty()) {
-            return;
-        }
         var mine = comment.getAuthorId() == viewer;
-        var deleted = comment.getStatus() == CommentStatus.DELETED;
-        ordered.add(new CommentView(
+        var shown = comment.getStatus() == CommentStatus.PUBLISHED
+                || (mine && comment.getStatus() != CommentStatus.DELETED);
+        var position = ordered.size();
+        var anyReplyShown = false;
+        for (var reply : children.getOrDefault(comment.id(), List.of())) {
+            anyReplyShown |= append(reply, children, names, viewer, now, ordered);
+        }
+        if (!shown && !anyReplyShown) {
+            return false;
+        }
+        ordered.add(position, new CommentView(
                 comment.id(),
                 comment.getParentId(),
                 comment.getDepth(),
                 comment.getAuthorId(),
-                deleted ? "" : names.getOrDefault(comment.getAuthorId(), "Deleted reader"),
+                shown ? names.getOrDefault(comment.getAuthorId(), "Deleted reader") : "",
                 comment.getCreatedAt(),
                 comment.getEditedAt(),
-                deleted ? "" : comment.getBody(),
+                shown ? comment.getBody() : "",
                 comment.getStatus(),
-                mine && !deleted,
-                mine && !deleted && comment.getStatus() != CommentStatus.REJECTED
-                        && !now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW))));
-        for (var reply : replies) {
-            append(reply, children, names, viewer, now, ordered);
-        }
+                mine && shown,
+                mine && shown && comment.getStatus() != CommentStatus.REJECTED
+                        && !now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW)),
+                !shown));
+        return true;
     }
 }

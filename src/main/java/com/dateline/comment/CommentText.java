@@ -1,5 +1,6 @@
 package com.dateline.comment;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,14 @@ public final class CommentText {
 
     private CommentText() {}
 
-    /** Characters as a reader counts them, after trimming. */
+    // Spaces of every kind and invisible format characters (zero-width space, joiners, BOM).
+    private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Z}\\p{Cf}]+");
+
+    /** Characters as a reader counts them, after trimming; 0 when nothing visible was typed. */
     public static int length(String text) {
+        if (INVISIBLE.matcher(text).replaceAll("").isEmpty()) {
+            return 0;
+        }
         var trimmed = text.strip();
         return trimmed.codePointCount(0, trimmed.length());
     }
@@ -35,11 +42,16 @@ public final class CommentText {
 
     /** The first listed word that occurs in the text as a whole word, ignoring case, in any script. */
     static Optional<String> firstWholeWord(String text, List<String> words) {
+        // Compare composed forms, and treat combining marks and (non-)joiners as part of a word,
+        // so that "کازینو" does not match inside "کازینو‌ها" nor "कम" inside "कमी".
+        var normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
         for (var word : words) {
             var pattern = Pattern.compile(
-                    "(?<![\\p{L}\\p{N}_])" + Pattern.quote(word.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}_])",
+                    "(?<![\\p{L}\\p{N}\\p{M}_\\u200C\\u200D])"
+                            + Pattern.quote(Normalizer.normalize(word, Normalizer.Form.NFC).toLowerCase(Locale.ROOT))
+                            + "(?![\\p{L}\\p{N}\\p{M}_\\u200C\\u200D])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            if (pattern.matcher(text).find()) {
+            if (pattern.matcher(normalised).find()) {
                 return Optional.of(word);
             }
         }

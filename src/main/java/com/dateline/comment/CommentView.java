@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A comment as one reader sees it. {@code mine} marks the viewer's own comments, which are
+ * A comment as one reader sees it. {@code withheld} marks a comment this reader may not see
+ * (deleted, waiting or rejected) that is shown as a bare placeholder because replies hang on it. {@code mine} marks the viewer's own comments, which are
  * shown to them whatever their status; {@code editable} is true during the ten minutes after writing.
  */
 public record CommentView(
@@ -18,4 +19,23 @@ public record CommentView(
         String text,
         CommentStatus status,
         boolean mine,
-        boolean editable) {}
+        boolean editable,
+        boolean withheld) {
+
+    /** A comment shown in full to this reader, or as a placeholder if its author deleted it. */
+    public CommentView(
+            long id,
+            @Nullable Long parentId,
+            int depth,
+            long authorId,
+            String authorName,
+            Instant createdAt,
+            @Nullable Instant editedAt,
+            String text,
+            CommentStatus status,
+            boolean mine,
+            boolean editable) {
+        this(id, parentId, depth, authorId, authorName, createdAt, editedAt, text, status, mine, editable,
+                status == CommentStatus.DELETED);
+    }
+}

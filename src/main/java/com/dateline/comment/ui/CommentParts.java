@@ -30,9 +30,11 @@ final class CommentParts {
         article.addClassName("comment");
         article.addClassName("comment-depth-" + comment.depth());
         article.getElement().setAttribute("data-comment-id", Long.toString(comment.id()));
-        if (comment.status() == CommentStatus.DELETED) {
+        if (comment.withheld()) {
             article.addClassName("comment-deleted");
-            article.add(new Paragraph("Comment deleted by its author"));
+            article.add(new Paragraph(comment.status() == CommentStatus.DELETED
+                    ? "Comment deleted by its author"
+                    : "This comment is not shown"));
             return article;
         }
         var author = new Span(comment.authorName());
@@ -45,10 +47,10 @@ final class CommentParts {
             header.add(edited);
         }
         if (comment.status() == CommentStatus.PENDING) {
-            header.add(marker("Awaiting moderation", "comment-pending"));
+            header.add(new Text(" "), marker("Awaiting moderation", "comment-pending"));
             article.addClassName("comment-pending");
         } else if (comment.status() == CommentStatus.REJECTED) {
-            header.add(marker("Not published", "comment-rejected"));
+            header.add(new Text(" "), marker("Not published", "comment-rejected"));
             article.addClassName("comment-rejected");
         }
         article.add(header, text(comment.text()));

@@ -106,7 +106,7 @@ class CommentsSection extends Section {
         Map<Long, HasComponents> containers = new HashMap<>();
         for (var comment : thread.comments()) {
             var article = CommentParts.article(comment, time);
-            if (comment.status() != CommentStatus.DELETED) {
+            if (!comment.withheld()) {
                 article.add(actions(comment, article));
             }
             var replies = CommentParts.replies();
