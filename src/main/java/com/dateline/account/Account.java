@@ -34,6 +34,8 @@ class Account {
 
     private @Nullable Instant deletedAt;
 
+    private @Nullable Instant disabledUntil;
+
     @Version
     private long version;
 
@@ -97,6 +99,22 @@ class Account {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+        this.disabledUntil = null;
+    }
+
+    /** Disabled now; from {@code until} on (if given) the account works again by itself. */
+    void disableUntil(@Nullable Instant until) {
+        this.enabled = false;
+        this.disabledUntil = until;
+    }
+
+    @Nullable Instant getDisabledUntil() {
+        return disabledUntil;
+    }
+
+    /** Whether the account may sign in and write at this moment. */
+    boolean isActiveAt(Instant now) {
+        return deletedAt == null && (enabled || (disabledUntil != null && !now.isBefore(disabledUntil)));
     }
 
     Instant getCreatedAt() {

@@ -5,10 +5,12 @@ import com.dateline.security.Roles;
 import com.dateline.security.SignedInSessions;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -170,10 +172,7 @@ public class AccountService {
     @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public AccountInfo setEnabled(long accountId, boolean enabled) {
         var account = accounts.findById(accountId).orElseThrow(() -> new AccountNotFound(accountId));
-        if (account.getRole().equals(Roles.ADMIN) && !CurrentUser.require().getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Roles.ADMIN))) {
-            throw new org.springframework.security.access.AccessDeniedException("Only an admin can disable an admin");
-        }
+        requireMayChange(account);
         account.setEnabled(enabled);
         if (!enabled) {
             sessions.endAllOf(accountId);
@@ -182,10 +181,28 @@ public class AccountService {
         return info(account);
     }
 
+    /**
+     * Bans an account: it cannot sign in or comment, and its open sessions end. With an end
+     * date the ban lifts itself then; without one it lasts until {@link #setEnabled} restores it.
+     */
+    @Transactional
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
+    public AccountInfo ban(long accountId, @Nullable Instant until) {
+        var account = accounts.findById(accountId).orElseThrow(() -> new AccountNotFound(accountId));
+        requireMayChange(account);
+        if (until != null && !until.isAfter(clock.instant())) {
+            throw new AccountRejected(Map.of("until", "The end of the ban must be in the future."));
+        }
+        account.disableUntil(until);
+        sessions.endAllOf(accountId);
+        log.info("Account banned: id={} until={} by account={}", accountId, until, CurrentUser.require().accountId());
+        return info(account);
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public Optional<AccountInfo> findAccount(long accountId) {
-        return accounts.findById(accountId).map(AccountService::info);
+        return accounts.findById(accountId).map(this::info);
     }
 
     /** Public display names by account id ("Deleted reader" for deleted accounts); unknown ids are left out. */
@@ -208,7 +225,7 @@ public class AccountService {
     /** Whether the account may still write: it exists, is enabled and was not deleted. */
     @Transactional(readOnly = true)
     public boolean isActive(long accountId) {
-        return accounts.findById(accountId).filter(a -> a.isEnabled() && !a.isDeleted()).isPresent();
+        return accounts.findById(accountId).filter(a -> a.isActiveAt(clock.instant())).isPresent();
     }
 
     @Transactional(readOnly = true)
@@ -219,6 +236,13 @@ public class AccountService {
     @Transactional(readOnly = true)
     boolean exists(String email) {
         return accounts.existsByEmailKey(Account.emailKey(email));
+    }
+
+    private static void requireMayChange(Account account) {
+        if (account.getRole().equals(Roles.ADMIN) && !CurrentUser.require().getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Roles.ADMIN))) {
+            throw new org.springframework.security.access.AccessDeniedException("Only an admin can disable an admin");
+        }
     }
 
     private Account mine() {
@@ -237,13 +261,14 @@ public class AccountService {
         return Optional.empty();
     }
 
-    private static AccountInfo info(Account account) {
+    private AccountInfo info(Account account) {
         return new AccountInfo(
                 account.id(),
                 account.getEmail(),
                 account.getDisplayName(),
                 account.getRole(),
-                account.isEnabled(),
-                account.getCreatedAt());
+                account.isActiveAt(clock.instant()),
+                account.getCreatedAt(),
+                account.isActiveAt(clock.instant()) ? null : account.getDisabledUntil());
     }
 }

@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
+    private final java.time.Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts) {
+    AccountUserDetailsService(AccountRepository accounts, java.time.Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -29,6 +31,6 @@ class AccountUserDetailsService implements UserDetailsService {
                 account.getDisplayName(),
                 account.getPasswordHash(),
                 account.getRole(),
-                account.isEnabled());
+                account.isActiveAt(clock.instant()));
     }
 }

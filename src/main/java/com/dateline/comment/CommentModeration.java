@@ -36,6 +36,7 @@ public class CommentModeration {
 
     private final CommentRepository comments;
     private final CommentReportRepository reports;
+    private final CommenterRepository commenters;
     private final PostService posts;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
@@ -44,12 +45,14 @@ public class CommentModeration {
     CommentModeration(
             CommentRepository comments,
             CommentReportRepository reports,
+            CommenterRepository commenters,
             PostService posts,
             AccountService accounts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.comments = comments;
         this.reports = reports;
+        this.commenters = commenters;
         this.posts = posts;
         this.accounts = accounts;
         this.events = events;
@@ -93,7 +96,16 @@ public class CommentModeration {
                 comments.countByAuthorIdAndSpamTrue(authorId),
                 comments.countByAuthorIdAndOpenReportsGreaterThan(authorId, 0),
                 comments.countByAuthorIdAndStatus(authorId, CommentStatus.PENDING),
+                commenters.isTrusted(authorId),
                 items(comments.findTop10ByAuthorIdOrderByCreatedAtDesc(authorId)));
+    }
+
+    /** Trusts a reader (their comments skip pre-moderation; hold rules still apply) or puts them back to normal. */
+    @Transactional
+    public void setTrusted(long authorId, boolean trusted) {
+        var commenter = commenters.findById(authorId).orElseGet(() -> new Commenter(authorId, trusted));
+        commenter.setTrusted(trusted);
+        commenters.save(commenter);
     }
 
     /**

@@ -41,6 +41,7 @@ public class CommentService {
     private final CommentRepository comments;
     private final CommentReportRepository reports;
     private final CommentPolicyRepository policies;
+    private final CommenterRepository commenters;
     private final PostService posts;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
@@ -52,6 +53,7 @@ public class CommentService {
             CommentRepository comments,
             CommentReportRepository reports,
             CommentPolicyRepository policies,
+            CommenterRepository commenters,
             PostService posts,
             AccountService accounts,
             ApplicationEventPublisher events,
@@ -60,6 +62,7 @@ public class CommentService {
         this.comments = comments;
         this.reports = reports;
         this.policies = policies;
+        this.commenters = commenters;
         this.posts = posts;
         this.accounts = accounts;
         this.events = events;
@@ -313,6 +316,9 @@ public class CommentService {
         }
         if (!policy.isPreModeration()) {
             return new Decision(CommentStatus.PUBLISHED, "Pre-moderation is off");
+        }
+        if (commenters.isTrusted(author)) {
+            return new Decision(CommentStatus.PUBLISHED, "Trusted by a moderator");
         }
         var approved = comments.countByAuthorIdAndStatus(author, CommentStatus.PUBLISHED);
         var recentRejections = comments.countByAuthorIdAndRejectedAtAfter(

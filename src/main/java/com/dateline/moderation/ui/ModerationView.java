@@ -373,18 +373,11 @@ class ModerationView extends Div implements HasDynamicTitle {
         var account = accounts.findAccount(item.authorId());
         details.add(
                 new H3("The author"),
-                new Paragraph("%d approved · %d rejected (%d spam) · %d reported · %d pending%s".formatted(
+                new Paragraph("%d approved · %d rejected (%d spam) · %d reported · %d pending%s%s".formatted(
                         record.approved(), record.rejected(), record.spam(), record.reported(), record.pending(),
-                        account.map(a -> " · member since " + time.date(a.createdAt()) + (a.enabled() ? "" : " · disabled")).orElse(""))));
-        account.filter(a -> a.enabled()).ifPresent(a -> {
-            var ban = new Button("Disable this account", click -> {
-                accounts.setEnabled(a.id(), false);
-                notify(a.displayName() + " can no longer sign in or comment.", NotificationVariant.LUMO_SUCCESS);
-                open(item);
-            });
-            ban.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            details.add(ban);
-        });
+                        record.trusted() ? " · trusted" : "",
+                        account.map(a -> " · member since " + time.date(a.createdAt()) + (a.enabled() ? "" : " · banned")).orElse(""))));
+        account.ifPresent(a -> details.add(authorActions(item, a, record.trusted())));
         var history = moderation.historyOf(item.id());
         if (!history.isEmpty()) {
             details.add(new H3("History"));
@@ -400,6 +393,65 @@ class ModerationView extends Div implements HasDynamicTitle {
                 details.add(line);
             }
         }
+    }
+
+    private Div authorActions(ModerationItem item, com.dateline.account.AccountInfo account, boolean trusted) {
+        var actions = new Div();
+        actions.addClassName("author-actions");
+        if (account.enabled()) {
+            var ban = new Button("Ban…", click -> askBan(item, account));
+            ban.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            actions.add(ban);
+        } else {
+            actions.add(new Span(account.disabledUntil() == null
+                    ? "Banned. "
+                    : "Banned until " + time.dateline(account.disabledUntil()) + ". "));
+            var lift = new Button("Lift the ban", click -> {
+                accounts.setEnabled(account.id(), true);
+                notify(account.displayName() + " may sign in and comment again.", NotificationVariant.LUMO_SUCCESS);
+                open(item);
+            });
+            lift.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(lift);
+        }
+        var trust = new Button(trusted ? "Back to normal (pre-moderation)" : "Trust this reader", click -> {
+            comments.setTrusted(account.id(), !trusted);
+            notify(trusted
+                    ? account.displayName() + "'s comments wait for moderation again."
+                    : account.displayName() + "'s comments are now published at once (hold rules still apply).",
+                    NotificationVariant.LUMO_SUCCESS);
+            open(item);
+        });
+        trust.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        var onlyPost = new Button("Only this post's comments", click -> filterByPost(item));
+        onlyPost.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        actions.add(trust, onlyPost);
+        return actions;
+    }
+
+    private void askBan(ModerationItem item, com.dateline.account.AccountInfo account) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Ban " + account.displayName() + "?");
+        var until = new DatePicker("Until (leave empty for no end date)");
+        until.setMin(java.time.LocalDate.now(time.inBlogZone(java.time.Instant.now()).getZone()).plusDays(1));
+        until.setClearButtonVisible(true);
+        var go = new Button("Ban", click -> {
+            var zone = time.inBlogZone(java.time.Instant.now()).getZone();
+            try {
+                accounts.ban(account.id(), until.getValue() == null ? null : until.getValue().atStartOfDay(zone).toInstant());
+                dialog.close();
+                notify(account.displayName() + " can no longer sign in or comment"
+                        + (until.getValue() == null ? "." : " until " + until.getValue() + "."), NotificationVariant.LUMO_SUCCESS);
+                open(item);
+            } catch (com.dateline.account.AccountRejected rejected) {
+                until.setErrorMessage(String.join(" ", rejected.problems().values()));
+                until.setInvalid(true);
+            }
+        });
+        go.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("They cannot sign in or comment, and their open sessions end now."), until);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), go);
+        dialog.open();
     }
 
     private void filterByAuthor(ModerationItem item) {
