@@ -119,7 +119,7 @@ public class CommentModeration {
     public Verdict decide(long commentId, long expectedVersion, CommentStatus newStatus, boolean spam, @Nullable String reason) {
         var moderator = CurrentUser.require();
         var comment = comments.findById(commentId).orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
-        if (comment.getVersion() != expectedVersion) {
+        if (comment.getVersion() != expectedVersion || comment.getStatus() == CommentStatus.DELETED) {
             throw new ModerationConflict(conflictMessage(comment));
         }
         var before = comment.getStatus();

@@ -29,13 +29,15 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
 
     /**
      * Top-level comments a reader may see: published ones, their own whatever the status, and any
-     * under which a published reply hangs (shown as a placeholder if the reader may not see it).
+     * under which a published reply or one of the reader's own hangs (shown as a placeholder if
+     * the reader may not see the comment itself).
      */
     @Query("""
             select c from Comment c
             where c.postId = :postId and c.parentId is null
               and (c.status = com.dateline.comment.CommentStatus.PUBLISHED or c.authorId = :viewerId
-                   or exists (select 1 from Comment r where r.rootId = c.id and r.status = com.dateline.comment.CommentStatus.PUBLISHED))
+                   or exists (select 1 from Comment r where r.rootId = c.id
+                              and (r.status = com.dateline.comment.CommentStatus.PUBLISHED or r.authorId = :viewerId)))
             order by c.createdAt asc, c.id asc""")
     Slice<Comment> findTopLevelOldestFirst(long postId, long viewerId, Pageable page);
 
@@ -43,7 +45,8 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
             select c from Comment c
             where c.postId = :postId and c.parentId is null
               and (c.status = com.dateline.comment.CommentStatus.PUBLISHED or c.authorId = :viewerId
-                   or exists (select 1 from Comment r where r.rootId = c.id and r.status = com.dateline.comment.CommentStatus.PUBLISHED))
+                   or exists (select 1 from Comment r where r.rootId = c.id
+                              and (r.status = com.dateline.comment.CommentStatus.PUBLISHED or r.authorId = :viewerId)))
             order by c.createdAt desc, c.id desc""")
     Slice<Comment> findTopLevelNewestFirst(long postId, long viewerId, Pageable page);
 
