@@ -1,6 +1,7 @@
 package com.dateline.base.ui;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.security.Roles;
 import com.dateline.security.SignInRedirects;
 import com.dateline.security.SignedInUser;
 import com.vaadin.flow.component.button.Button;
@@ -62,7 +63,13 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             var signOut = new Button("Sign out", click -> authentication.logout());
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             signOut.setId("sign-out");
-            accountLinks.add(new Span("Signed in as "), name, new Span(" · "), signOut);
+            accountLinks.add(new Span("Signed in as "), name, new Span(" · "));
+            if (authentication.hasAnyRole(Roles.MODERATOR, Roles.ADMIN)) {
+                var moderation = new Anchor("/admin/moderation", "Moderation");
+                moderation.setId("moderation-link");
+                accountLinks.add(moderation, new Span(" · "));
+            }
+            accountLinks.add(signOut);
             return;
         }
         var returnTo = SignInRedirects.returnToQuery(here);
