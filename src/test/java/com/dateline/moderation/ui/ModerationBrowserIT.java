@@ -87,6 +87,13 @@ class ModerationBrowserIT {
             var thread = comments.thread(postId, false, 50);
             assertThat(thread.publishedCount()).isEqualTo(1);
         }
+
+        // A reader comments elsewhere while the dashboard is open: the count rises without a reload.
+        var second = "queue-live-" + System.nanoTime() + "@example.org";
+        accounts.register(new Registration("Shirin in Isfahan", second, "Bridges over the Zayandeh 2008"));
+        as(second, () -> comments.submit(postId, null, "The bazaar was quiet all week."));
+        moderator.wait.until(driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before);
+        assertThat(moderator.browser.findElement(By.xpath("//vaadin-button[contains(., 'New activity')]")).isDisplayed()).isTrue();
     }
 
     private static long count(String tabLabel) {
