@@ -90,6 +90,8 @@ class ModerationView extends Div implements HasDynamicTitle {
     private @Nullable ModerationItem current;
     private int currentIndex = -1;
     private @Nullable Runnable unregister;
+    // Comments this moderator just decided: their change events are not "new activity".
+    private final java.util.Set<Long> ownDecisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ModerationView(
             CommentModeration comments,
@@ -166,6 +168,7 @@ class ModerationView extends Div implements HasDynamicTitle {
         grid.addItemClickListener(click -> open(click.getItem()));
         grid.setItems(query -> comments.queue(filter(), PageRequest.of(query.getPage(), query.getPageSize())).stream());
         grid.setHeight("28rem");
+        grid.setEmptyStateText("No comments here. Nothing is waiting in this queue with these filters.");
         grid.setId("moderation-grid");
 
         approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
@@ -296,6 +299,7 @@ class ModerationView extends Div implements HasDynamicTitle {
     void apply(ModerationVerb verb, Map<Long, Long> targets, @Nullable String reason) {
         BulkResult result;
         try {
+            ownDecisions.addAll(targets.keySet());
             result = moderation.decide(verb, targets, reason);
         } catch (ModerationConflict conflict) {
             notify(conflict.getMessage(), NotificationVariant.LUMO_ERROR);
@@ -528,7 +532,8 @@ class ModerationView extends Div implements HasDynamicTitle {
                 undo(result.actionIds());
             });
             undo.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            layout.add(undo);
+            undo.addClassName("notification-action");
+            layout.add(new Span(" "), undo);
         }
         notification.add(layout);
         notification.open();
@@ -561,7 +566,9 @@ class ModerationView extends Div implements HasDynamicTitle {
         grid.focus();
         unregister = broadcaster.registerForAll(change -> ui.access(() -> {
             updateCounts();
-            newActivity.setVisible(true);
+            if (!ownDecisions.remove(change.commentId())) {
+                newActivity.setVisible(true);
+            }
         }));
     }
 
