@@ -130,7 +130,10 @@ public class CommentModeration {
             case DELETED -> throw new IllegalArgumentException("Moderators reject; only authors delete");
         };
         var why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
-        if (comment.getStatus() == newStatus && comment.isSpam() == (spam && newStatus == CommentStatus.REJECTED)) {
+        // Approving a published comment that readers reported is a real decision: it clears the reports.
+        if (comment.getStatus() == newStatus
+                && comment.isSpam() == (spam && newStatus == CommentStatus.REJECTED)
+                && comment.getOpenReports() == 0) {
             throw new ModerationConflict(conflictMessage(comment));
         }
         comment.decide(new Decision(newStatus, label + " by " + moderator.displayName() + why), clock.instant());

@@ -90,6 +90,10 @@ class ModerationAction {
         return action;
     }
 
+    CommentStatus getStatusAfter() {
+        return statusAfter;
+    }
+
     CommentStatus getStatusBefore() {
         return statusBefore;
     }

@@ -103,6 +103,13 @@ public class ModerationService {
         }
         var current = comments.item(action.getCommentId())
                 .orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
+        var later = history.findByCommentIdOrderByCreatedAtAscIdAsc(action.getCommentId()).stream()
+                .filter(other -> other.getCreatedAt().isAfter(action.getCreatedAt())
+                        || (other.getCreatedAt().equals(action.getCreatedAt()) && java.util.Objects.requireNonNull(other.getId()) > actionId))
+                .findFirst();
+        if (later.isPresent() || current.status() != action.getStatusAfter()) {
+            throw new ModerationConflict("Someone decided on this comment after you; your action can no longer be undone.");
+        }
         var verdict = comments.decide(current.id(), current.version(), action.getStatusBefore(), false, "undo");
         history.save(new ModerationAction(
                 current.id(), moderator.accountId(), moderator.displayName(), ModerationVerb.UNDO, verdict.before(),
@@ -133,10 +140,17 @@ public class ModerationService {
         return new org.springframework.data.domain.SliceImpl<>(entries, page, found.hasNext());
     }
 
-    /** The signed-in moderator opens a comment: others see it is being reviewed, for two minutes. */
+    /**
+     * The signed-in moderator opens a comment: others see it is being reviewed, for two minutes.
+     * A live claim by someone else is left in place.
+     */
     public void claim(long commentId) {
         var moderator = CurrentUser.require();
-        claims.put(commentId, new Claim(commentId, moderator.accountId(), moderator.displayName(), clock.instant().plus(CLAIM_TIME)));
+        var now = clock.instant();
+        claims.asMap().compute(commentId, (id, existing) ->
+                existing != null && existing.moderatorId() != moderator.accountId() && now.isBefore(existing.until())
+                        ? existing
+                        : new Claim(commentId, moderator.accountId(), moderator.displayName(), now.plus(CLAIM_TIME)));
     }
 
     public void release(long commentId) {

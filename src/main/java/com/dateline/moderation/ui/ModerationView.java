@@ -304,6 +304,11 @@ class ModerationView extends Div implements HasDynamicTitle {
         } catch (ModerationConflict conflict) {
             notify(conflict.getMessage(), NotificationVariant.LUMO_ERROR);
             return;
+        } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
+            notify("Another moderator decided on the same comment at the same moment. Nothing of yours was applied;"
+                    + " the list is refreshed, please look again.", NotificationVariant.LUMO_ERROR);
+            reload();
+            return;
         }
         notifyWithUndo(result.summary(verb), result);
         var next = currentIndex;
@@ -347,11 +352,11 @@ class ModerationView extends Div implements HasDynamicTitle {
             moderation.release(current.id());
         }
         current = item;
+        var claims = moderation.claimsByOthers(List.of(item.id()));
         moderation.claim(item.id());
         grid.getDataProvider().refreshItem(item);
         details.removeAll();
         details.setVisible(true);
-        var claims = moderation.claimsByOthers(List.of(item.id()));
         if (claims.containsKey(item.id())) {
             var warning = new Paragraph("Being reviewed by " + claims.get(item.id()).moderator() + ".");
             warning.addClassName("claim-warning");
@@ -578,7 +583,11 @@ class ModerationView extends Div implements HasDynamicTitle {
             unregister.run();
         }
         if (current != null) {
-            moderation.release(current.id());
+            try {
+                moderation.release(current.id());
+            } catch (RuntimeException signedOut) {
+                // The session ended with the sign-out; the claim runs out by itself within two minutes.
+            }
         }
     }
 

@@ -1,0 +1,325 @@
+package com.dateline.moderation.ui;
+
+import static com.dateline.moderation.ModerationTestSupport.ADMIN;
+import static com.dateline.moderation.ModerationTestSupport.EDITOR;
+import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
+import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static com.dateline.moderation.ModerationTestSupport.READER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import com.dateline.account.AccountService;
+import com.dateline.base.ui.AccessDeniedView;
+import com.dateline.comment.CommentModeration;
+import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentStatus;
+import com.dateline.comment.ModerationFilter;
+import com.dateline.comment.ModerationItem;
+import com.dateline.comment.ModerationQueue;
+import com.dateline.moderation.ModerationService;
+import com.dateline.moderation.ModerationTestSupport;
+import com.dateline.moderation.ModerationVerb;
+import com.dateline.post.PostService;
+import com.dateline.security.ui.LoginView;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * The moderation dashboard without a browser: who may open it, the queue tabs with their counts,
+ * a grid that loads bounded pages on demand, approving a selected comment, and a new comment
+ * reaching the open dashboard without a reload. CommentModeration is spied on to see which pages
+ * the grid asks for.
+ */
+@SpringBootTest
+class ModerationViewTest extends SpringBrowserlessTest {
+
+    private static final String ROUTE = "admin/moderation";
+    private static final String NEW_ACTIVITY = "New activity: refresh the list";
+    private static final Pattern TAB_LABEL = Pattern.compile("(Pending|Reported|Approved|Rejected) \\((\\d+)\\)");
+
+    @MockitoSpyBean
+    CommentModeration queues;
+
+    @Autowired
+    ModerationService moderation;
+
+    @Autowired
+    CommentService commentService;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @Autowired
+    PostService posts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ModerationTestSupport support;
+    long postId;
+    final List<Long> seeded = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+        postId = support.postId(JERUSALEM);
+        clearInvocations(queues);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        support.signOut();
+        support.deleteWritten();
+        support.delete(seeded);
+        seeded.clear();
+    }
+
+    // --- access -----------------------------------------------------------------------------------
+
+    @Test
+    void signed_out_visitors_are_sent_to_the_sign_in_page() {
+        navigate(ROUTE, LoginView.class);
+
+        assertThat(find(Grid.class).exists()).isFalse();
+        verify(queues, never()).queue(any(), any());
+        verify(queues, never()).counts();
+    }
+
+    @Test
+    void a_reader_gets_access_denied_and_never_the_grid() {
+        support.signInAs(READER);
+
+        navigate(ROUTE, AccessDeniedView.class);
+
+        assertThat(find(H1.class).single().getText()).isEqualTo("Access denied");
+        assertThat(find(Grid.class).exists()).isFalse();
+        assertThat(find(Tab.class).exists()).isFalse();
+        verify(queues, never()).queue(any(), any());
+        verify(queues, never()).counts();
+    }
+
+    @Test
+    void an_editor_gets_access_denied_and_never_the_grid() {
+        support.signInAs(EDITOR);
+
+        navigate(ROUTE, AccessDeniedView.class);
+
+        assertThat(find(H1.class).single().getText()).isEqualTo("Access denied");
+        assertThat(find(Grid.class).exists()).isFalse();
+        verify(queues, never()).queue(any(), any());
+    }
+
+    @Test
+    void a_moderator_sees_the_four_queues_each_with_its_count() {
+        support.submitAsNewReader(postId, "Tab Reader", "Waiting in the pending queue for the tabs test.");
+        var counts = support.as(MODERATOR, () -> queues.counts());
+        support.signInAs(MODERATOR);
+
+        navigate(ROUTE, ModerationView.class);
+
+        assertThat(find(H1.class).single().getText()).isEqualTo("Moderation");
+        assertThat(tabLabels()).containsExactly(
+                "Pending (" + counts.of(ModerationQueue.PENDING) + ")",
+                "Reported (" + counts.of(ModerationQueue.REPORTED) + ")",
+                "Approved (" + counts.of(ModerationQueue.APPROVED) + ")",
+                "Rejected (" + counts.of(ModerationQueue.REJECTED) + ")");
+        assertThat(counts.of(ModerationQueue.PENDING)).isPositive();
+        assertThat(find(Grid.class).exists()).isTrue();
+        assertThat(find(Button.class).withText("Approve").exists()).isTrue();
+        assertThat(find(Button.class).withText("Reject").exists()).isTrue();
+    }
+
+    @Test
+    void an_admin_may_open_the_dashboard_too() {
+        support.signInAs(ADMIN);
+
+        navigate(ROUTE, ModerationView.class);
+
+        assertThat(tabLabels()).hasSize(4).allMatch(label -> TAB_LABEL.matcher(label).matches());
+    }
+
+    // --- lazy loading -------------------------------------------------------------------------------
+
+    /** Writes {@code count} pending comments straight to the table, enough for several pages of the grid. */
+    private List<Long> seedPending(int count) {
+        var author = support.newReader("Seeded Reader");
+        for (int i = 0; i < count; i++) {
+            jdbc.update("""
+                    insert into comment (post_id, author_id, depth, body, status, status_reason, status_changed_at, created_at, version)
+                    values (?, ?, 1, ?, 'PENDING', 'Pre-moderation', current_timestamp, current_timestamp, 0)""",
+                    postId, author.id(), "Seeded pending comment number " + i);
+        }
+        var ids = jdbc.queryForList("select id from comment where author_id = ?", Long.class, author.id());
+        seeded.addAll(ids);
+        return ids;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_grid_loads_the_queue_lazily_in_bounded_pages() {
+        assertThat(seedPending(130)).hasSize(130);
+        support.signInAs(MODERATOR);
+
+        navigate(ROUTE, ModerationView.class);
+        var grid = (Grid<ModerationItem>) find(Grid.class).single();
+
+        // a data provider that fetches on demand, never a list held in memory
+        assertThat(grid.getDataProvider()).isNotInstanceOf(ListDataProvider.class);
+        assertThat(grid.getDataProvider().isInMemory()).isFalse();
+        // opening the dashboard reads one page of the queue, not the whole queue
+        var opening = ArgumentCaptor.forClass(Pageable.class);
+        verify(queues, atLeastOnce()).queue(any(ModerationFilter.class), opening.capture());
+        assertThat(opening.getAllValues()).allSatisfy(ModerationViewTest::isBounded);
+        assertThat(opening.getAllValues()).extracting(Pageable::getPageNumber).containsOnly(0);
+
+        // the moderator scrolls through the first 300 rows: the grid fetches the rest page by page
+        clearInvocations(queues);
+        grid.getDataCommunicator().setViewportRange(0, 300);
+        roundTrip();
+
+        var scrolling = ArgumentCaptor.forClass(Pageable.class);
+        verify(queues, atLeastOnce()).queue(any(ModerationFilter.class), scrolling.capture());
+        assertThat(scrolling.getAllValues()).allSatisfy(ModerationViewTest::isBounded);
+        assertThat(scrolling.getAllValues()).extracting(Pageable::getPageNumber).contains(1, 2);
+        assertThat(grid.getDataCommunicator().getItem(120)).isNotNull();
+    }
+
+    private static void isBounded(Pageable page) {
+        assertThat(page.isPaged()).isTrue();
+        assertThat(page.getPageSize()).isBetween(1, 100);
+    }
+
+    // --- acting -----------------------------------------------------------------------------------
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void approving_a_selected_comment_publishes_it_and_the_pending_count_drops_by_one() {
+        var token = "Vw" + UUID.randomUUID().toString().substring(0, 8);
+        var id = support.submitAsNewReader(postId, "Grid Reader", "Approve me from the grid " + token);
+        support.signInAs(MODERATOR);
+        navigate(ROUTE, ModerationView.class);
+        var pendingBefore = count(ModerationQueue.PENDING);
+        var approvedBefore = count(ModerationQueue.APPROVED);
+
+        // narrow the queue to this comment, as a moderator typing in the search field would
+        test(find(TextField.class).withPlaceholder("Search comment text").single()).setValue(token);
+        var grid = (Grid<ModerationItem>) find(Grid.class).single();
+        grid.getDataCommunicator().setViewportRange(0, 50);
+        roundTrip();
+        var item = grid.getDataCommunicator().getItem(0);
+        assertThat(item.id()).isEqualTo(id);
+        assertThat(item.status()).isEqualTo(CommentStatus.PENDING);
+
+        grid.select(item);
+        test(find(Button.class).withText("Approve").single()).click();
+
+        var after = queues.item(id).orElseThrow();
+        assertThat(after.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(after.reason()).isEqualTo("Approved by Demo Moderator");
+        assertThat(count(ModerationQueue.PENDING)).isEqualTo(pendingBefore - 1);
+        assertThat(count(ModerationQueue.APPROVED)).isEqualTo(approvedBefore + 1);
+        assertThat(moderation.historyOf(id)).singleElement().satisfies(row -> {
+            assertThat(row.action()).isEqualTo(ModerationVerb.APPROVE);
+            assertThat(row.moderator()).isEqualTo("Demo Moderator");
+        });
+        assertThat(grid.getSelectedItems()).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void approving_a_comment_someone_else_already_decided_changes_nothing() {
+        var token = "Cf" + UUID.randomUUID().toString().substring(0, 8);
+        var id = support.submitAsNewReader(postId, "Late Reader", "Another moderator takes me first " + token);
+        support.signInAs(MODERATOR);
+        navigate(ROUTE, ModerationView.class);
+        test(find(TextField.class).withPlaceholder("Search comment text").single()).setValue(token);
+        var grid = (Grid<ModerationItem>) find(Grid.class).single();
+        grid.getDataCommunicator().setViewportRange(0, 50);
+        roundTrip();
+        var item = grid.getDataCommunicator().getItem(0);
+        assertThat(item.id()).isEqualTo(id);
+
+        // meanwhile the admin rejects it
+        support.as(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, java.util.Map.of(id, item.version()), "First"));
+        support.signInAs(MODERATOR);
+
+        grid.select(item);
+        test(find(Button.class).withText("Approve").single()).click();
+
+        assertThat(queues.item(id).orElseThrow().status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(moderation.historyOf(id)).singleElement().extracting(row -> row.moderator()).isEqualTo("Demo Admin");
+    }
+
+    // --- live -------------------------------------------------------------------------------------
+
+    @Test
+    void a_new_pending_comment_updates_the_open_dashboards_count_without_a_reload() throws InterruptedException {
+        support.signInAs(MODERATOR);
+        navigate(ROUTE, ModerationView.class);
+        var pendingBefore = count(ModerationQueue.PENDING);
+        assertThat(find(Button.class).withText(NEW_ACTIVITY).exists()).isFalse();
+
+        support.submitAsNewReader(postId, "Live Reader", "Arriving while the moderator watches.");
+        support.signInAs(MODERATOR);
+
+        // the change reaches the UI from another thread; run what it queued until the count moves
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count(ModerationQueue.PENDING) == pendingBefore && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            roundTrip();
+        }
+        assertThat(count(ModerationQueue.PENDING)).isEqualTo(pendingBefore + 1);
+        assertThat(find(Button.class).withText(NEW_ACTIVITY).exists()).isTrue();
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------
+
+    private List<String> tabLabels() {
+        var labels = new ArrayList<String>();
+        for (var tab : find(Tab.class).all()) {
+            labels.add(tab.getLabel());
+        }
+        return labels;
+    }
+
+    private long count(ModerationQueue queue) {
+        for (var label : tabLabels()) {
+            var matcher = TAB_LABEL.matcher(label);
+            if (matcher.matches() && matcher.group(1).equals(queue.label())) {
+                return Long.parseLong(matcher.group(2));
+            }
+        }
+        throw new AssertionError("No tab for " + queue + " among " + tabLabels());
+    }
+}
