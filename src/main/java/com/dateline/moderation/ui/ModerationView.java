@@ -570,7 +570,13 @@ class ModerationView extends Div implements HasDynamicTitle {
         var ui = attachEvent.getUI();
         grid.focus();
         unregister = broadcaster.registerForAll(change -> ui.access(() -> {
-            updateCounts();
+            try {
+                updateCounts();
+            } catch (org.springframework.security.core.AuthenticationException
+                    | org.springframework.security.access.AccessDeniedException signedOut) {
+                // The moderator signed out (or the session is closing) before this update arrived.
+                return;
+            }
             if (!ownDecisions.remove(change.commentId())) {
                 newActivity.setVisible(true);
             }
