@@ -64,9 +64,14 @@ public class CommentModeration {
     public Slice<ModerationItem> queue(ModerationFilter filter, Pageable page) {
         // Every queue fixes the status, so ordering by it first changes nothing for the moderator but
         // lets H2 walk the (status, created_at) index in order instead of sorting the whole queue.
+        // With a post or author filter their own indexes are narrower, so H2 is left to use those.
+        var byStatusIndex = filter.postId() == null && filter.authorId() == null;
         var order = filter.oldestFirst()
-                ? Sort.by(Sort.Order.asc("status"), Sort.Order.asc("createdAt"), Sort.Order.asc("id"))
-                : Sort.by(Sort.Order.desc("status"), Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+                ? Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"))
+                : Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+        if (byStatusIndex) {
+            order = Sort.by(filter.oldestFirst() ? Sort.Order.asc("status") : Sort.Order.desc("status")).and(order);
+        }
         var pageable = org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize(), order);
         var found = comments.findBy(specification(filter), query -> query.slice(pageable));
         var items = items(found.getContent());
