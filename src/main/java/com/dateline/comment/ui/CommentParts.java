@@ -74,6 +74,25 @@ final class CommentParts {
         return paragraph;
     }
 
+    /**
+     * Adds the comments (in reading order) to {@code target}, each reply inside its parent's
+     * replies container; {@code articleFor} makes each comment's article.
+     */
+    static void nest(
+            com.vaadin.flow.component.HasComponents target,
+            java.util.List<CommentView> comments,
+            java.util.function.Function<CommentView, Article> articleFor) {
+        var containers = new java.util.HashMap<Long, com.vaadin.flow.component.HasComponents>();
+        for (var comment : comments) {
+            var article = articleFor.apply(comment);
+            var replies = replies();
+            article.add(replies);
+            containers.put(comment.id(), replies);
+            var parent = comment.parentId() == null ? null : containers.get(comment.parentId());
+            (parent != null ? parent : target).add(article);
+        }
+    }
+
     static Div replies() {
         var replies = new Div();
         replies.addClassName("comment-replies");

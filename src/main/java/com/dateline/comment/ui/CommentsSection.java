@@ -14,7 +14,6 @@ import com.dateline.security.CurrentUser;
 import com.dateline.security.SignInRedirects;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -26,8 +25,6 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.util.HashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,18 +100,13 @@ class CommentsSection extends Section {
         closed = thread.closed();
         showForm(thread);
         list.removeAll();
-        Map<Long, HasComponents> containers = new HashMap<>();
-        for (var comment : thread.comments()) {
+        CommentParts.nest(list, thread.comments(), comment -> {
             var article = CommentParts.article(comment, time);
             if (!comment.withheld()) {
                 article.add(actions(comment, article));
             }
-            var replies = CommentParts.replies();
-            article.add(replies);
-            containers.put(comment.id(), replies);
-            var parent = comment.parentId() == null ? null : containers.get(comment.parentId());
-            (parent != null ? parent : list).add(article);
-        }
+            return article;
+        });
         if (thread.comments().isEmpty()) {
             list.add(new Paragraph(thread.closed() ? "No comments." : "No comments yet."));
         }
