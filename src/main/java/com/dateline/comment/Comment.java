@@ -36,6 +36,8 @@ class Comment {
 
     private String statusReason;
 
+    private @Nullable String authorNote;
+
     private Instant statusChangedAt;
 
     private Instant createdAt;
@@ -134,6 +136,11 @@ class Comment {
         return openReports;
     }
 
+    /** What the author is told about the last decision, such as a moderator's reason for not publishing. */
+    @Nullable String getAuthorNote() {
+        return authorNote;
+    }
+
     long getVersion() {
         return version;
     }
@@ -141,6 +148,7 @@ class Comment {
     void decide(Decision decision, Instant now) {
         this.status = decision.status();
         this.statusReason = decision.reason();
+        this.authorNote = decision.toAuthor();
         this.statusChangedAt = now;
         if (decision.status() == CommentStatus.REJECTED) {
             this.rejectedAt = now;
@@ -163,6 +171,10 @@ class Comment {
 
     void reported() {
         this.openReports++;
+    }
+
+    void setOpenReports(int openReports) {
+        this.openReports = openReports;
     }
 
     void reportsCleared() {

@@ -7,7 +7,6 @@ import com.dateline.security.Roles;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +39,7 @@ public class CommentModeration {
     private final PostService posts;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
+    private final CommentTally tally;
     private final Clock clock;
 
     CommentModeration(
@@ -49,6 +49,7 @@ public class CommentModeration {
             PostService posts,
             AccountService accounts,
             ApplicationEventPublisher events,
+            CommentTally tally,
             Clock clock) {
         this.comments = comments;
         this.reports = reports;
@@ -56,6 +57,7 @@ public class CommentModeration {
         this.posts = posts;
         this.accounts = accounts;
         this.events = events;
+        this.tally = tally;
         this.clock = clock;
     }
 
@@ -80,12 +82,7 @@ public class CommentModeration {
 
     @Transactional(readOnly = true)
     public QueueCounts counts() {
-        var counts = new EnumMap<ModerationQueue, Long>(ModerationQueue.class);
-        counts.put(ModerationQueue.PENDING, comments.countByStatus(CommentStatus.PENDING));
-        counts.put(ModerationQueue.REPORTED, comments.countByStatusAndOpenReportsGreaterThan(CommentStatus.PUBLISHED, 0));
-        counts.put(ModerationQueue.APPROVED, comments.countByStatus(CommentStatus.PUBLISHED));
-        counts.put(ModerationQueue.REJECTED, comments.countByStatus(CommentStatus.REJECTED));
-        return new QueueCounts(counts);
+        return tally.counts();
     }
 
     @Transactional(readOnly = true)
@@ -125,29 +122,55 @@ public class CommentModeration {
     @Transactional(noRollbackFor = ModerationConflict.class)
     public Verdict decide(long commentId, long expectedVersion, CommentStatus newStatus, boolean spam, @Nullable String reason) {
         var moderator = CurrentUser.require();
-        var comment = comments.findById(commentId).orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
-        if (comment.getVersion() != expectedVersion || comment.getStatus() == CommentStatus.DELETED) {
-            throw new ModerationConflict(conflictMessage(comment));
-        }
-        var before = comment.getStatus();
+        var comment = asSeen(commentId, expectedVersion);
         var label = switch (newStatus) {
             case PUBLISHED -> "Approved";
             case REJECTED -> spam ? "Marked as spam" : "Rejected";
             case PENDING -> "Returned to pending";
             case DELETED -> throw new IllegalArgumentException("Moderators reject; only authors delete");
         };
-        var why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
         // Approving a published comment that readers reported is a real decision: it clears the reports.
         if (comment.getStatus() == newStatus
                 && comment.isSpam() == (spam && newStatus == CommentStatus.REJECTED)
                 && comment.getOpenReports() == 0) {
             throw new ModerationConflict(conflictMessage(comment));
         }
-        comment.decide(new Decision(newStatus, label + " by " + moderator.displayName() + why), clock.instant());
-        comment.setSpam(spam && newStatus == CommentStatus.REJECTED);
-        comment.reportsCleared();
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, newStatus));
-        return new Verdict(commentId, comment.getPostId(), comment.getAuthorId(), before, newStatus);
+        var hasReason = reason != null && !reason.isBlank();
+        var decision = new Decision(
+                newStatus,
+                label + " by " + moderator.displayName() + (hasReason ? ": " + reason.strip() : ""),
+                hasReason && newStatus == CommentStatus.REJECTED ? reason.strip() : null);
+        return apply(comment, decision, spam && newStatus == CommentStatus.REJECTED, 0);
+    }
+
+    /**
+     * Takes back a decision: the comment returns to its status before it, and the reports the decision closed are
+     * open again, so a reported comment returns to the Reported queue.
+     */
+    @Transactional(noRollbackFor = ModerationConflict.class)
+    public Verdict undo(long commentId, long expectedVersion, CommentStatus statusBefore, int openReportsBefore) {
+        var moderator = CurrentUser.require();
+        var comment = asSeen(commentId, expectedVersion);
+        var decision = new Decision(statusBefore, "Restored by " + moderator.displayName() + " (undo)");
+        return apply(comment, decision, false, openReportsBefore);
+    }
+
+    private Comment asSeen(long commentId, long expectedVersion) {
+        var comment = comments.findById(commentId).orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
+        if (comment.getVersion() != expectedVersion || comment.getStatus() == CommentStatus.DELETED) {
+            throw new ModerationConflict(conflictMessage(comment));
+        }
+        return comment;
+    }
+
+    private Verdict apply(Comment comment, Decision decision, boolean spam, int openReports) {
+        var before = comment.getStatus();
+        var openReportsBefore = comment.getOpenReports();
+        comment.decide(decision, clock.instant());
+        comment.setSpam(spam);
+        comment.setOpenReports(openReports);
+        events.publishEvent(new CommentChanged(comment.getPostId(), comment.id(), decision.status()));
+        return new Verdict(comment.id(), comment.getPostId(), comment.getAuthorId(), before, decision.status(), openReportsBefore);
     }
 
     /** The current version of each comment, for decisions on comments the moderator has not opened. */

@@ -14,10 +14,6 @@ import org.springframework.data.jpa.repository.Query;
 // comments costs the same few queries as one with ten.
 interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificationExecutor<Comment> {
 
-    long countByStatus(CommentStatus status);
-
-    long countByStatusAndOpenReportsGreaterThan(CommentStatus status, int openReports);
-
     long countByAuthorIdAndSpamTrue(long authorId);
 
     long countByAuthorIdAndOpenReportsGreaterThan(long authorId, int openReports);

@@ -223,7 +223,8 @@ public class CommentService {
         var moderator = CurrentUser.require();
         var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
         var why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
-        comment.decide(new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why), clock.instant());
+        var toAuthor = why.isEmpty() ? null : reason.strip();
+        comment.decide(new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why, toAuthor), clock.instant());
         comment.reportsCleared();
         log.info("Comment {} rejected by account {}", commentId, moderator.accountId());
         events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED));
@@ -434,7 +435,8 @@ public class CommentService {
                 mine && shown,
                 mine && shown && comment.getStatus() != CommentStatus.REJECTED
                         && !now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW)),
-                !shown));
+                !shown,
+                mine && shown && comment.getStatus() == CommentStatus.REJECTED ? comment.getAuthorNote() : null));
         return true;
     }
 }

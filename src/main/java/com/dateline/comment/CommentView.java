@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  * A comment as one reader sees it. {@code withheld} marks a comment this reader may not see
  * (deleted, waiting or rejected) that is shown as a bare placeholder because replies hang on it. {@code mine} marks the viewer's own comments, which are
  * shown to them whatever their status; {@code editable} is true during the ten minutes after writing.
+ * {@code noteToAuthor} is what a moderator told the author about not publishing it, given to the author alone.
  */
 public record CommentView(
         long id,
@@ -20,7 +21,8 @@ public record CommentView(
         CommentStatus status,
         boolean mine,
         boolean editable,
-        boolean withheld) {
+        boolean withheld,
+        @Nullable String noteToAuthor) {
 
     /** A comment shown in full to this reader, or as a placeholder if its author deleted it. */
     public CommentView(
@@ -36,6 +38,6 @@ public record CommentView(
             boolean mine,
             boolean editable) {
         this(id, parentId, depth, authorId, authorName, createdAt, editedAt, text, status, mine, editable,
-                status == CommentStatus.DELETED);
+                status == CommentStatus.DELETED, null);
     }
 }

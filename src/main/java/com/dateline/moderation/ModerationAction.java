@@ -37,6 +37,9 @@ class ModerationAction {
 
     private @Nullable Long undoesId;
 
+    /** Readers' reports that were open before this action closed them; an undo opens them again. */
+    private int openReportsBefore;
+
     private Instant createdAt;
 
     protected ModerationAction() {
@@ -56,6 +59,7 @@ class ModerationAction {
             CommentStatus statusAfter,
             @Nullable String reason,
             @Nullable Long undoesId,
+            int openReportsBefore,
             Instant createdAt) {
         this.commentId = commentId;
         this.moderatorId = moderatorId;
@@ -65,7 +69,12 @@ class ModerationAction {
         this.statusAfter = statusAfter;
         this.reason = reason;
         this.undoesId = undoesId;
+        this.openReportsBefore = openReportsBefore;
         this.createdAt = createdAt;
+    }
+
+    int getOpenReportsBefore() {
+        return openReportsBefore;
     }
 
     HistoryEntry toEntry(boolean undone) {

@@ -33,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
 public class ModerationService {
 
+    /** The dashboard's reason field allows as much; the service does not trust it to. */
+    public static final int MAX_REASON_LENGTH = 300;
+
     static final Duration UNDO_WINDOW = Duration.ofMinutes(5);
     static final Duration CLAIM_TIME = Duration.ofMinutes(2);
 
@@ -58,6 +61,9 @@ public class ModerationService {
         if (verb == ModerationVerb.UNDO) {
             throw new IllegalArgumentException("Use undo()");
         }
+        if (reason != null && reason.strip().codePointCount(0, reason.strip().length()) > MAX_REASON_LENGTH) {
+            throw new IllegalArgumentException("A reason can be at most " + MAX_REASON_LENGTH + " characters.");
+        }
         var moderator = CurrentUser.require();
         var now = clock.instant();
         var applied = 0;
@@ -69,7 +75,7 @@ public class ModerationService {
                 var verdict = comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
                 var action = history.save(new ModerationAction(
                         seen.getKey(), moderator.accountId(), moderator.displayName(), verb, verdict.before(), verdict.after(),
-                        reason == null || reason.isBlank() ? null : reason.strip(), null, now));
+                        reason == null || reason.isBlank() ? null : reason.strip(), null, verdict.openReportsBefore(), now));
                 actionIds.add(java.util.Objects.requireNonNull(action.getId()));
                 claims.invalidate(seen.getKey());
                 applied++;
@@ -110,10 +116,10 @@ public class ModerationService {
         if (later.isPresent() || current.status() != action.getStatusAfter()) {
             throw new ModerationConflict("Someone decided on this comment after you; your action can no longer be undone.");
         }
-        var verdict = comments.decide(current.id(), current.version(), action.getStatusBefore(), false, "undo");
+        var verdict = comments.undo(current.id(), current.version(), action.getStatusBefore(), action.getOpenReportsBefore());
         history.save(new ModerationAction(
                 current.id(), moderator.accountId(), moderator.displayName(), ModerationVerb.UNDO, verdict.before(),
-                verdict.after(), null, actionId, clock.instant()));
+                verdict.after(), null, actionId, verdict.openReportsBefore(), clock.instant()));
     }
 
     /** Whether the signed-in moderator may still undo this history entry. */

@@ -377,6 +377,8 @@ public final class ModerationBenchmark {
 
         timer.time("1. first Pending page (50, oldest first)", "< 50", run ->
                 moderation.queue(ModerationFilter.of(ModerationQueue.PENDING), firstPage).getNumberOfElements() + " items");
+        timer.time("1b. first Reported page (50, oldest first)", "-", run ->
+                moderation.queue(ModerationFilter.of(ModerationQueue.REPORTED), firstPage).getNumberOfElements() + " items");
         timer.time("2a. Pending, text \"" + RARE_WORD + "\"", "-", run ->
                 moderation.queue(new ModerationFilter(ModerationQueue.PENDING, RARE_WORD, null, null, null, null, true), firstPage)
                         .getNumberOfElements() + " items");

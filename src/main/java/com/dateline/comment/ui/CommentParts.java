@@ -54,6 +54,12 @@ final class CommentParts {
             article.addClassName("comment-rejected");
         }
         article.add(header, text(comment.text()));
+        if (comment.noteToAuthor() != null) {
+            var note = new Paragraph(new Span("Moderator's note: "), new Text(comment.noteToAuthor()));
+            note.addClassName("comment-note");
+            note.getElement().setAttribute("dir", "auto");
+            article.add(note);
+        }
         return article;
     }
 

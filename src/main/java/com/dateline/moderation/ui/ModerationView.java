@@ -19,6 +19,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -35,6 +36,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -44,12 +46,16 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Where moderators clear the queues: pick a queue, narrow it, open a comment to see it whole,
@@ -61,6 +67,8 @@ import org.springframework.data.domain.PageRequest;
 class ModerationView extends Div implements HasDynamicTitle {
 
     static final int BULK_CONFIRMATION_ABOVE = 20;
+    /** Larger decisions run in steps of this size, in the background, with a progress bar. */
+    static final int STEP_SIZE = 50;
 
     final Tabs queues = new Tabs();
     final Map<ModerationQueue, Tab> tabs = new EnumMap<>(ModerationQueue.class);
@@ -75,6 +83,8 @@ class ModerationView extends Div implements HasDynamicTitle {
     final Button newActivity = new Button("New activity: refresh the list");
     final Span filterChips = new Span();
     final Aside details = new Aside();
+
+    private static final Logger log = LoggerFactory.getLogger(ModerationView.class);
 
     private final CommentModeration comments;
     private final ModerationService moderation;
@@ -297,6 +307,10 @@ class ModerationView extends Div implements HasDynamicTitle {
     }
 
     void apply(ModerationVerb verb, Map<Long, Long> targets, @Nullable String reason) {
+        if (targets.size() > STEP_SIZE) {
+            applyInSteps(verb, targets, reason);
+            return;
+        }
         BulkResult result;
         try {
             ownDecisions.addAll(targets.keySet());
@@ -318,6 +332,67 @@ class ModerationView extends Div implements HasDynamicTitle {
             currentIndex = next - 1;
             move(1);
         }
+    }
+
+    /**
+     * A long run: the moderator sees how far it got, and every step is its own transaction, so a failure half way
+     * keeps (and reports) what was done before it, with "Undo" for that part.
+     */
+    private void applyInSteps(ModerationVerb verb, Map<Long, Long> targets, @Nullable String reason) {
+        var ui = UI.getCurrent();
+        var security = SecurityContextHolder.getContext();
+        var total = targets.size();
+        var bar = new ProgressBar(0, total, 0);
+        bar.getElement().setAttribute("aria-label", "Comments done");
+        var status = new Paragraph("0 of " + total + " done");
+        status.getElement().setAttribute("aria-live", "polite");
+        var dialog = new Dialog(status, bar);
+        dialog.setHeaderTitle(verb.inProgress() + " " + total + " comments");
+        dialog.setCloseOnEsc(false);
+        dialog.setCloseOnOutsideClick(false);
+        dialog.setWidth("24rem");
+        dialog.addClassName("moderation-progress");
+        dialog.open();
+        ownDecisions.addAll(targets.keySet());
+        var steps = new ArrayList<Map<Long, Long>>();
+        targets.forEach((id, version) -> {
+            if (steps.isEmpty() || steps.getLast().size() == STEP_SIZE) {
+                steps.add(new LinkedHashMap<>());
+            }
+            steps.getLast().put(id, version);
+        });
+        Thread.ofVirtual().name("moderation-steps").start(() -> {
+            SecurityContextHolder.setContext(security);
+            var applied = 0;
+            var done = 0;
+            var problems = new ArrayList<String>();
+            var actionIds = new ArrayList<Long>();
+            try {
+                for (var step : steps) {
+                    var result = moderation.decide(verb, step, reason);
+                    applied += result.applied();
+                    problems.addAll(result.problems());
+                    actionIds.addAll(result.actionIds());
+                    done += step.size();
+                    var doneSoFar = done;
+                    ui.access(() -> {
+                        bar.setValue(doneSoFar);
+                        status.setText(doneSoFar + " of " + total + " done");
+                    });
+                }
+            } catch (RuntimeException failure) {
+                log.warn("Moderation run stopped after {} of {} comments", done, total, failure);
+                problems.add("Stopped after " + done + " of " + total + " because of an error; the rest were not touched.");
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+            var result = new BulkResult(applied, problems, actionIds);
+            ui.access(() -> {
+                dialog.close();
+                notifyWithUndo(result.summary(verb), result);
+                reload();
+            });
+        });
     }
 
     void move(int step) {

@@ -1,0 +1,150 @@
+package com.dateline.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The queue counts come from a tally a database trigger keeps, not from counting rows. Whatever writes a comment
+ * (the application, plain SQL, a rolled-back transaction, a fold running beside an open transaction), the tally
+ * must say what counting the rows says.
+ */
+@SpringBootTest
+class CommentTallyTest {
+
+    @Autowired
+    CommentTally tally;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private final List<Long> written = new ArrayList<>();
+
+    @AfterEach
+    void removeWritten() {
+        written.forEach(id -> jdbc.update("delete from comment where id = ?", id));
+    }
+
+    @Test
+    void the_counts_follow_inserts_status_changes_reports_and_deletes_made_in_plain_sql() {
+        var pending = insert("PENDING", 0);
+        var published = insert("PUBLISHED", 0);
+        insert("REJECTED", 0);
+        assertCountsMatchRows();
+
+        jdbc.update("update comment set status = 'PUBLISHED' where id = ?", pending);
+        jdbc.update("update comment set open_reports = 2 where id = ?", published);
+        assertCountsMatchRows();
+        assertThat(tally.counts().of(ModerationQueue.REPORTED)).isEqualTo(rowsReported()).isPositive();
+
+        jdbc.update("update comment set status = 'REJECTED', open_reports = 0 where id = ?", published);
+        jdbc.update("update comment set body = 'only the text changed' where id = ?", pending);
+        jdbc.update("delete from comment where id = ?", pending);
+        written.remove(pending);
+        assertCountsMatchRows();
+    }
+
+    @Test
+    void folding_the_changes_keeps_the_counts() {
+        insert("PENDING", 0);
+        jdbc.update("update comment set status = 'PUBLISHED', open_reports = 1 where id = ?", insert("PENDING", 0));
+        var before = tally.counts();
+
+        tally.fold();
+
+        assertThat(jdbc.queryForObject("select count(*) from comment_tally_change", Long.class)).isZero();
+        assertThat(tally.counts()).isEqualTo(before);
+        assertCountsMatchRows();
+    }
+
+    @Test
+    void a_rolled_back_change_leaves_the_counts_as_they_were() {
+        var id = insert("PENDING", 0);
+        var before = tally.counts();
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("update comment set status = 'PUBLISHED' where id = ?", id);
+            throw new IllegalStateException("the decision failed half way");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(tally.counts()).isEqualTo(before);
+        assertCountsMatchRows();
+    }
+
+    @Test
+    void a_change_committed_after_a_fold_began_is_neither_lost_nor_counted_twice() throws Exception {
+        var id = insert("PENDING", 0);
+        var changed = new CountDownLatch(1);
+        var folded = new CountDownLatch(1);
+        var decision = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("update comment set status = 'REJECTED' where id = ?", id);
+            changed.countDown();
+            await(folded);
+        }));
+        await(changed);
+
+        tally.fold();
+        folded.countDown();
+        decision.get(10, TimeUnit.SECONDS);
+
+        assertCountsMatchRows();
+        tally.fold();
+        assertCountsMatchRows();
+    }
+
+    private void assertCountsMatchRows() {
+        var counts = tally.counts();
+        assertThat(counts.of(ModerationQueue.PENDING)).as("pending").isEqualTo(rows("status = 'PENDING'"));
+        assertThat(counts.of(ModerationQueue.APPROVED)).as("approved").isEqualTo(rows("status = 'PUBLISHED'"));
+        assertThat(counts.of(ModerationQueue.REPORTED)).as("reported").isEqualTo(rowsReported());
+        assertThat(counts.of(ModerationQueue.REJECTED)).as("rejected").isEqualTo(rows("status = 'REJECTED'"));
+    }
+
+    private long rowsReported() {
+        return rows("status = 'PUBLISHED' and open_reports > 0");
+    }
+
+    private long rows(String where) {
+        return jdbc.queryForObject("select count(*) from comment where " + where, Long.class);
+    }
+
+    private long insert(String status, int openReports) {
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        var post = jdbc.queryForObject("select min(id) from post", Long.class);
+        var author = jdbc.queryForObject("select min(id) from account", Long.class);
+        jdbc.update("""
+                insert into comment (post_id, author_id, depth, body, status, status_reason, status_changed_at, created_at,
+                                     open_reports, spam, version)
+                values (?, ?, 1, 'A comment the tally test wrote', ?, 'test', ?, ?, ?, false, 0)""",
+                post, author, status, now, now, openReports);
+        var id = jdbc.queryForObject("select max(id) from comment", Long.class);
+        written.add(id);
+        return id;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
