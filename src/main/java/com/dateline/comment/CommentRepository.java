@@ -69,4 +69,16 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
     long countByAuthorIdAndRejectedAtAfter(long authorId, Instant since);
 
     boolean existsByParentIdAndStatus(long parentId, CommentStatus status);
+
+    @Query("""
+            select c.postId as postId, count(c) as comments from Comment c
+            where c.postId in :postIds and c.status = com.dateline.comment.CommentStatus.PUBLISHED
+            group by c.postId""")
+    List<PostCount> countPublishedByPost(java.util.Collection<Long> postIds);
+
+    interface PostCount {
+        long getPostId();
+
+        long getComments();
+    }
 }

@@ -37,6 +37,12 @@ class Photo {
         this.height = height;
     }
 
+    void describe(String altText, @Nullable String caption, @Nullable String credit) {
+        this.altText = altText;
+        this.caption = caption;
+        this.credit = credit;
+    }
+
     @Nullable Long getId() {
         return id;
     }

@@ -17,6 +17,58 @@ import org.springframework.stereotype.Component;
 class PhotoProcessor {
 
     static final int THUMBNAIL_WIDTH = 360;
+    static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+    static final int MAX_PIXELS = 50_000_000;
+
+    /**
+     * Accepts a JPEG, PNG or WebP file by what its bytes are, whatever it is called, and only if it decodes.
+     *
+     * @throws IllegalArgumentException with a message for the editor otherwise
+     */
+    UploadedPhoto inspect(byte[] bytes) {
+        if (bytes.length > MAX_UPLOAD_BYTES) {
+            throw new IllegalArgumentException("The photo is larger than 10 MB. Please upload a smaller file.");
+        }
+        var contentType = sniff(bytes);
+        if (contentType == null) {
+            throw new IllegalArgumentException("This file is not a JPEG, PNG or WebP image.");
+        }
+        BufferedImage image;
+        try {
+            image = decode(bytes);
+        } catch (RuntimeException unreadable) {
+            throw new IllegalArgumentException("This image is damaged or incomplete and cannot be read.");
+        }
+        if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+            throw new IllegalArgumentException("The photo has more than 50 million pixels. Please upload a smaller one.");
+        }
+        return new UploadedPhoto(contentType, image.getWidth(), image.getHeight(), bytes.length);
+    }
+
+    private static @org.jspecify.annotations.Nullable String sniff(byte[] bytes) {
+        if (startsWith(bytes, 0, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (startsWith(bytes, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return "image/png";
+        }
+        if (startsWith(bytes, 0, 'R', 'I', 'F', 'F') && startsWith(bytes, 8, 'W', 'E', 'B', 'P')) {
+            return "image/webp";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, int... expected) {
+        if (bytes.length < offset + expected.length) {
+            return false;
+        }
+        for (var i = 0; i < expected.length; i++) {
+            if ((bytes[offset + i] & 0xFF) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     EncodedImage original(byte[] bytes, String contentType) {
         var image = decode(bytes);
@@ -30,6 +82,9 @@ class PhotoProcessor {
         var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = scaled.createGraphics();
         try {
+            // A transparent PNG would otherwise turn black in a JPEG.
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.drawImage(original, 0, 0, width, height, null);
         } finally {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,17 @@ class Post {
 
     private boolean commentsClosed;
 
+    private boolean draft;
+
+    private @Nullable Instant deletedAt;
+
+    private @Nullable Instant updatedAt;
+
+    private @Nullable String importKey;
+
+    @Version
+    private long version;
+
     protected Post() {
         this.title = "";
         this.slug = "";
@@ -85,6 +97,41 @@ class Post {
         return java.time.YearMonth.from(publishedAt.atZone(blogZone)).toString();
     }
 
+    /** Everything an editor sets, in one step, so a half-applied edit cannot exist. */
+    void edit(
+            String title,
+            String slug,
+            Category category,
+            Instant publishedAt,
+            java.time.ZoneId blogZone,
+            RenderedBody body,
+            @Nullable String byline,
+            @Nullable Photo photo,
+            boolean commentsClosed,
+            boolean draft,
+            Instant now) {
+        this.title = title;
+        this.slug = slug;
+        this.slugMonth = slugMonth(publishedAt, blogZone);
+        this.category = category;
+        this.publishedAt = publishedAt;
+        this.bodySource = body.source();
+        this.bodyHtml = body.html();
+        this.excerpt = body.excerpt();
+        this.byline = byline;
+        this.photo = photo;
+        this.commentsClosed = commentsClosed;
+        this.draft = draft;
+        this.updatedAt = now;
+    }
+
+    /** Takes the post off the site and frees its address for a new post. */
+    void delete(Instant now) {
+        this.deletedAt = now;
+        this.slug = (slug.length() > 170 ? slug.substring(0, 170) : slug) + "-deleted-" + id;
+        this.photo = null;
+    }
+
     @Nullable Long getId() {
         return id;
     }
@@ -119,6 +166,34 @@ class Post {
 
     @Nullable Photo getPhoto() {
         return photo;
+    }
+
+    String getSlugMonth() {
+        return slugMonth;
+    }
+
+    String getBodySource() {
+        return bodySource;
+    }
+
+    boolean isDraft() {
+        return draft;
+    }
+
+    boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    @Nullable String getImportKey() {
+        return importKey;
+    }
+
+    void setImportKey(@Nullable String importKey) {
+        this.importKey = importKey;
     }
 
     boolean isCommentsClosed() {

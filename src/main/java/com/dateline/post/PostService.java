@@ -85,7 +85,7 @@ public class PostService {
     public Optional<CommentTarget> findCommentTarget(long postId) {
         var now = clock.instant();
         return posts.findById(postId)
-                .filter(post -> !post.getPublishedAt().isAfter(now))
+                .filter(post -> !post.getPublishedAt().isAfter(now) && !post.isDraft() && !post.isDeleted())
                 .map(post -> new CommentTarget(requireId(post), path(post), post.getPublishedAt(), post.isCommentsClosed()));
     }
 

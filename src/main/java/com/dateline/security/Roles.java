@@ -16,6 +16,9 @@ public final class Roles {
     /** Method-security rule for service methods that moderators (and admins) may call. */
     public static final String MODERATOR_OR_ADMIN = "hasAnyRole('MODERATOR', 'ADMIN')";
 
+    /** Method-security rule for service methods that editors (and admins) may call. */
+    public static final String EDITOR_OR_ADMIN = "hasAnyRole('EDITOR', 'ADMIN')";
+
     /** Method-security rule for service methods only admins may call. */
     public static final String ADMIN_ONLY = "hasRole('ADMIN')";
 

@@ -1,0 +1,332 @@
+package com.dateline.post;
+
+import com.dateline.base.BlogProperties;
+import com.dateline.security.Roles;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What editors do with posts: list them (drafts and scheduled ones too), write, edit, publish, schedule and delete.
+ * Every rule is checked here, whatever the form allowed; a refused save names each field to fix.
+ */
+@Service
+@PreAuthorize(Roles.EDITOR_OR_ADMIN)
+public class PostEditing {
+
+    static final int MAX_TITLE = 300;
+    static final int MAX_CATEGORY = 80;
+    static final int MAX_BYLINE = 300;
+    static final int MAX_BODY = 200_000;
+    static final int MAX_ALT_TEXT = 500;
+    static final int MAX_CAPTION = 1000;
+    static final int MAX_CREDIT = 300;
+
+    private static final Logger log = LoggerFactory.getLogger(PostEditing.class);
+
+    private final PostRepository posts;
+    private final CategoryRepository categories;
+    private final PhotoRepository photos;
+    private final PhotoRenditionRepository renditions;
+    private final PostBodyRenderer renderer;
+    private final PhotoProcessor photoProcessor;
+    private final ObjectProvider<PublishedCommentCounts> commentCounts;
+    private final BlogProperties blog;
+    private final Clock clock;
+
+    PostEditing(
+            PostRepository posts,
+            CategoryRepository categories,
+            PhotoRepository photos,
+            PhotoRenditionRepository renditions,
+            PostBodyRenderer renderer,
+            PhotoProcessor photoProcessor,
+            ObjectProvider<PublishedCommentCounts> commentCounts,
+            BlogProperties blog,
+            Clock clock) {
+        this.posts = posts;
+        this.categories = categories;
+        this.photos = photos;
+        this.renditions = renditions;
+        this.renderer = renderer;
+        this.photoProcessor = photoProcessor;
+        this.commentCounts = commentCounts;
+        this.blog = blog;
+        this.clock = clock;
+    }
+
+    /** Every post that is not deleted, newest publication time first, optionally narrowed by words in the title. */
+    @Transactional(readOnly = true)
+    public Slice<PostRow> list(@Nullable String titleContains, Pageable page) {
+        var needle = titleContains == null || titleContains.isBlank()
+                ? null
+                : "%" + titleContains.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var slice = needle == null ? posts.findForEditors(page) : posts.findForEditorsByTitle(needle, page);
+        var ids = slice.getContent().stream().map(PostEditing::requireId).toList();
+        var counts = commentCounts.getIfAvailable(() -> postIds -> Map.of()).of(ids);
+        var now = clock.instant();
+        return slice.map(post -> new PostRow(
+                requireId(post),
+                post.getTitle(),
+                post.getCategory().getName(),
+                status(post, now),
+                post.getPublishedAt(),
+                path(post),
+                counts.getOrDefault(requireId(post), 0L)));
+    }
+
+    /** A post as its form shows it. */
+    @Transactional(readOnly = true)
+    public Optional<PostForm> load(long postId) {
+        return posts.findById(postId).filter(post -> !post.isDeleted()).map(post -> {
+            var photo = post.getPhoto();
+            return new PostForm(
+                    requireId(post),
+                    post.getVersion(),
+                    post.getTitle(),
+                    post.getCategory().getName(),
+                    post.getSlug(),
+                    post.getPublishedAt().atZone(blog.timeZone()).toLocalDateTime(),
+                    post.getByline() == null ? "" : post.getByline(),
+                    !post.isCommentsClosed(),
+                    post.isDraft(),
+                    post.getBodySource(),
+                    photo == null ? null : new PostForm.PhotoForm(
+                            photo.getId(), null, photo.getAltText(), orEmpty(photo.getCaption()), orEmpty(photo.getCredit())));
+        });
+    }
+
+    /** Where readers find the post, once it is published. */
+    @Transactional(readOnly = true)
+    public Optional<String> pathOf(long postId) {
+        return posts.findById(postId).filter(post -> !post.isDeleted()).map(this::path);
+    }
+
+    /** The status a saved post has now. */
+    @Transactional(readOnly = true)
+    public Optional<PostStatus> statusOf(long postId) {
+        return posts.findById(postId).filter(post -> !post.isDeleted()).map(post -> status(post, clock.instant()));
+    }
+
+    /** Category names, A to Z, for the editor's choice (a new name creates a category on save). */
+    @Transactional(readOnly = true)
+    public List<String> categoryNames() {
+        return categories.findAll().stream().map(Category::getName).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    /** The sanitised HTML the body becomes, exactly as the post page will show it. */
+    public String preview(String markdown) {
+        return renderer.render(markdown).html();
+    }
+
+    /**
+     * Checks an upload before the editor fills in its words.
+     *
+     * @throws PostRejected on {@link PostForm#PHOTO} if it is not a JPEG, PNG or WebP photo of at most 10 MB
+     */
+    public UploadedPhoto checkPhoto(byte[] bytes) {
+        try {
+            return photoProcessor.inspect(bytes);
+        } catch (IllegalArgumentException refused) {
+            throw new PostRejected(Map.of(PostForm.PHOTO, refused.getMessage()));
+        }
+    }
+
+    /**
+     * Saves a new post or the changes to one.
+     *
+     * @return the post's id
+     * @throws PostRejected naming every field to fix, or {@link PostForm#POST} if another editor saved it meanwhile
+     */
+    @Transactional
+    public long save(PostForm form) {
+        var problems = new LinkedHashMap<String, String>();
+        var title = form.title().strip();
+        var categoryName = form.category().strip();
+        var slug = form.slug().strip();
+        var byline = form.byline().strip();
+        require(problems, PostForm.TITLE, title, MAX_TITLE, "a title");
+        require(problems, PostForm.CATEGORY, categoryName, MAX_CATEGORY, "a category");
+        if (!categoryName.isEmpty() && Slugs.fromTitle(categoryName).isEmpty()) {
+            problems.put(PostForm.CATEGORY, "A category name needs at least one letter or digit.");
+        }
+        if (slug.isEmpty()) {
+            problems.put(PostForm.SLUG, "Please give the post an address (slug).");
+        } else if (!Slugs.isValid(slug)) {
+            problems.put(PostForm.SLUG, "Use only lower-case letters, digits and single hyphens between them, at most "
+                    + Slugs.MAX_LENGTH + " characters, for example \"" + suggestion(slug, title) + "\".");
+        }
+        if (form.publishAt() == null) {
+            problems.put(PostForm.PUBLISH_AT, "Please give a publication date and time.");
+        }
+        limit(problems, PostForm.BYLINE, byline, MAX_BYLINE);
+        if (form.body().isBlank()) {
+            problems.put(PostForm.BODY, "Please write the post.");
+        } else {
+            limit(problems, PostForm.BODY, form.body(), MAX_BODY);
+        }
+        var photoForm = form.photo();
+        UploadedPhoto upload = null;
+        if (photoForm != null) {
+            var upload0 = photoForm.upload();
+            if (upload0 != null) {
+                try {
+                    upload = photoProcessor.inspect(upload0);
+                } catch (IllegalArgumentException refused) {
+                    problems.put(PostForm.PHOTO, refused.getMessage());
+                }
+            } else if (photoForm.existingId() == null) {
+                problems.put(PostForm.PHOTO, "Please upload the photo again.");
+            }
+            require(problems, PostForm.ALT_TEXT, photoForm.altText().strip(), MAX_ALT_TEXT,
+                    "a description of the photo for readers who cannot see it (alt text)");
+            limit(problems, PostForm.CAPTION, photoForm.caption().strip(), MAX_CAPTION);
+            limit(problems, PostForm.CREDIT, photoForm.credit().strip(), MAX_CREDIT);
+        }
+
+        Post post = null;
+        if (form.id() != null) {
+            post = posts.findById(form.id()).filter(found -> !found.isDeleted()).orElse(null);
+            if (post == null) {
+                throw new PostRejected(Map.of(PostForm.POST, "This post was deleted meanwhile. Copy what you wrote before leaving."));
+            }
+            if (post.getVersion() != form.version()) {
+                throw new PostRejected(Map.of(PostForm.POST,
+                        "Another editor saved this post after you opened it. Copy your changes, reload the post and apply them again."));
+            }
+        }
+        Instant publishedAt = null;
+        if (form.publishAt() != null) {
+            publishedAt = form.publishAt().atZone(blog.timeZone()).toInstant();
+            if (!problems.containsKey(PostForm.SLUG)) {
+                var month = Post.slugMonth(publishedAt, blog.timeZone());
+                var taken = posts.findBySlugMonthAndSlug(month, slug)
+                        .filter(other -> form.id() == null || !form.id().equals(other.getId()));
+                if (taken.isPresent()) {
+                    problems.put(PostForm.SLUG, "Another post of " + month + " already has this address. Please choose another slug.");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PostRejected(problems);
+        }
+
+        var category = category(categoryName);
+        var body = renderer.render(form.body());
+        var photo = photo(post == null ? null : post.getPhoto(), photoForm, upload);
+        var now = clock.instant();
+        if (post == null) {
+            post = new Post(title, slug, category, publishedAt, blog.timeZone(), body, blank(byline), photo);
+        }
+        post.edit(title, slug, category, publishedAt, blog.timeZone(), body, blank(byline), photo, !form.commentsOpen(), form.draft(), now);
+        var saved = posts.saveAndFlush(post);
+        log.info("Post {} saved ({}) by an editor", saved.getId(), status(saved, now));
+        return requireId(saved);
+    }
+
+    /** Takes a post off every reader route at once. Its comments and their history stay in the database. */
+    @Transactional
+    public void delete(long postId) {
+        posts.findById(postId).filter(post -> !post.isDeleted()).ifPresent(post -> {
+            var photo = post.getPhoto();
+            post.delete(clock.instant());
+            if (photo != null) {
+                removePhoto(photo);
+            }
+            log.info("Post {} deleted by an editor", postId);
+        });
+    }
+
+    private Category category(String name) {
+        var slug = Slugs.fromTitle(name);
+        return categories.findBySlug(slug).orElseGet(() -> categories.save(new Category(name, slug)));
+    }
+
+    private @Nullable Photo photo(@Nullable Photo current, PostForm.@Nullable PhotoForm form, @Nullable UploadedPhoto upload) {
+        if (form == null) {
+            if (current != null) {
+                removePhoto(current);
+            }
+            return null;
+        }
+        var bytes = form.upload();
+        if (bytes == null || upload == null) {
+            if (current == null || !java.util.Objects.equals(current.getId(), form.existingId())) {
+                throw new PostRejected(Map.of(PostForm.PHOTO, "Please upload the photo again."));
+            }
+            current.describe(form.altText().strip(), blank(form.caption().strip()), blank(form.credit().strip()));
+            return current;
+        }
+        if (current != null) {
+            removePhoto(current);
+        }
+        var photo = photos.save(new Photo(
+                form.altText().strip(), blank(form.caption().strip()), blank(form.credit().strip()), upload.width(), upload.height()));
+        var photoId = java.util.Objects.requireNonNull(photo.getId());
+        renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, photoProcessor.original(bytes, upload.contentType())));
+        renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, photoProcessor.thumbnail(bytes)));
+        return photo;
+    }
+
+    private void removePhoto(Photo photo) {
+        renditions.deleteByPhotoId(java.util.Objects.requireNonNull(photo.getId()));
+        photos.delete(photo);
+    }
+
+    static PostStatus status(Post post, Instant now) {
+        if (post.isDraft()) {
+            return PostStatus.DRAFT;
+        }
+        return post.getPublishedAt().isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+    }
+
+    private String path(Post post) {
+        return "/" + java.time.format.DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT).format(post.getPublishedAt().atZone(blog.timeZone()))
+                + "/" + post.getSlug();
+    }
+
+    private static String suggestion(String slug, String title) {
+        var fromSlug = Slugs.fromTitle(slug);
+        return fromSlug.isEmpty() ? Slugs.fromTitle(title) : fromSlug;
+    }
+
+    private static void require(Map<String, String> problems, String field, String value, int max, String what) {
+        if (value.isEmpty()) {
+            problems.put(field, "Please give " + what + ".");
+        } else {
+            limit(problems, field, value, max);
+        }
+    }
+
+    private static void limit(Map<String, String> problems, String field, String value, int max) {
+        if (value.length() > max) {
+            problems.put(field, "At most " + String.format(Locale.ROOT, "%,d", max) + " characters; this has "
+                    + String.format(Locale.ROOT, "%,d", value.length()) + ".");
+        }
+    }
+
+    private static @Nullable String blank(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String orEmpty(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+
+    private static long requireId(Post post) {
+        return java.util.Objects.requireNonNull(post.getId());
+    }
+}
