@@ -1,0 +1,519 @@
+package com.dateline.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Drives a running Dateline exactly as browsers do, over plain HTTP, and prints throughput, latency percentiles,
+ * errors, bytes and (with {@code --scenario=sessions}) the heap each abandoned session keeps. See README, "Load harness".
+ *
+ * <ul>
+ *   <li>{@code view}: an anonymous reader opens a post with a new cookie jar: the page, the UI init request
+ *       ({@code ?v-r=init}), the navigation message that builds the view, and (with {@code --beacon}) the tab-close
+ *       beacon.
+ *   <li>{@code comment}: a load-test reader signs in through the form once, opens a post, and then posts comments
+ *       through the UI protocol (the text area's value, then a click on "Post comment"), one after another. Every
+ *       comment the server acknowledged is written to {@code --acknowledged=file} for counting in the database.
+ *   <li>{@code sessions}: opens N anonymous views and abandons them, and reads the server's live heap before and
+ *       after (the {@code benchmark} profile's /actuator/liveheap), then does the same with the beacon.
+ * </ul>
+ *
+ * Closed loop: {@code --clients=N} each doing one action after another for {@code --seconds=T}. Open loop:
+ * {@code --rate=R} actions started per second whatever the answers (latency counts from the planned start, so a slow
+ * server is not hidden).
+ */
+public final class LoadHarness {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)");
+    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern SESSION_COOKIE = Pattern.compile("JSESSIONID=([^;]+)");
+
+    private final Options options;
+    private final HttpClient http;
+
+    private LoadHarness(Options options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.parse(args);
+        var harness = new LoadHarness(options);
+        System.out.printf(Locale.ROOT, "Load harness: %s against %s%s, %s%n", options.scenario, options.url, options.path,
+                options.rate > 0 ? "open loop at " + options.rate + "/s" : "closed loop, " + options.clients + " clients");
+        System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average "
+                + Files.readString(Path.of("/proc/loadavg")).strip());
+        switch (options.scenario) {
+            case "view" -> harness.run("page views", harness::anonymousView, () -> null);
+            case "comment" -> harness.comments();
+            case "sessions" -> harness.sessions();
+            default -> throw new IllegalArgumentException("--scenario must be view, comment or sessions");
+        }
+        System.exit(0);
+    }
+
+    // ---------------------------------------------------------------- scenarios
+
+    /** One anonymous page view with a fresh cookie jar; returns the bytes received. */
+    private long anonymousView(int worker) throws IOException, InterruptedException {
+        var client = new VaadinClient();
+        var bytes = client.open(options.path);
+        if (options.beacon) {
+            bytes += client.beacon();
+        }
+        return bytes;
+    }
+
+    private void comments() throws Exception {
+        var acknowledged = new ConcurrentLinkedQueue<String>();
+        var run = "run" + Long.toString(System.currentTimeMillis(), 36);
+        var serial = new AtomicLong();
+        // Every client signs in once, as its own load-test reader, and opens the post before the clock starts.
+        var workers = options.rate > 0 ? Math.max(options.clients, 1) : options.clients;
+        var clients = new VaadinClient[workers];
+        var signInStarted = System.nanoTime();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var limit = new Semaphore(8);
+            for (var i = 0; i < workers; i++) {
+                var index = i;
+                pool.submit(() -> {
+                    limit.acquireUninterruptibly();
+                    try {
+                        var client = new VaadinClient();
+                        client.signIn("load-reader-" + (1 + index % options.readers) + "@bench.test", options.password);
+                        client.open(options.path);
+                        client.findCommentForm();
+                        clients[index] = client;
+                    } catch (Exception e) {
+                        System.out.println("Client " + index + " could not sign in: " + e.getMessage());
+                    } finally {
+                        limit.release();
+                    }
+                    return null;
+                });
+            }
+        }
+        var ready = new java.util.concurrent.LinkedBlockingQueue<VaadinClient>();
+        Arrays.stream(clients).filter(java.util.Objects::nonNull).forEach(ready::add);
+        System.out.printf(Locale.ROOT, "%d clients signed in and on the post in %.1f s%n", ready.size(), (System.nanoTime() - signInStarted) / 1e9);
+        run("comments", worker -> {
+            // A client answers one message at a time, as a browser tab does: take one that is free.
+            var client = ready.take();
+            try {
+                var text = "Load comment " + run + "-" + serial.incrementAndGet() + ": the market reopened, and so did the talks.";
+                var bytes = client.postComment(text);
+                acknowledged.add(text);
+                return bytes;
+            } finally {
+                ready.add(client);
+            }
+        }, () -> {
+            if (options.acknowledged != null) {
+                Files.write(options.acknowledged, acknowledged);
+                return acknowledged.size() + " acknowledged comments written to " + options.acknowledged + " (marker \"" + run + "\")";
+            }
+            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\")";
+        });
+    }
+
+    private void sessions() throws Exception {
+        var before = liveHeap();
+        System.out.printf(Locale.ROOT, "Before: live heap %,d KiB, %d open sessions%n", before.heap / 1024, before.sessions);
+        openMany(options.sessions, false);
+        var abandoned = liveHeap();
+        var perSession = (abandoned.heap - before.heap) / Math.max(1, abandoned.sessions - before.sessions);
+        System.out.printf(Locale.ROOT, "After %d abandoned views: live heap %,d KiB, %d open sessions; %,d bytes (%.1f KiB) per session%n",
+                options.sessions, abandoned.heap / 1024, abandoned.sessions, perSession, perSession / 1024.0);
+        openMany(options.sessions, true);
+        Thread.sleep(2000);
+        var closed = liveHeap();
+        System.out.printf(Locale.ROOT, "After %d more views whose tabs were closed (beacon), 2 s later: live heap %,d KiB, %d open sessions"
+                + " (%d of them still open)%n", options.sessions, closed.heap / 1024, closed.sessions, closed.sessions - abandoned.sessions);
+    }
+
+    private void openMany(int count, boolean beacon) throws InterruptedException {
+        var done = new CountDownLatch(count);
+        var errors = new AtomicInteger();
+        var limit = new Semaphore(Math.max(1, options.clients));
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var i = 0; i < count; i++) {
+                limit.acquire();
+                pool.submit(() -> {
+                    try {
+                        var client = new VaadinClient();
+                        client.open(options.path);
+                        if (beacon) {
+                            client.beacon();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    } finally {
+                        limit.release();
+                        done.countDown();
+                    }
+                });
+            }
+            done.await();
+        }
+        if (errors.get() > 0) {
+            System.out.println("  " + errors.get() + " of " + count + " views failed");
+        }
+    }
+
+    private record Heap(long heap, long sessions) {}
+
+    private Heap liveHeap() throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(options.url + "/actuator/liveheap")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("/actuator/liveheap answered " + response.statusCode()
+                    + "; start the server with --spring.profiles.active=benchmark");
+        }
+        var json = JSON.readTree(response.body());
+        return new Heap(json.get("liveHeapBytes").asLong(), json.get("openSessions").asLong());
+    }
+
+    // ---------------------------------------------------------------- the loops
+
+    @FunctionalInterface
+    interface Action {
+        /** Does one view or action as client {@code worker}; returns the bytes received. */
+        long perform(int worker) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Summary {
+        String get() throws Exception;
+    }
+
+    private void run(String what, Action action, Summary summary) throws Exception {
+        if (options.warmup > 0) {
+            System.out.printf(Locale.ROOT, "Warming up for %d s …%n", options.warmup);
+            loop(action, options.warmup, new Stats());
+        }
+        var stats = new Stats();
+        var started = System.nanoTime();
+        loop(action, options.seconds, stats);
+        var seconds = (System.nanoTime() - started) / 1e9;
+        stats.print(what, seconds);
+        var extra = summary.get();
+        if (extra != null) {
+            System.out.println(extra);
+        }
+    }
+
+    private void loop(Action action, int seconds, Stats stats) throws InterruptedException {
+        var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        if (options.rate > 0) {
+            var interval = 1_000_000_000L / options.rate;
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                var planned = System.nanoTime();
+                while (planned < deadline) {
+                    var start = planned;
+                    var wait = start - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    pool.submit(() -> once(action, stats, start, -1));
+                    planned += interval;
+                }
+            }
+        } else {
+            var threads = new ArrayList<Thread>();
+            for (var i = 0; i < options.clients; i++) {
+                var worker = i;
+                threads.add(Thread.ofVirtual().start(() -> {
+                    while (System.nanoTime() < deadline) {
+                        once(action, stats, System.nanoTime(), worker);
+                    }
+                }));
+            }
+            for (var thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
+    private static void once(Action action, Stats stats, long plannedStart, int worker) {
+        try {
+            var bytes = action.perform(worker);
+            stats.ok(System.nanoTime() - plannedStart, bytes);
+        } catch (Exception e) {
+            stats.error(e);
+        }
+    }
+
+    private static final class Stats {
+        private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+        private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+
+        void ok(long nanos, long received) {
+            latencies.add(nanos);
+            bytes.addAndGet(received);
+        }
+
+        void error(Exception e) {
+            errors.incrementAndGet();
+            var kind = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            errorKinds.computeIfAbsent(kind.length() > 160 ? kind.substring(0, 160) : kind, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        void print(String what, double seconds) {
+            var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            var count = sorted.length;
+            System.out.printf(Locale.ROOT, "%s: %,d in %.1f s = %.1f per second; errors %d%n", what, count, seconds, count / seconds, errors.get());
+            if (count > 0) {
+                System.out.printf(Locale.ROOT, "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+                        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted[count - 1] / 1e6);
+                System.out.printf(Locale.ROOT, "bytes received per %s: %,d%n", what.replaceAll("s$", ""), bytes.get() / count);
+            }
+            errorKinds.forEach((kind, times) -> System.out.println("  error × " + times + ": " + kind));
+        }
+
+        private static double percentile(long[] sorted, int p) {
+            var index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+        }
+    }
+
+    // ---------------------------------------------------------------- one browser, as the server sees it
+
+    /** One browser tab: its cookie, its UI, and the message counters of Vaadin's client-server protocol. */
+    private final class VaadinClient {
+        private String cookie = "";
+        private int uiId = -1;
+        private String securityKey = "";
+        private int syncId;
+        private int clientId;
+        private final Map<String, Integer> nodesById = new HashMap<>();
+        private int textNode = -1;
+        private int buttonNode = -1;
+        private int propertyFeature = 1;
+
+        /** The page, the UI init request and the navigation message; returns the bytes received. */
+        long open(String path) throws IOException, InterruptedException {
+            var page = get(path);
+            expect(page, 200, "GET " + path);
+            var location = URLEncoder.encode(path.substring(1), StandardCharsets.UTF_8);
+            var init = get("/?v-r=init&location=" + location + "&query=");
+            expect(init, 200, "UI init");
+            var uiMatch = UI_ID.matcher(init.body());
+            var keyMatch = SECURITY_KEY.matcher(init.body());
+            if (!uiMatch.find() || !keyMatch.find()) {
+                throw new IllegalStateException("UI init answer without a UI id or security key");
+            }
+            uiId = Integer.parseInt(uiMatch.group(1));
+            securityKey = keyMatch.group(1);
+            var initJson = JSON.readTree(init.body());
+            var uidl = initJson.path("uidl");
+            syncId = uidl.path("syncId").asInt(0);
+            clientId = uidl.path("clientId").asInt(0);
+            var navigate = JSON.createObjectNode();
+            navigate.put("type", "event").put("node", 1).put("event", "ui-navigate");
+            var data = navigate.putObject("data");
+            data.put("route", path.substring(1)).put("query", "").put("appShellTitle", "").put("trigger", "");
+            data.putObject("historyState").put("idx", 0);
+            var answer = uidl(List.of(navigate), false);
+            return page.body().length() + init.body().length() + answer.length();
+        }
+
+        /** What the browser sends when the tab closes: the server may drop the UI at once. */
+        long beacon() throws IOException, InterruptedException {
+            var message = message(List.of());
+            message.put("UNLOAD", true);
+            var response = post("/?v-r=uidl&v-uiId=" + uiId, message.toString(), "application/json");
+            return response.body().length();
+        }
+
+        void signIn(String email, String password) throws IOException, InterruptedException {
+            var login = get("/login");
+            expect(login, 200, "GET /login");
+            var csrf = CSRF_META.matcher(login.body());
+            if (!csrf.find()) {
+                throw new IllegalStateException("The sign-in page has no CSRF token");
+            }
+            var form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                    + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                    + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            var answer = post("/login", form, "application/x-www-form-urlencoded");
+            var location = answer.headers().firstValue("Location").orElse("");
+            if (answer.statusCode() != 302 || location.contains("error")) {
+                throw new IllegalStateException("Sign-in refused for " + email + " (" + answer.statusCode() + " " + location + ")");
+            }
+        }
+
+        void findCommentForm() {
+            textNode = Optional.ofNullable(nodesById.get("comment-text"))
+                    .orElseThrow(() -> new IllegalStateException("No comment form on the page (signed in? comments open?)"));
+            buttonNode = Optional.ofNullable(nodesById.get("post-comment"))
+                    .orElseThrow(() -> new IllegalStateException("No \"Post comment\" button on the page"));
+        }
+
+        /** Types the text and clicks "Post comment"; the server's answer must carry the comment's new status. */
+        long postComment(String text) throws IOException, InterruptedException {
+            var sync = JSON.createObjectNode();
+            sync.put("type", "mSync").put("node", textNode).put("feature", propertyFeature).put("property", "value").put("value", text);
+            var click = JSON.createObjectNode();
+            click.put("type", "event").put("node", buttonNode).put("event", "click");
+            var data = click.putObject("data");
+            for (var key : List.of("event.shiftKey", "event.metaKey", "event.ctrlKey", "event.altKey")) {
+                data.put(key, false);
+            }
+            for (var key : List.of("event.detail", "event.button", "event.clientX", "event.clientY", "event.screenX", "event.screenY")) {
+                data.put(key, key.equals("event.detail") ? 1 : 0);
+            }
+            var answer = uidl(List.of(sync, click), true);
+            if (!answer.contains("\"data-status\"")) {
+                throw new IllegalStateException("The server did not acknowledge the comment: "
+                        + answer.substring(0, Math.min(300, answer.length())));
+            }
+            return answer.length();
+        }
+
+        private ObjectNode message(List<ObjectNode> rpc) {
+            var message = JSON.createObjectNode();
+            message.put("csrfToken", securityKey);
+            var calls = message.putArray("rpc");
+            rpc.forEach(calls::add);
+            message.put("syncId", syncId);
+            message.put("clientId", clientId);
+            return message;
+        }
+
+        private String uidl(List<ObjectNode> rpc, boolean quick) throws IOException, InterruptedException {
+            var response = post("/?v-r=uidl&v-uiId=" + uiId, message(rpc).toString(), "application/json");
+            expect(response, 200, "UIDL message");
+            var body = response.body().startsWith("for(;;);") ? response.body().substring(8) : response.body();
+            var json = JSON.readTree(body.startsWith("[") ? body.substring(1, body.length() - 1) : body);
+            if (json.has("meta") && json.get("meta").has("sessionExpired")) {
+                throw new IllegalStateException("Session expired");
+            }
+            syncId = json.path("syncId").asInt(syncId);
+            clientId = json.path("clientId").asInt(clientId + 1);
+            if (!quick) {
+                remember(json.path("changes"));
+            }
+            return body;
+        }
+
+        private void remember(JsonNode changes) {
+            for (var change : changes) {
+                if ("put".equals(change.path("type").asString("")) && "id".equals(change.path("key").asString(""))) {
+                    nodesById.put(change.path("value").asString(""), change.path("node").asInt());
+                }
+                if ("put".equals(change.path("type").asString("")) && "label".equals(change.path("key").asString(""))
+                        && "Your comment".equals(change.path("value").asString(""))) {
+                    propertyFeature = change.path("feat").asInt(1);
+                }
+            }
+        }
+
+        private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            var request = HttpRequest.newBuilder(URI.create(options.url + path)).timeout(Duration.ofSeconds(30)).GET();
+            return send(request);
+        }
+
+        private HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
+            var request = HttpRequest.newBuilder(URI.create(options.url + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            return send(request);
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (!cookie.isEmpty()) {
+                request.header("Cookie", "JSESSIONID=" + cookie);
+            }
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (var setCookie : response.headers().allValues("Set-Cookie")) {
+                var session = SESSION_COOKIE.matcher(setCookie);
+                if (session.find()) {
+                    cookie = session.group(1);
+                }
+            }
+            return response;
+        }
+
+        private static void expect(HttpResponse<String> response, int status, String what) {
+            if (response.statusCode() != status) {
+                throw new IllegalStateException(what + " answered " + response.statusCode());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- options
+
+    private record Options(
+            String url,
+            String path,
+            String scenario,
+            int clients,
+            int rate,
+            int seconds,
+            int warmup,
+            boolean beacon,
+            int sessions,
+            int readers,
+            String password,
+            Path acknowledged) {
+
+        static Options parse(String[] args) {
+            var values = new HashMap<String, String>();
+            Arrays.stream(args).filter(arg -> arg.startsWith("--")).forEach(arg -> {
+                var equals = arg.indexOf('=');
+                values.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
+            });
+            var url = values.getOrDefault("url", "http://localhost:8080").replaceAll("/+$", "");
+            return new Options(
+                    url,
+                    values.getOrDefault("path", "/2008/04/iraq-us-and-irans-talk-about-talks-continues"),
+                    values.getOrDefault("scenario", "view"),
+                    Integer.parseInt(values.getOrDefault("clients", "50")),
+                    Integer.parseInt(values.getOrDefault("rate", "0")),
+                    Integer.parseInt(values.getOrDefault("seconds", "30")),
+                    Integer.parseInt(values.getOrDefault("warmup", "5")),
+                    Boolean.parseBoolean(values.getOrDefault("beacon", "false")),
+                    Integer.parseInt(values.getOrDefault("sessions", "1000")),
+                    Integer.parseInt(values.getOrDefault("readers", "200")),
+                    values.getOrDefault("password", "load-test-password-2008"),
+                    values.containsKey("acknowledged") ? Path.of(values.get("acknowledged")) : null);
+        }
+    }
+}
