@@ -145,14 +145,15 @@ public class CommentModeration {
 
     /**
      * Takes back a decision: the comment returns to its status before it, and the reports the decision closed are
-     * open again, so a reported comment returns to the Reported queue.
+     * open again, so a reported comment returns to the Reported queue. Reports readers filed after the decision
+     * were never closed and stay open beside them.
      */
     @Transactional(noRollbackFor = ModerationConflict.class)
     public Verdict undo(long commentId, long expectedVersion, CommentStatus statusBefore, int openReportsBefore) {
         var moderator = CurrentUser.require();
         var comment = asSeen(commentId, expectedVersion);
         var decision = new Decision(statusBefore, "Restored by " + moderator.displayName() + " (undo)");
-        return apply(comment, decision, false, openReportsBefore);
+        return apply(comment, decision, false, comment.getOpenReports() + openReportsBefore);
     }
 
     private Comment asSeen(long commentId, long expectedVersion) {

@@ -48,6 +48,9 @@ class CommentPolicyTest {
     CommentRepository comments;
 
     @Autowired
+    CommentModeration moderation;
+
+    @Autowired
     CommentPolicyRepository policies;
 
     @Autowired
@@ -972,6 +975,98 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
         support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
+    }
+
+    // ---------------------------------------------------------------- what the author is told
+
+    private String storedAuthorNote(long commentId) {
+        entityManager.flush();
+        return jdbc.queryForObject("select author_note from comment where id = ?", String.class, commentId);
+    }
+
+    private long storedVersion(long commentId) {
+        entityManager.flush();
+        return jdbc.queryForObject("select version from comment where id = ?", Long.class, commentId);
+    }
+
+    @Test
+    void a_moderators_reason_for_rejecting_is_shown_to_the_author_and_the_comment_stays_hidden_from_everyone_else() {
+        var author = support.newReader("note-author");
+        var rejected = support.insert(post, author.id(), null, "Buy cheap watches here", CommentStatus.PENDING, Duration.ofMinutes(30));
+        asModerator(() -> moderation.decide(
+                rejected.id(), storedVersion(rejected.id()), CommentStatus.REJECTED, true, "  Advertising is not allowed here.  "));
+
+        assertThat(storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
+        support.signInAs(author.email());
+        for (var newestFirst : List.of(false, true)) {
+            var mine = viewOf(service.thread(post, newestFirst, 50), rejected.id());
+            assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
+            assertThat(mine.mine()).isTrue();
+            assertThat(mine.noteToAuthor()).as("newest first: %s", newestFirst).isEqualTo("Advertising is not allowed here.");
+        }
+
+        support.signInNewReader("note-other-reader");
+        assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
+        support.signInAs(MODERATOR);
+        assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
+        support.signOut();
+        assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
+        assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(rejected.id());
+    }
+
+    @Test
+    void readers_who_see_a_rejected_comment_as_a_placeholder_above_replies_get_no_note_but_its_author_does() {
+        var starter = support.newReader("note-starter");
+        var top = support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var replier = support.newReader("note-replier");
+        var reply = support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        asModerator(() -> service.reject(top.id(), "Personal attack on another reader"));
+
+        assertThat(storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
+        support.signInAs(replier.email());
+        var seenByReplier = viewOf(service.thread(post, false, 50), top.id());
+        assertThat(seenByReplier.withheld()).isTrue();
+        assertThat(seenByReplier.noteToAuthor()).isNull();
+        support.signOut();
+        var seenAnonymously = viewOf(service.thread(post, false, 50), top.id());
+        assertThat(seenAnonymously.withheld()).isTrue();
+        assertThat(seenAnonymously.noteToAuthor()).isNull();
+
+        support.signInAs(starter.email());
+        var thread = service.thread(post, false, 50);
+        assertThat(idsIn(thread)).containsExactly(top.id(), reply.id());
+        assertThat(viewOf(thread, top.id()).noteToAuthor()).isEqualTo("Personal attack on another reader");
+        assertThat(viewOf(thread, reply.id()).noteToAuthor()).isNull();
+    }
+
+    @Test
+    void the_note_is_the_reason_of_the_latest_rejection_so_an_approval_or_a_rejection_without_a_reason_clears_it() {
+        var author = support.newReader("note-latest");
+        var comment = support.insert(post, author.id(), null, "Back and forth", CommentStatus.PENDING, Duration.ofMinutes(30));
+        asModerator(() -> moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "Off topic"));
+        assertThat(storedAuthorNote(comment.id())).isEqualTo("Off topic");
+
+        // approving, even with a reason for the moderators, tells the author nothing
+        asModerator(() -> moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.PUBLISHED, false, "On topic after all"));
+        assertThat(storedAuthorNote(comment.id())).isNull();
+        support.signInAs(author.email());
+        assertThat(viewOf(service.thread(post, false, 50), comment.id()).noteToAuthor()).isNull();
+
+        // rejected again without a reason: the old reason does not come back
+        asModerator(() -> moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "   "));
+        assertThat(storedAuthorNote(comment.id())).isNull();
+        var mine = viewOf(service.thread(post, false, 50), comment.id());
+        assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(mine.noteToAuthor()).isNull();
+
+        // the same through the comment service
+        var other = support.insert(post, author.id(), null, "Another one", CommentStatus.PENDING, Duration.ofMinutes(20));
+        asModerator(() -> service.reject(other.id(), "Duplicate"));
+        assertThat(storedAuthorNote(other.id())).isEqualTo("Duplicate");
+        asModerator(() -> service.approve(other.id()));
+        asModerator(() -> service.reject(other.id(), null));
+        assertThat(storedAuthorNote(other.id())).isNull();
+        assertThat(viewOf(service.thread(post, false, 50), other.id()).noteToAuthor()).isNull();
     }
 
     @Test

@@ -101,6 +101,122 @@ class ModerationFixesTest {
                 .noneMatch(reported -> reported.id() == commentId);
     }
 
+    // --- undo gives readers' reports back -------------------------------------------------------------
+
+    private com.dateline.comment.ModerationItem item(long commentId) {
+        return support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
+    }
+
+    private int storedOpenReports(long commentId) {
+        return jdbc.queryForObject("select open_reports from comment where id = ?", Integer.class, commentId);
+    }
+
+    private long reportedCount() {
+        return support.as(MODERATOR, () -> queues.counts().of(ModerationQueue.REPORTED));
+    }
+
+    private List<Long> reportedQueue() {
+        return support.as(MODERATOR, () -> queues.queue(
+                        new com.dateline.comment.ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true),
+                        org.springframework.data.domain.PageRequest.of(0, 50))
+                .getContent().stream().map(com.dateline.comment.ModerationItem::id).toList());
+    }
+
+    private void reportAsNewReader(long commentId, ReportReason reason) {
+        var reporter = support.newReader("Reporting reader");
+        support.as(reporter.email(), () -> commentService.report(commentId, reason, null));
+    }
+
+    /** A published comment two readers reported. */
+    private long reportedTwice(String text) {
+        var commentId = support.submitAsNewReader(postId, "Reported twice", text);
+        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        reportAsNewReader(commentId, ReportReason.ABUSE);
+        reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
+        return commentId;
+    }
+
+    @Test
+    void undoing_a_rejection_puts_a_reported_comment_back_in_the_reported_queue() {
+        var countBefore = reportedCount();
+        var commentId = reportedTwice("Harsh words about the municipality.");
+        assertThat(reportedCount()).isEqualTo(countBefore + 1);
+        var rejection = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(commentId), "Abusive"));
+        assertThat(item(commentId).status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(storedOpenReports(commentId)).isZero();
+        assertThat(reportedQueue()).doesNotContain(commentId);
+        assertThat(reportedCount()).isEqualTo(countBefore);
+
+        support.as(MODERATOR, () -> moderation.undo(rejection.actionIds().getFirst()));
+
+        var restored = item(commentId);
+        assertThat(restored.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(restored.spam()).isFalse();
+        assertThat(restored.openReports()).isEqualTo(2);
+        assertThat(storedOpenReports(commentId)).isEqualTo(2);
+        assertThat(restored.reportSummary()).contains("Abuse or harassment").contains("Off-topic");
+        assertThat(reportedQueue()).contains(commentId);
+        assertThat(reportedCount()).isEqualTo(countBefore + 1);
+    }
+
+    @Test
+    void undoing_a_spam_verdict_on_a_reported_comment_gives_its_reports_back() {
+        var countBefore = reportedCount();
+        var commentId = reportedTwice("Visit my shop for cheap souvenirs.");
+        var spam = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.SPAM, List.of(commentId), null));
+        assertThat(reportedCount()).isEqualTo(countBefore);
+
+        support.as(MODERATOR, () -> moderation.undo(spam.actionIds().getFirst()));
+
+        var restored = item(commentId);
+        assertThat(restored.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(restored.spam()).isFalse();
+        assertThat(restored.openReports()).isEqualTo(2);
+        assertThat(reportedQueue()).contains(commentId);
+        assertThat(reportedCount()).isEqualTo(countBefore + 1);
+    }
+
+    @Test
+    void undoing_the_approval_of_a_reported_comment_puts_it_back_in_the_reported_queue() {
+        var countBefore = reportedCount();
+        var commentId = support.submitAsNewReader(postId, "Approved twice", "A fair point about the tram line.");
+        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
+        var approval = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        assertThat(approval.applied()).isEqualTo(1);
+        assertThat(storedOpenReports(commentId)).isZero();
+        assertThat(reportedCount()).isEqualTo(countBefore);
+
+        support.as(MODERATOR, () -> moderation.undo(approval.actionIds().getFirst()));
+
+        var restored = item(commentId);
+        assertThat(restored.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(restored.openReports()).isEqualTo(1);
+        assertThat(reportedQueue()).contains(commentId);
+        assertThat(reportedCount()).isEqualTo(countBefore + 1);
+        assertThat(support.as(MODERATOR, () -> moderation.historyOf(commentId)))
+                .extracting(HistoryEntry::action)
+                .containsExactly(ModerationVerb.APPROVE, ModerationVerb.APPROVE, ModerationVerb.UNDO);
+    }
+
+    @Test
+    void undoing_an_approval_keeps_the_reports_readers_filed_after_it() {
+        var commentId = support.submitAsNewReader(postId, "Reported again", "The new tram line will never open.");
+        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
+        var approval = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        // the approval closed one report; meanwhile another reader reports the comment
+        reportAsNewReader(commentId, ReportReason.ABUSE);
+        assertThat(storedOpenReports(commentId)).isEqualTo(1);
+
+        support.as(MODERATOR, () -> moderation.undo(approval.actionIds().getFirst()));
+
+        // the report the approval closed is open again, and the later one is still open
+        assertThat(storedOpenReports(commentId)).isEqualTo(2);
+        assertThat(item(commentId).openReports()).isEqualTo(2);
+        assertThat(reportedQueue()).contains(commentId);
+    }
+
     @Test
     void a_second_moderator_opening_a_claimed_comment_sees_who_reviews_it_and_does_not_take_the_claim() {
         var commentId = support.submitAsNewReader(postId, "Claimed", "Who is looking at this one?");

@@ -297,6 +297,76 @@ class ModerationServiceTest {
         assertThat(history(taken)).singleElement().extracting(HistoryEntry::moderator).isEqualTo("Demo Admin");
     }
 
+    // --- the reason's length ----------------------------------------------------------------------
+
+    private String storedAuthorNote(long commentId) {
+        return jdbc.queryForObject("select author_note from comment where id = ?", String.class, commentId);
+    }
+
+    @Test
+    void a_reason_longer_than_300_characters_is_refused_and_nothing_changes() {
+        var first = support.submitAsNewReader(postId, "Long Reason A", "A comment the moderator has a lot to say about.");
+        var second = support.submitAsNewReader(postId, "Long Reason B", "Another comment in the same batch.");
+        var seen = new LinkedHashMap<Long, Long>();
+        seen.put(first, item(first).version());
+        seen.put(second, item(second).version());
+        var tooLong = "x".repeat(ModerationService.MAX_REASON_LENGTH + 1);
+        // code points, not UTF-16 units: 301 emoji are one too many as well
+        var tooManyEmoji = "\uD83D\uDE21".repeat(ModerationService.MAX_REASON_LENGTH + 1);
+
+        for (var verb : List.of(ModerationVerb.REJECT, ModerationVerb.SPAM, ModerationVerb.APPROVE)) {
+            for (var reason : List.of(tooLong, "  " + tooLong + "  ", tooManyEmoji)) {
+                assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.decide(verb, seen, reason)))
+                        .as("%s with %d UTF-16 units", verb, reason.length())
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("300");
+            }
+        }
+        assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(first), tooLong)))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        for (var id : List.of(first, second)) {
+            var after = item(id);
+            assertThat(after.status()).as("comment %d", id).isEqualTo(CommentStatus.PENDING);
+            assertThat(after.version()).as("comment %d", id).isEqualTo(seen.get(id));
+            assertThat(after.reason()).isEqualTo("Pre-moderation");
+            assertThat(storedAuthorNote(id)).isNull();
+            assertThat(history(id)).as("history of %d", id).isEmpty();
+        }
+    }
+
+    @Test
+    void a_300_character_reason_from_a_moderator_with_a_long_display_name_is_stored_whole() {
+        // a display name as long as its column allows, on an account made a moderator
+        var longName = "Night-shift moderator for the Old City desk ".repeat(4).substring(0, 159) + "k";
+        assertThat(longName).hasSize(160);
+        var moderator = support.newReader("Future Moderator");
+        jdbc.update("update account set role = 'MODERATOR', display_name = ? where id = ?", longName, moderator.id());
+        var reason = "Off topic, rude and repeated. ".repeat(10).substring(0, 299) + "!";
+        assertThat(reason.codePointCount(0, reason.length())).isEqualTo(ModerationService.MAX_REASON_LENGTH);
+        var author = support.newReader("Long Reason Author");
+        var id = support.submitAs(author, postId, "Buy my photographs of the Old City walls, cheap.");
+
+        var result = decide(moderator.email(), ModerationVerb.SPAM, id, item(id).version(), reason);
+
+        assertThat(result.applied()).isEqualTo(1);
+        assertThat(result.problems()).isEmpty();
+        var after = item(id);
+        assertThat(after.status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(after.spam()).isTrue();
+        assertThat(after.reason()).isEqualTo("Marked as spam by " + longName + ": " + reason);
+        assertThat(storedAuthorNote(id)).isEqualTo(reason);
+        assertThat(history(id)).singleElement().satisfies(row -> {
+            assertThat(row.moderator()).isEqualTo(longName);
+            assertThat(row.reason()).isEqualTo(reason);
+        });
+        var seenByAuthor = support.as(author.email(), () -> commentService.thread(postId, false, 50)).comments().stream()
+                .filter(view -> view.id() == id)
+                .findFirst()
+                .orElseThrow();
+        assertThat(seenByAuthor.noteToAuthor()).isEqualTo(reason);
+    }
+
     // --- two moderators, one comment ---------------------------------------------------------------
 
     @Test

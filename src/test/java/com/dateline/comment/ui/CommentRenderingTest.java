@@ -143,6 +143,54 @@ class CommentRenderingTest {
         assertThat(body.select("time, .comment-author")).isEmpty();
     }
 
+    private static CommentView rejectedWithNote(String text, String note) {
+        return new CommentView(
+                9L, null, 1, 11L, "Rejected Author", Instant.parse("2008-04-07T17:10:00Z"), null, text,
+                CommentStatus.REJECTED, true, false, false, note);
+    }
+
+    @Test
+    void the_author_of_a_rejected_comment_reads_the_moderators_note_under_it() {
+        var body = parse(CommentParts.article(rejectedWithNote("My first draft", "Please keep to the topic of the post."), TIME)
+                .getElement()).body();
+
+        var note = body.selectFirst("article > p.comment-note");
+        assertThat(note).as(body.html()).isNotNull();
+        assertThat(note.text()).isEqualTo("Moderator's note: Please keep to the topic of the post.");
+        assertThat(note.elementSiblingIndex()).as("after the comment's text")
+                .isGreaterThan(body.selectFirst("article > p.comment-text").elementSiblingIndex());
+        assertThat(body.selectFirst("span.comment-rejected").text()).isEqualTo("Not published");
+
+        // without a reason there is no note at all
+        var withoutNote = parse(CommentParts.article(view("Rejected Author", "My first draft", CommentStatus.REJECTED), TIME)
+                .getElement()).body();
+        assertThat(withoutNote.select(".comment-note")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    void a_hostile_moderators_note_renders_as_inert_text(String hostile) {
+        var article = CommentParts.article(rejectedWithNote("A harmless comment", hostile), TIME);
+
+        var html = article.getElement().getOuterHTML();
+        var body = parse(article.getElement()).body();
+        assertThat(body.select("*")).as(html).allSatisfy(element -> {
+            assertThat(element.tagName()).isIn("body", "article", "header", "span", "time", "p");
+            assertThat(element.attributes().asList())
+                    .allSatisfy(attribute -> assertThat(attribute.getKey()).doesNotStartWithIgnoringCase("on"));
+        });
+        var notes = body.select("p.comment-note");
+        assertThat(notes).as(html).hasSize(1);
+        var note = notes.getFirst();
+        // the label in its own span, then the moderator's words as one text node, nothing else
+        assertThat(note.children()).singleElement().satisfies(label -> {
+            assertThat(label.tagName()).isEqualTo("span");
+            assertThat(label.text()).isEqualTo("Moderator's note:");
+        });
+        assertThat(collapsed(note.wholeText())).isEqualTo(collapsed("Moderator's note: " + hostile));
+        assertThat(collapsed(body.selectFirst("p.comment-text").wholeText())).isEqualTo("A harmless comment");
+    }
+
     @Test
     void every_hostile_string_is_covered() {
         assertThat(com.dateline.comment.HostileStrings.all()).hasSizeGreaterThanOrEqualTo(30);

@@ -27,8 +27,11 @@ import com.dateline.post.PostService;
 import com.dateline.security.ui.LoginView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
@@ -279,6 +282,80 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
         assertThat(queues.item(id).orElseThrow().status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(moderation.historyOf(id)).singleElement().extracting(row -> row.moderator()).isEqualTo("Demo Admin");
+    }
+
+    @Test
+    void approving_more_comments_than_one_step_runs_in_the_background_with_a_progress_bar_then_reports_and_reloads()
+            throws InterruptedException {
+        var total = ModerationView.STEP_SIZE + 10;
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < total; i++) {
+            ids.add(support.submitAsNewReader(postId, "Step Reader " + i, "One of many comments approved in steps, number " + i + "."));
+        }
+        support.signInAs(MODERATOR);
+        var view = navigate(ROUTE, ModerationView.class);
+        var pendingBefore = count(ModerationQueue.PENDING);
+        var approvedBefore = count(ModerationQueue.APPROVED);
+        var targets = new java.util.LinkedHashMap<Long, Long>(queues.versions(ids));
+        assertThat(targets).hasSize(total);
+
+        view.apply(ModerationVerb.APPROVE, targets, null);
+
+        // the moderator sees the run going, in a dialog that cannot be dismissed by accident
+        var progress = progressDialogs();
+        assertThat(progress).singleElement().satisfies(dialog -> {
+            assertThat(dialog.isOpened()).isTrue();
+            assertThat(dialog.getHeaderTitle()).isEqualTo("Approving " + total + " comments");
+            assertThat(dialog.isCloseOnEsc()).isFalse();
+            assertThat(dialog.isCloseOnOutsideClick()).isFalse();
+        });
+        var bar = find(ProgressBar.class).from(progress.getFirst()).single();
+        assertThat(bar.getMax()).isEqualTo(total);
+
+        // the steps run on another thread and reach the UI through ui.access: run what they queued
+        var done = "Approved " + total + " comments.";
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((notificationsReading(done).isEmpty() || !openProgressDialogs().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            roundTrip();
+        }
+
+        assertThat(jdbc.queryForList("select status from comment where id in (" + joined(ids) + ")", String.class))
+                .hasSize(total)
+                .containsOnly(CommentStatus.PUBLISHED.name());
+        assertThat(openProgressDialogs()).as("the progress dialog is closed").isEmpty();
+        var notification = notificationsReading(done);
+        assertThat(notification).as("a notification saying \"%s\"", done).hasSize(1);
+        assertThat(bar.getValue()).isEqualTo(total);
+        // the list and the counts were reloaded
+        assertThat(count(ModerationQueue.PENDING)).isEqualTo(pendingBefore - total);
+        assertThat(count(ModerationQueue.APPROVED)).isEqualTo(approvedBefore + total);
+
+        // "Undo" in the notification takes back every step, not only the last
+        test(find(Button.class, notification.getFirst()).withText("Undo").single()).click();
+        assertThat(jdbc.queryForList("select status from comment where id in (" + joined(ids) + ")", String.class))
+                .hasSize(total)
+                .containsOnly(CommentStatus.PENDING.name());
+        assertThat(count(ModerationQueue.PENDING)).isEqualTo(pendingBefore);
+    }
+
+    private List<Dialog> progressDialogs() {
+        return find(Dialog.class).withClassName("moderation-progress").all();
+    }
+
+    private List<Dialog> openProgressDialogs() {
+        return progressDialogs().stream().filter(Dialog::isOpened).toList();
+    }
+
+    private List<Notification> notificationsReading(String text) {
+        return find(Notification.class).all().stream()
+                .filter(Notification::isOpened)
+                .filter(notification -> notification.getElement().getTextRecursively().contains(text))
+                .toList();
+    }
+
+    private static String joined(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     // --- live -------------------------------------------------------------------------------------
