@@ -1,5 +1,5 @@
 -- What the moderator (or a rule) tells the author when their comment is not published. Only the author sees it.
-alter table comment add column author_note varchar(500);
+alter table comment add column author_note varchar(600);
 
 -- Queue sizes without counting a million rows. A trigger records every change of a comment's bucket in
 -- comment_tally_change, in the same transaction as the change itself, so the figures can never drift; inserting a row
@@ -31,8 +31,10 @@ where bucket not in (select bucket from comment_tally);
 create trigger comment_tally_keeper after insert, update, delete on comment
     for each row call 'com.dateline.comment.CommentTallyTrigger';
 
--- "Marked as spam by <name, up to 160>: <reason, up to 300>" did not fit in 300.
-alter table comment alter column status_reason set data type varchar(500);
+-- A moderator's reason is up to 300 characters as readers count them, which is up to 600 as H2 counts them (UTF-16);
+-- "Marked as spam by <name, up to 160>: <reason>" did not fit in 300.
+alter table comment alter column status_reason set data type varchar(800);
+alter table moderation_action alter column reason set data type varchar(600);
 
 -- Reports a decision closed, so that undoing it opens them again.
 alter table moderation_action add column open_reports_before int default 0 not null;

@@ -55,9 +55,11 @@ final class CommentParts {
         }
         article.add(header, text(comment.text()));
         if (comment.noteToAuthor() != null) {
-            var note = new Paragraph(new Span("Moderator's note: "), new Text(comment.noteToAuthor()));
+            // The reason gets its own direction: an Arabic or Hebrew note reads right to left after the English label.
+            var reason = new Span(comment.noteToAuthor());
+            reason.getElement().setAttribute("dir", "auto");
+            var note = new Paragraph(new Span("Moderator's note: "), reason);
             note.addClassName("comment-note");
-            note.getElement().setAttribute("dir", "auto");
             article.add(note);
         }
         return article;

@@ -182,11 +182,13 @@ class CommentRenderingTest {
         var notes = body.select("p.comment-note");
         assertThat(notes).as(html).hasSize(1);
         var note = notes.getFirst();
-        // the label in its own span, then the moderator's words as one text node, nothing else
-        assertThat(note.children()).singleElement().satisfies(label -> {
-            assertThat(label.tagName()).isEqualTo("span");
-            assertThat(label.text()).isEqualTo("Moderator's note:");
-        });
+        // the label in its own span, then the moderator's words as text in a span of their own direction, nothing else
+        assertThat(note.children()).hasSize(2);
+        assertThat(note.child(0).tagName()).isEqualTo("span");
+        assertThat(note.child(0).text()).isEqualTo("Moderator's note:");
+        assertThat(note.child(1).tagName()).isEqualTo("span");
+        assertThat(note.child(1).attr("dir")).isEqualTo("auto");
+        assertThat(note.child(1).children()).isEmpty();
         assertThat(collapsed(note.wholeText())).isEqualTo(collapsed("Moderator's note: " + hostile));
         assertThat(collapsed(body.selectFirst("p.comment-text").wholeText())).isEqualTo("A harmless comment");
     }
