@@ -71,12 +71,13 @@ public final class LoadHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        var options = Options.parse(args);
+        // Maven passes -Dload="--a=1 --b=2" as one argument.
+        var options = Options.parse(Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).toArray(String[]::new));
         var harness = new LoadHarness(options);
         System.out.printf(Locale.ROOT, "Load harness: %s against %s%s, %s%n", options.scenario, options.url, options.path,
                 options.rate > 0 ? "open loop at " + options.rate + "/s" : "closed loop, " + options.clients + " clients");
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average "
-                + Files.readString(Path.of("/proc/loadavg")).strip());
+                + Files.readString(Path.of("/proc/loadavg")).strip() + "; Java " + Runtime.version());
         switch (options.scenario) {
             case "view" -> harness.run("page views", harness::anonymousView, () -> null);
             case "comment" -> harness.comments();
@@ -144,10 +145,20 @@ public final class LoadHarness {
         }, () -> {
             if (options.acknowledged != null) {
                 Files.write(options.acknowledged, acknowledged);
-                return acknowledged.size() + " acknowledged comments written to " + options.acknowledged + " (marker \"" + run + "\")";
             }
-            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\")";
+            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); " + stored(run);
         });
+    }
+
+    /** What the database holds of this run, through the benchmark profile's endpoint. */
+    private String stored(String marker) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create(options.url + "/actuator/loadcomments/" + marker)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return "the database count is not available (" + response.statusCode() + "; benchmark profile?)";
+        }
+        var json = JSON.readTree(response.body());
+        return "in the database: " + json.path("stored").asLong() + " stored, " + json.path("distinct").asLong() + " distinct";
     }
 
     private void sessions() throws Exception {
@@ -399,11 +410,22 @@ public final class LoadHarness {
                 data.put(key, key.equals("event.detail") ? 1 : 0);
             }
             var answer = uidl(List.of(sync, click), true);
-            if (!answer.contains("\"data-status\"")) {
+            // Stored: the server empties the text area (a refusal keeps the text and marks the field invalid instead).
+            if (!cleared(answer)) {
                 throw new IllegalStateException("The server did not acknowledge the comment: "
                         + answer.substring(0, Math.min(300, answer.length())));
             }
             return answer.length();
+        }
+
+        private boolean cleared(String answer) {
+            for (var change : JSON.readTree(answer).path("changes")) {
+                if (change.path("node").asInt() == textNode && "value".equals(change.path("key").asString(""))
+                        && change.path("value").isString() && change.path("value").asString().isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private ObjectNode message(List<ObjectNode> rpc) {
