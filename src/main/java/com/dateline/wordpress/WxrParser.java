@@ -144,7 +144,7 @@ public final class WxrParser {
                         + "). " + HOW_TO_EXPORT, line);
             }
             return new WxrRejected("The file is damaged or incomplete, perhaps cut off while downloading: the XML breaks at "
-                    + where + " (" + detail + "). Nothing was imported. Export it again from WordPress and upload the whole file.",
+                    + where + " (" + detail + "). Export it again from WordPress and upload the whole file.",
                     line);
         }
 
