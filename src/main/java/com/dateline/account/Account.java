@@ -1,5 +1,6 @@
 package com.dateline.account;
 
+import com.dateline.security.Roles;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -36,6 +37,9 @@ class Account {
 
     private @Nullable Instant disabledUntil;
 
+    /** A commenter of an imported archive: a display name only, never signed in. */
+    private boolean imported;
+
     @Version
     private long version;
 
@@ -56,6 +60,13 @@ class Account {
         this.role = role;
         this.enabled = true;
         this.createdAt = createdAt;
+    }
+
+    /** A display-name-only author of imported comments; its placeholder e-mail and password can never sign in. */
+    static Account imported(String placeholderEmail, String displayName, String unusablePasswordHash, Instant createdAt) {
+        var account = new Account(placeholderEmail, displayName, unusablePasswordHash, Roles.READER, createdAt);
+        account.imported = true;
+        return account;
     }
 
     static String emailKey(String email) {
@@ -123,6 +134,10 @@ class Account {
 
     boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    boolean isImported() {
+        return imported;
     }
 
     /** Keeps the row (other features refer to it) but nothing that identifies the person. */

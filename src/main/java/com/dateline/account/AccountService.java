@@ -4,9 +4,14 @@ import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.dateline.security.SignedInSessions;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    /** The reserved top-level domain of imported authors' placeholder e-mails; no mail is ever sent there. */
+    static final String IMPORTED_DOMAIN = "import.invalid";
+
+    /**
+     * Imported authors never sign in (the user details service refuses them first); should anything compare a password
+     * with this anyway, bcrypt finds it malformed and answers "no match". Not hashing a random password keeps an
+     * archive with thousands of commenters from spending a tenth of a second on each.
+     */
+    static final String UNUSABLE_PASSWORD_HASH = "{bcrypt}!imported-author-without-password";
+
+    private static final int MAX_IMPORTED_NAME = 80;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -220,6 +237,52 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Optional<Long> findAccountId(String email) {
         return accounts.findByEmailKey(Account.emailKey(email)).map(Account::id);
+    }
+
+    /**
+     * The author of imported comments who has no account here: a display name that can never sign in, with a
+     * placeholder e-mail made from the name and e-mail the archive gives ({@link #importedAuthorEmail}). The same name
+     * and e-mail always give the same author, so importing a second time adds no one.
+     *
+     * @return the author's account id
+     */
+    @Transactional
+    @PreAuthorize(Roles.ADMIN_ONLY)
+    public long importedAuthor(String name, String email) {
+        var placeholder = importedAuthorEmail(name, email);
+        var existing = accounts.findByEmailKey(Account.emailKey(placeholder));
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        var account = accounts.save(Account.imported(placeholder, importedDisplayName(name), UNUSABLE_PASSWORD_HASH, clock.instant()));
+        log.info("Imported comment author added: id={}", account.id());
+        return account.id();
+    }
+
+    /** {@code imported-<16 hex digits of sha256(name + "\n" + email), both trimmed and lower-cased>@import.invalid}. */
+    static String importedAuthorEmail(String name, String email) {
+        try {
+            var key = name.strip().toLowerCase(Locale.ROOT) + "\n" + email.strip().toLowerCase(Locale.ROOT);
+            var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "imported-" + HexFormat.of().formatHex(digest, 0, 8) + "@" + IMPORTED_DOMAIN;
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String importedDisplayName(String name) {
+        var clean = name.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip()
+                .replaceAll("\\s+", " ");
+        if (clean.isEmpty()) {
+            return "Anonymous";
+        }
+        return clean.codePointCount(0, clean.length()) <= MAX_IMPORTED_NAME
+                ? clean
+                : clean.substring(0, clean.offsetByCodePoints(0, MAX_IMPORTED_NAME)).strip();
     }
 
     /** Whether the account may still write: it exists, is enabled and was not deleted. */

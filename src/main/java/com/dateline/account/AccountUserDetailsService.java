@@ -7,7 +7,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Lets Spring Security find an account by the e-mail typed on the sign-in form, in any letter case. */
+/**
+ * Lets Spring Security find an account by the e-mail typed on the sign-in form, in any letter case. Deleted accounts
+ * and the authors of imported comments are refused exactly like an unknown e-mail.
+ */
 @Service
 class AccountUserDetailsService implements UserDetailsService {
 
@@ -23,7 +26,7 @@ class AccountUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String email) {
         var account = accounts.findByEmailKey(Account.emailKey(email))
-                .filter(found -> !found.isDeleted())
+                .filter(found -> !found.isDeleted() && !found.isImported())
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         return new SignedInUser(
                 account.id(),

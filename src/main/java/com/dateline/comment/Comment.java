@@ -50,6 +50,9 @@ class Comment {
 
     private boolean spam;
 
+    /** What identifies an imported comment in its archive ("<post GUID>#<WordPress comment id>"); null otherwise. */
+    private @Nullable String importKey;
+
     @Version
     private long version;
 
@@ -79,6 +82,19 @@ class Comment {
         if (decision.status() == CommentStatus.REJECTED) {
             this.rejectedAt = now;
         }
+    }
+
+    /**
+     * A comment from an imported archive: written at {@code createdAt}, with the status it had there, and the key that
+     * keeps a second import from adding it again. Replies deeper than {@link #MAX_DEPTH} stay at that depth.
+     */
+    static Comment imported(
+            String importKey, long postId, long authorId, @Nullable Comment parent, String body, Decision decision,
+            boolean spam, Instant createdAt) {
+        var comment = new Comment(postId, authorId, parent, body, decision, createdAt);
+        comment.importKey = importKey;
+        comment.spam = spam;
+        return comment;
     }
 
     long id() {
@@ -159,6 +175,10 @@ class Comment {
         this.body = newBody;
         this.editedAt = now;
         decide(decision, now);
+    }
+
+    @Nullable String getImportKey() {
+        return importKey;
     }
 
     boolean isSpam() {

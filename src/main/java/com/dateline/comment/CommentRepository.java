@@ -16,6 +16,8 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
 
     long countByAuthorIdAndSpamTrue(long authorId);
 
+    Optional<Comment> findByImportKey(String importKey);
+
     long countByAuthorIdAndOpenReportsGreaterThan(long authorId, int openReports);
 
     List<Comment> findTop10ByAuthorIdOrderByCreatedAtDesc(long authorId);

@@ -125,6 +125,13 @@ class Post {
         this.updatedAt = now;
     }
 
+    /** What an imported post brings besides its words: whether it is a draft, whether comments are closed, its key. */
+    void imported(String importKey, boolean draft, boolean commentsClosed) {
+        this.importKey = importKey;
+        this.draft = draft;
+        this.commentsClosed = commentsClosed;
+    }
+
     /** Takes the post off the site and frees its address for a new post. */
     void delete(Instant now) {
         this.deletedAt = now;

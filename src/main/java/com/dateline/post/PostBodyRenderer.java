@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the Markdown an editor writes into HTML that is safe to show: commonmark renders it,
  * then jsoup keeps only a relaxed list of tags, so no script or event handler survives.
+ * Figures with captions are kept (imported WordPress captions become them); images never are.
  */
 @Component
 class PostBodyRenderer {
@@ -19,6 +20,7 @@ class PostBodyRenderer {
     private final HtmlRenderer renderer = HtmlRenderer.builder().build();
     private final Safelist safelist = Safelist.relaxed()
             .removeTags("img")
+            .addTags("figure", "figcaption")
             .addAttributes("a", "rel")
             .addEnforcedAttribute("a", "rel", "noopener");
 

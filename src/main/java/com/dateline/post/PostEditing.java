@@ -251,8 +251,7 @@ public class PostEditing {
     }
 
     private Category category(String name) {
-        var slug = Slugs.fromTitle(name);
-        return categories.findBySlug(slug).orElseGet(() -> categories.save(new Category(name, slug)));
+        return categories.findOrCreate(name);
     }
 
     private @Nullable Photo photo(@Nullable Photo current, PostForm.@Nullable PhotoForm form, @Nullable UploadedPhoto upload) {

@@ -45,6 +45,8 @@ interface PostRepository extends JpaRepository<Post, Long> {
 
     Optional<Post> findBySlugMonthAndSlug(String slugMonth, String slug);
 
+    Optional<Post> findByImportKey(String importKey);
+
     @Query("select p from Post p join fetch p.category where p.id in :ids")
     List<Post> findAllWithCategory(java.util.Collection<Long> ids);
 

@@ -59,7 +59,8 @@ class AccessMatrixTest {
         EXPORT_MY_DATA,
         DELETE_MY_ACCOUNT,
         SET_ENABLED,
-        FIND_ACCOUNT
+        FIND_ACCOUNT,
+        IMPORTED_AUTHOR
     }
 
     enum Expected {
@@ -79,7 +80,8 @@ class AccessMatrixTest {
                 row(Method.EXPORT_MY_DATA, /*              */ N, Y, Y, Y, Y),
                 row(Method.DELETE_MY_ACCOUNT, /*           */ N, Y, Y, Y, Y),
                 row(Method.SET_ENABLED, /*                 */ N, N, Y, N, Y),
-                row(Method.FIND_ACCOUNT, /*                */ N, N, Y, N, Y))
+                row(Method.FIND_ACCOUNT, /*                */ N, N, Y, N, Y),
+                row(Method.IMPORTED_AUTHOR, /*             */ N, N, N, N, Y))
                 .flatMap(List::stream);
     }
 
@@ -140,6 +142,7 @@ class AccessMatrixTest {
             case DELETE_MY_ACCOUNT -> expectRejected(() -> accounts.deleteMyAccount("not-the-current-password"));
             case SET_ENABLED -> assertThat(accounts.setEnabled(readerId, true).enabled()).isTrue();
             case FIND_ACCOUNT -> assertThat(accounts.findAccount(readerId)).isPresent();
+            case IMPORTED_AUTHOR -> assertThat(accounts.importedAuthor("Matrix Commenter", "matrix@example.org")).isPositive();
         }
     }
 

@@ -1,0 +1,108 @@
+package com.dateline.wordpress;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * What the import tests share. Each test imports the fixture with GUIDs of its own ({@code ?p=<run>-101}), so that no
+ * two tests (nor two test classes on the shared database) meet each other's posts, and removes afterwards every row
+ * its imports added: comments, posts, the fixture's categories and the imported authors nobody refers to any more.
+ */
+public final class ImportTestSupport {
+
+    public static final String ADMIN = "admin@dateline.test";
+    public static final String EDITOR = "editor@dateline.test";
+    public static final String MODERATOR = "moderator@dateline.test";
+    public static final String READER = "reader@dateline.test";
+
+    /** Slugs of the categories the fixture brings; removed after a test unless another post uses them. */
+    static final List<String> FIXTURE_CATEGORIES = List.of("dispatches", "iran-desk", "uncategorized");
+
+    private final JdbcTemplate jdbc;
+    private final UserDetailsService users;
+    private final SecurityContextHolderStrategy securityContexts;
+    public final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    public ImportTestSupport(JdbcTemplate jdbc, UserDetailsService users, SecurityContextHolderStrategy securityContexts) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.securityContexts = securityContexts;
+    }
+
+    /** The fixture, with this run's GUIDs. */
+    public byte[] fixture() {
+        return ofThisRun(resource("/wordpress/small-archive.xml"));
+    }
+
+    /** Any WXR text with this run's GUIDs: "http://babylon.example.org/?p=101" becomes "…?p=<run>-101". */
+    public byte[] ofThisRun(String wxr) {
+        return wxr.replace("babylon.example.org/?p=", "babylon.example.org/?p=" + run + "-").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The GUID a fixture post has in this run. */
+    public String guid(int wordPressId) {
+        return "http://babylon.example.org/?p=" + run + "-" + wordPressId;
+    }
+
+    public static String resource(String path) {
+        try (InputStream in = ImportTestSupport.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows in the tables an import writes to. */
+    public List<Long> rowCounts() {
+        return List.of(
+                count("select count(*) from post"),
+                count("select count(*) from comment"),
+                count("select count(*) from account"),
+                count("select count(*) from category"));
+    }
+
+    private long count(String sql) {
+        var count = jdbc.queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Removes what this run's imports added. */
+    public void deleteImported() {
+        var posts = "select id from post where import_key like '%?p=" + run + "-%'";
+        jdbc.update("update comment set parent_id = null, root_id = null where post_id in (" + posts + ")");
+        jdbc.update("delete from comment where post_id in (" + posts + ")");
+        jdbc.update("delete from post where id in (" + posts + ")");
+        for (var slug : FIXTURE_CATEGORIES) {
+            jdbc.update("delete from category where slug = ? and id not in (select category_id from post)", slug);
+        }
+        jdbc.update("""
+                delete from account where imported = true
+                  and id not in (select author_id from comment)
+                  and id not in (select reporter_id from comment_report)
+                  and id not in (select moderator_id from moderation_action)
+                  and id not in (select author_id from commenter)""");
+    }
+
+    /** Signs in the way the sign-in form does, on this application's strategy and on the static holder. */
+    public void signInAs(String email) {
+        var user = users.loadUserByUsername(email);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        securityContexts.setContext(context);
+        SecurityContextHolder.setContext(context);
+    }
+
+    public void signOut() {
+        securityContexts.clearContext();
+        SecurityContextHolder.clearContext();
+    }
+}
