@@ -56,6 +56,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Where moderators clear the queues: pick a queue, narrow it, open a comment to see it whole,
@@ -87,6 +88,7 @@ class ModerationView extends Div implements HasDynamicTitle {
     private static final Logger log = LoggerFactory.getLogger(ModerationView.class);
 
     private final CommentModeration comments;
+    private final SecurityContextHolderStrategy securityContexts;
     private final ModerationService moderation;
     private final AccountService accounts;
     private final CommentBroadcaster broadcaster;
@@ -110,7 +112,9 @@ class ModerationView extends Div implements HasDynamicTitle {
             CommentBroadcaster broadcaster,
             BlogTime time,
             BlogProperties blog,
-            com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+            com.vaadin.flow.spring.security.AuthenticationContext authentication,
+            SecurityContextHolderStrategy securityContexts) {
+        this.securityContexts = securityContexts;
         this.comments = comments;
         this.moderation = moderation;
         this.accounts = accounts;
@@ -340,7 +344,7 @@ class ModerationView extends Div implements HasDynamicTitle {
      */
     private void applyInSteps(ModerationVerb verb, Map<Long, Long> targets, @Nullable String reason) {
         var ui = UI.getCurrent();
-        var security = SecurityContextHolder.getContext();
+        var security = securityContexts.getContext();
         var total = targets.size();
         var bar = new ProgressBar(0, total, 0);
         bar.getElement().setAttribute("aria-label", "Comments done");
@@ -362,6 +366,8 @@ class ModerationView extends Div implements HasDynamicTitle {
             steps.getLast().put(id, version);
         });
         Thread.ofVirtual().name("moderation-steps").start(() -> {
+            // Method security reads the application's strategy, CurrentUser the static holder: the same in production.
+            securityContexts.setContext(security);
             SecurityContextHolder.setContext(security);
             var applied = 0;
             var done = 0;
@@ -384,6 +390,7 @@ class ModerationView extends Div implements HasDynamicTitle {
                 log.warn("Moderation run stopped after {} of {} comments", done, total, failure);
                 problems.add("Stopped after " + done + " of " + total + " because of an error; the rest were not touched.");
             } finally {
+                securityContexts.clearContext();
                 SecurityContextHolder.clearContext();
             }
             var result = new BulkResult(applied, problems, actionIds);
