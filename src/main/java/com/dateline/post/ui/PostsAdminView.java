@@ -7,7 +7,9 @@ import com.dateline.post.PostEditing;
 import com.dateline.post.PostRow;
 import com.dateline.post.PostStatus;
 import com.dateline.security.Roles;
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -27,7 +29,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -44,8 +49,12 @@ class PostsAdminView extends Div implements HasDynamicTitle {
     final Button newPost = new Button("New post");
     final Grid<PostRow> grid = new Grid<>();
 
+    static final int NARROW_BELOW = 700;
+
     private final PostEditing editing;
     private final BlogTime time;
+    private final List<Grid.Column<PostRow>> otherColumns;
+    private @Nullable Registration resizing;
     private final String blogTitle;
 
     PostsAdminView(PostEditing editing, BlogTime time, BlogProperties blog) {
@@ -64,13 +73,14 @@ class PostsAdminView extends Div implements HasDynamicTitle {
         newPost.setId("new-post");
         newPost.addClickListener(click -> newPost.getUI().ifPresent(ui -> ui.navigate(PostEditorView.class, PostEditorView.NEW)));
 
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(this::titleLink).setKey("title").setHeader("Title").setWidth("16rem").setFlexGrow(4);
-        grid.addColumn(PostRow::category).setKey("category").setHeader("Category").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(PostsAdminView::statusLabel).setKey("status").setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(row -> time.dateline(row.publishedAt())).setKey("publication").setHeader("Publication").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(PostRow::publishedComments).setKey("comments").setHeader("Comments").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(this::titleCell).setKey("title").setHeader("Title").setWidth("16rem").setFlexGrow(4);
+        otherColumns = List.of(
+                grid.addColumn(PostRow::category).setKey("category").setHeader("Category").setWidth("9rem").setFlexGrow(0),
+                grid.addComponentColumn(PostsAdminView::statusLabel).setKey("status").setHeader("Status").setAutoWidth(true).setFlexGrow(0),
+                grid.addColumn(row -> time.dateline(row.publishedAt())).setKey("publication").setHeader("Publication").setWidth("15.5rem").setFlexGrow(0),
+                grid.addColumn(PostRow::publishedComments).setKey("comments").setHeader("Comments").setAutoWidth(true).setFlexGrow(0),
+                grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true).setFlexGrow(0));
         // Slices, not pages: the list never counts all posts, it asks for the next page while the editor scrolls.
         grid.setItems(query -> editing.list(search.getValue(), PageRequest.of(query.getPage(), query.getPageSize())).stream());
         grid.setEmptyStateText("No posts here. Clear the search, or write a new post.");
@@ -82,11 +92,39 @@ class PostsAdminView extends Div implements HasDynamicTitle {
         add(new H1("Posts"), toolbar, grid);
     }
 
-    private Component titleLink(PostRow row) {
+    /** The title, linking to the editor; on a narrow screen also the other columns' facts, which are hidden there. */
+    private Component titleCell(PostRow row) {
         var link = new RouterLink(row.title(), PostEditorView.class, PostEditorView.idParameter(row.id()));
         link.getElement().setAttribute("title", "Edit “" + row.title() + "”");
         link.addClassName("post-row-title");
-        return link;
+        var facts = new Div(statusLabel(row), new Span(" " + row.category() + " · " + time.dateline(row.publishedAt()) + " · "
+                + row.publishedComments() + (row.publishedComments() == 1 ? " comment" : " comments")));
+        facts.addClassName("post-row-facts");
+        var compact = new Div(facts, actions(row));
+        compact.addClassName("post-row-compact");
+        return new Div(link, compact);
+    }
+
+    /** Below 700 px the grid keeps one column, the title, whose cell then shows the rest too. */
+    void fitColumns(int windowWidth) {
+        var narrow = windowWidth > 0 && windowWidth < NARROW_BELOW;
+        otherColumns.forEach(column -> column.setVisible(!narrow));
+        grid.getElement().getClassList().set("posts-grid-narrow", narrow);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        var page = attachEvent.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitColumns(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resize -> fitColumns(resize.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resizing != null) {
+            resizing.remove();
+            resizing = null;
+        }
     }
 
     static Span statusLabel(PostRow row) {

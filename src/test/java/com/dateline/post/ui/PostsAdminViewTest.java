@@ -197,6 +197,27 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
         assertThat(editor.title.getValue()).isEmpty();
     }
 
+    @Test
+    void on_a_narrow_screen_only_the_title_column_stays_and_its_cell_holds_status_facts_and_actions() {
+        support.signInAs(EDITOR);
+        var view = navigate(ROUTE, PostsAdminView.class);
+
+        view.fitColumns(360);
+
+        assertThat(grid().getColumns().stream().filter(column -> column.isVisible()).map(column -> column.getKey())).containsExactly("title");
+        assertThat(grid().getElement().getClassList()).contains("posts-grid-narrow");
+        var cell = test(grid()).getCellComponent(rowOf("U.S. and Iran's talk about talks continues"), "title");
+        assertThat(cell.getElement().getTextRecursively())
+                .contains("Published")
+                .contains("Iraq · April 7, 2008 | 9:58 am")
+                .contains("Edit")
+                .contains("View")
+                .contains("Delete");
+
+        view.fitColumns(1280);
+        assertThat(grid().getColumns().stream().allMatch(column -> column.isVisible())).isTrue();
+    }
+
     // --- deleting ---------------------------------------------------------------------------------------
 
     @Test
