@@ -137,6 +137,7 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
     private @Nullable Image photoImage;
     private List<?> shownFigure = List.of();
     private boolean slugFollowsTitle = true;
+    private boolean publishedWhenLoaded;
     private boolean populating;
     private boolean dirty;
 
@@ -168,8 +169,7 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         category.addCustomValueSetListener(custom -> {
             var name = custom.getDetail().strip();
             if (!name.isEmpty()) {
-                offerCategory(name);
-                category.setValue(name);
+                category.setValue(offerCategory(name));
             }
         });
         category.setId("post-category");
@@ -238,6 +238,7 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-post");
+        save.setDisableOnClick(true);
         save.addClickListener(click -> save());
         back.setId("back-to-posts");
         back.addClickListener(click -> back.getUI().ifPresent(ui -> ui.navigate(PostsAdminView.class)));
@@ -327,8 +328,7 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
             heading.setText(postId == null ? "New post" : "Edit post");
             title.setValue(form.title());
             if (!form.category().isBlank()) {
-                offerCategory(form.category());
-                category.setValue(form.category());
+                category.setValue(offerCategory(form.category()));
             } else {
                 category.clear();
             }
@@ -390,6 +390,14 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
     // --- saving -------------------------------------------------------------------------------------
 
     void save() {
+        try {
+            trySave();
+        } finally {
+            save.setEnabled(true);
+        }
+    }
+
+    private void trySave() {
         hideAlert();
         hidePhotoError();
         errors.clear();
@@ -422,7 +430,7 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
                 title.getValue(),
                 category.getValue() == null ? "" : category.getValue(),
                 slug.getValue(),
-                when == null ? null : when.truncatedTo(ChronoUnit.MINUTES),
+                when,
                 byline.getValue(),
                 commentsOpen.getValue(),
                 !PUBLISH.equals(status.getValue()),
@@ -597,7 +605,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         var value = slug.getValue().strip();
         var when = publishAt.getValue();
         if (when != null && Slugs.isValid(value)) {
-            slug.setHelperText(SLUG_HELP + ", here /" + DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT).format(when) + "/" + value);
+            slug.setHelperText(SLUG_HELP + ", here /" + DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT).format(when) + "/" + value
+                    + (publishedWhenLoaded ? ". Changing the address or the month breaks links to this published post." : ""));
         } else {
             slug.setHelperText(SLUG_HELP);
         }
@@ -673,18 +682,23 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
     private void showViewLink() {
         var id = postId;
         var published = id != null && editing.statusOf(id).filter(PostStatus.PUBLISHED::equals).isPresent();
+        publishedWhenLoaded = published;
         viewOnSite.setVisible(published);
         if (published) {
             editing.pathOf(id).ifPresent(viewOnSite::setHref);
         }
     }
 
-    private void offerCategory(String name) {
-        if (categories.stream().noneMatch(known -> known.equalsIgnoreCase(name))) {
-            categories.add(name);
-            categories.sort(String.CASE_INSENSITIVE_ORDER);
-            category.setItems(categories);
+    /** The known category of that name in any letter case, or the new name, now offered in the list too. */
+    private String offerCategory(String name) {
+        var known = categories.stream().filter(existing -> existing.equalsIgnoreCase(name)).findFirst();
+        if (known.isPresent()) {
+            return known.get();
         }
+        categories.add(name);
+        categories.sort(String.CASE_INSENSITIVE_ORDER);
+        category.setItems(categories);
+        return name;
     }
 
     // --- leaving ------------------------------------------------------------------------------------

@@ -280,6 +280,16 @@ class PostEditorViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_typed_category_name_in_another_letter_case_picks_the_existing_category() {
+        var view = openNew();
+
+        ComponentUtil.fireEvent(view.category, new ComboBoxBase.CustomValueSetEvent<>(view.category, true, " iraq "));
+
+        assertThat(view.category.getValue()).isEqualTo("Iraq");
+        assertThat(view.category.getListDataView().getItems().filter("Iraq"::equalsIgnoreCase)).containsExactly("Iraq");
+    }
+
+    @Test
     void the_preview_shows_the_kicker_the_title_and_quotations_as_block_quotes() {
         var view = openNew();
 
