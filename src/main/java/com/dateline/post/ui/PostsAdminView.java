@@ -78,7 +78,7 @@ class PostsAdminView extends Div implements HasDynamicTitle {
         otherColumns = List.of(
                 grid.addColumn(PostRow::category).setKey("category").setHeader("Category").setWidth("9rem").setFlexGrow(0),
                 grid.addComponentColumn(PostsAdminView::statusLabel).setKey("status").setHeader("Status").setAutoWidth(true).setFlexGrow(0),
-                grid.addColumn(row -> time.dateline(row.publishedAt())).setKey("publication").setHeader("Publication").setWidth("15.5rem").setFlexGrow(0),
+                grid.addColumn(row -> time.dateline(row.publishedAt())).setKey("publication").setHeader("Publication").setWidth("17rem").setFlexGrow(0),
                 grid.addColumn(PostRow::publishedComments).setKey("comments").setHeader("Comments").setAutoWidth(true).setFlexGrow(0),
                 grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true).setFlexGrow(0));
         // Slices, not pages: the list never counts all posts, it asks for the next page while the editor scrolls.
