@@ -14,6 +14,8 @@ interface PhotoRenditionRepository extends JpaRepository<PhotoRendition, Long> {
               and exists (select 1 from Post p where p.photo.id = r.photoId and p.publishedAt <= :now and p.draft = false and p.deletedAt is null)""")
     Optional<PhotoRendition> findPublished(long photoId, PhotoVariant variant, Instant now);
 
+    Optional<PhotoRendition> findByPhotoIdAndVariant(long photoId, PhotoVariant variant);
+
     @Modifying
     @Query("delete from PhotoRendition r where r.photoId = :photoId")
     void deleteByPhotoId(long photoId);

@@ -121,6 +121,12 @@ public class PostEditing {
         return posts.findById(postId).filter(post -> !post.isDeleted()).map(post -> status(post, clock.instant()));
     }
 
+    /** A post's stored photo for the editor's preview, whether or not readers may see the post yet. */
+    @Transactional(readOnly = true)
+    public Optional<EncodedImage> photo(long photoId) {
+        return renditions.findByPhotoIdAndVariant(photoId, PhotoVariant.ORIGINAL).map(PhotoRendition::toImage);
+    }
+
     /** Category names, A to Z, for the editor's choice (a new name creates a category on save). */
     @Transactional(readOnly = true)
     public List<String> categoryNames() {

@@ -64,6 +64,11 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             signOut.setId("sign-out");
             accountLinks.add(new Span("Signed in as "), name, new Span(" · "));
+            if (authentication.hasAnyRole(Roles.EDITOR, Roles.ADMIN)) {
+                var posts = new Anchor("/admin/posts", "Posts");
+                posts.setId("posts-link");
+                accountLinks.add(posts, new Span(" · "));
+            }
             if (authentication.hasAnyRole(Roles.MODERATOR, Roles.ADMIN)) {
                 var moderation = new Anchor("/admin/moderation", "Moderation");
                 moderation.setId("moderation-link");

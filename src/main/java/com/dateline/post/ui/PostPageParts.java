@@ -88,15 +88,20 @@ final class PostPageParts {
         var image = new Image(photo.url(), photo.altText());
         image.getElement().setAttribute("width", Integer.toString(photo.width()));
         image.getElement().setAttribute("height", Integer.toString(photo.height()));
+        return figure(image, photo.caption(), photo.credit());
+    }
+
+    /** The photo with its caption and "Credit: …"; the editor's preview passes an image that is not stored yet. */
+    static Figure figure(Image image, @Nullable String captionText, @Nullable String creditText) {
         var figure = new Figure(image);
         var caption = new FigCaption();
-        if (hasText(photo.caption())) {
-            caption.add(new Span(photo.caption()));
+        if (hasText(captionText)) {
+            caption.add(new Span(captionText));
         }
-        if (hasText(photo.credit())) {
-            var credit = new Span("Credit: " + photo.credit());
+        if (hasText(creditText)) {
+            var credit = new Span("Credit: " + creditText);
             credit.addClassName("credit");
-            if (hasText(photo.caption())) {
+            if (hasText(captionText)) {
                 caption.add(new Text(" "));
             }
             caption.add(credit);

@@ -1,28 +1,28 @@
-package com.dateline.account.ui;
+package com.dateline.base.ui;
 
 import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Shows the service's per-field messages beside their fields and puts the cursor on the first one. */
-final class FieldErrors {
+/** Shows a service's per-field messages beside their fields and puts the cursor on the first one; shared by every form. */
+public final class FieldErrors {
 
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
 
-    FieldErrors field(String name, HasValidation field) {
+    public FieldErrors field(String name, HasValidation field) {
         fields.put(name, field);
         return this;
     }
 
-    void clear() {
+    public void clear() {
         fields.values().forEach(field -> {
             field.setInvalid(false);
             field.setErrorMessage(null);
         });
     }
 
-    void show(Map<String, String> problems) {
+    public void show(Map<String, String> problems) {
         clear();
         HasValidation first = null;
         for (var entry : fields.entrySet()) {

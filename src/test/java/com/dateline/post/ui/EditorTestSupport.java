@@ -1,0 +1,113 @@
+package com.dateline.post.ui;
+
+import com.dateline.post.PostEditing;
+import com.dateline.post.PostForm;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * What the editor tests share: signing in as a demo account the way the sign-in form does (on this application's
+ * strategy, which method security reads, and on the static holder, which the browserless request reads), posts
+ * written through the service, and their removal afterwards, so the readers' pages of other tests stay as they were.
+ */
+final class EditorTestSupport {
+
+    static final String READER = "reader@dateline.test";
+    static final String MODERATOR = "moderator@dateline.test";
+    static final String EDITOR = "editor@dateline.test";
+    static final String ADMIN = "admin@dateline.test";
+
+    private final UserDetailsService users;
+    private final SecurityContextHolderStrategy securityContexts;
+    private final PostEditing editing;
+    private final List<Long> written = new ArrayList<>();
+
+    EditorTestSupport(UserDetailsService users, SecurityContextHolderStrategy securityContexts, PostEditing editing) {
+        this.users = users;
+        this.securityContexts = securityContexts;
+        this.editing = editing;
+    }
+
+    void signInAs(String email) {
+        var user = users.loadUserByUsername(email);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        securityContexts.setContext(context);
+        SecurityContextHolder.setContext(context);
+    }
+
+    void signOut() {
+        securityContexts.clearContext();
+        SecurityContextHolder.clearContext();
+    }
+
+    <T> T asEditor(Supplier<T> work) {
+        var before = SecurityContextHolder.getContext();
+        signInAs(EDITOR);
+        try {
+            return work.get();
+        } finally {
+            securityContexts.setContext(before);
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
+    /** A short word no other test uses, to make titles and slugs unique. */
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Saves a post through the service as the demo editor and remembers it for {@link #deleteWritten()}. */
+    long write(String title, String slug, LocalDateTime publishAt, boolean draft, PostForm.@org.jspecify.annotations.Nullable PhotoForm photo) {
+        var id = asEditor(() -> editing.save(new PostForm(
+                null, 0, title, "Iraq", slug, publishAt, "Times staff writers in Baghdad", true, draft,
+                "A first paragraph.\n\n> A quotation.", photo)));
+        written.add(id);
+        return id;
+    }
+
+    /** Posts a test made through the view, to be removed afterwards as well. */
+    void remember(long postId) {
+        written.add(postId);
+    }
+
+    void deleteWritten() {
+        asEditor(() -> {
+            written.forEach(editing::delete);
+            return null;
+        });
+        written.clear();
+    }
+
+    /** A real PNG of the given size. */
+    static byte[] png(int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        try {
+            g.setColor(new Color(0x8b, 0x1a, 0x1a));
+            g.fillRect(0, 0, width, height);
+        } finally {
+            g.dispose();
+        }
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
