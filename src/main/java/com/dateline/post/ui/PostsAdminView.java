@@ -1,5 +1,6 @@
 package com.dateline.post.ui;
 
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
@@ -57,7 +58,7 @@ class PostsAdminView extends Div implements HasDynamicTitle {
     private @Nullable Registration resizing;
     private final String blogTitle;
 
-    PostsAdminView(PostEditing editing, BlogTime time, BlogProperties blog) {
+    PostsAdminView(PostEditing editing, BlogTime time, BlogProperties blog, AuthenticationContext authentication) {
         this.editing = editing;
         this.time = time;
         this.blogTitle = blog.title();
@@ -89,6 +90,11 @@ class PostsAdminView extends Div implements HasDynamicTitle {
 
         var toolbar = new Div(search, newPost);
         toolbar.addClassName("posts-toolbar");
+        if (authentication.hasRole(Roles.ADMIN)) {
+            var importArchive = new Anchor("/admin/posts/import", "Import a WordPress archive");
+            importArchive.setId("import-archive");
+            toolbar.add(importArchive);
+        }
         add(new H1("Posts"), toolbar, grid);
     }
 

@@ -146,6 +146,18 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void admins_find_the_wordpress_import_beside_the_list_and_editors_do_not() {
+        support.signInAs(ADMIN);
+        navigate(ROUTE, PostsAdminView.class);
+        assertThat(find(Anchor.class).withId("import-archive").single().getHref()).isEqualTo("/admin/posts/import");
+
+        support.signInAs(EDITOR);
+        navigate("", HomeView.class);
+        navigate(ROUTE, PostsAdminView.class);
+        assertThat(find(Anchor.class).withId("import-archive").all()).isEmpty();
+    }
+
+    @Test
     void the_masthead_links_to_the_posts_for_editors_but_not_for_moderators() {
         support.signInAs(EDITOR);
         navigate("", HomeView.class);
