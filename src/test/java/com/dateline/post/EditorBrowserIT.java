@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -35,6 +36,9 @@ class EditorBrowserIT {
     @Autowired
     private UserDetailsService users;
 
+    @Autowired
+    private SecurityContextHolderStrategy securityContexts;
+
     private HeadlessChromium editor;
     private Long written;
 
@@ -46,11 +50,15 @@ class EditorBrowserIT {
         if (written != null) {
             // The post leaves the readers' pages again, so other tests find the demo posts' neighbours unchanged.
             var user = users.loadUserByUsername("editor@dateline.test");
-            SecurityContextHolder.getContext()
-                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            // Method security reads this context's strategy, which another test context may have replaced in the static holder.
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        securityContexts.setContext(context);
+        SecurityContextHolder.setContext(context);
             try {
                 editing.delete(written);
             } finally {
+                securityContexts.clearContext();
                 SecurityContextHolder.clearContext();
             }
         }

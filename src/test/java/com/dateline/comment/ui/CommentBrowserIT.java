@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -41,6 +42,9 @@ class CommentBrowserIT {
 
     @Autowired
     private UserDetailsService users;
+
+    @Autowired
+    private SecurityContextHolderStrategy securityContexts;
 
     private HeadlessChromium author;
     private HeadlessChromium otherReader;
@@ -108,11 +112,15 @@ class CommentBrowserIT {
 
     private void asModerator(Runnable action) {
         var moderator = users.loadUserByUsername("moderator@dateline.test");
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
+        // Method security reads this context's strategy, which another test context may have replaced in the static holder.
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
+        securityContexts.setContext(context);
+        SecurityContextHolder.setContext(context);
         try {
             action.run();
         } finally {
+            securityContexts.clearContext();
             SecurityContextHolder.clearContext();
         }
     }

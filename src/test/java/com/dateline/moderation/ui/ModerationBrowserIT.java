@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** A moderator clears a pending comment from the keyboard; the count and the reader's page follow live. */
@@ -40,6 +41,9 @@ class ModerationBrowserIT {
 
     @Autowired
     private UserDetailsService users;
+
+    @Autowired
+    private SecurityContextHolderStrategy securityContexts;
 
     private HeadlessChromium moderator;
 
@@ -103,11 +107,15 @@ class ModerationBrowserIT {
 
     private void as(String email, Runnable action) {
         var user = users.loadUserByUsername(email);
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        // Method security reads this context's strategy, which another test context may have replaced in the static holder.
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        securityContexts.setContext(context);
+        SecurityContextHolder.setContext(context);
         try {
             action.run();
         } finally {
+            securityContexts.clearContext();
             SecurityContextHolder.clearContext();
         }
     }
