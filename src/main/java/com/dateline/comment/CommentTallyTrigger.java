@@ -9,10 +9,15 @@ import org.h2.api.Trigger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records, in the writer's own transaction, every comment that enters or leaves a queue bucket (see the V6 migration).
- * Public only because H2 creates it by reflection; nothing else should use it.
+ * Moves a comment between queue buckets in the tally (see the V6 migration), in the writer's own transaction, so a
+ * rolled-back change leaves no trace. Public only because H2 creates it by reflection; nothing else should use it.
  */
 public final class CommentTallyTrigger implements Trigger {
+
+    static final int SLOTS = 64;
+
+    private static final String MOVE =
+            "update comment_tally set comments = comments + ? where bucket = ? and slot = mod(session_id(), " + SLOTS + ")";
 
     private int statusColumn = -1;
     private int openReportsColumn = -1;
@@ -42,11 +47,21 @@ public final class CommentTallyTrigger implements Trigger {
         if (Objects.equals(left, entered)) {
             return;
         }
-        try (var change = connection.prepareStatement(
-                "insert into comment_tally_change (left_bucket, entered_bucket) values (?, ?)")) {
-            change.setString(1, left);
-            change.setString(2, entered);
-            change.executeUpdate();
+        try (var move = connection.prepareStatement(MOVE)) {
+            if (left != null) {
+                add(move, left, -1);
+            }
+            if (entered != null) {
+                add(move, entered, +1);
+            }
+        }
+    }
+
+    private static void add(java.sql.PreparedStatement move, String bucket, int change) throws SQLException {
+        move.setInt(1, change);
+        move.setString(2, bucket);
+        if (move.executeUpdate() != 1) {
+            throw new SQLException("The comment tally has no row for bucket " + bucket + "; see the V6 migration");
         }
     }
 

@@ -392,6 +392,20 @@ public final class ModerationBenchmark {
                     .reduce((a, b) -> a + ", " + b)
                     .orElse("");
         });
+        // The tally must say what counting the rows says (not timed: this is the slow way).
+        var tallied = moderation.counts();
+        var rows = jdbc.queryForMap("""
+                select sum(case when status = 'PENDING' then 1 else 0 end) as pending,
+                       sum(case when status = 'PUBLISHED' and open_reports > 0 then 1 else 0 end) as reported,
+                       sum(case when status = 'PUBLISHED' then 1 else 0 end) as approved,
+                       sum(case when status = 'REJECTED' then 1 else 0 end) as rejected
+                from comment""");
+        var agrees = tallied.of(ModerationQueue.PENDING) == ((Number) rows.get("PENDING")).longValue()
+                && tallied.of(ModerationQueue.REPORTED) == ((Number) rows.get("REPORTED")).longValue()
+                && tallied.of(ModerationQueue.APPROVED) == ((Number) rows.get("APPROVED")).longValue()
+                && tallied.of(ModerationQueue.REJECTED) == ((Number) rows.get("REJECTED")).longValue();
+        System.out.printf(Locale.ROOT, "   queue counts checked against count(*) over the rows: %s (rows: %s)%n",
+                agrees ? "they agree" : "THEY DIFFER", rows);
         // The oldest pending comments, as a moderator would select them at the top of the queue; fresh ones each run.
         var pending = jdbc.queryForList(
                 "select id from comment where status = 'PENDING' order by created_at, id limit " + (WARM_UPS + RUNS) * BULK_SIZE, Long.class);

@@ -62,19 +62,6 @@ class CommentTallyTest {
     }
 
     @Test
-    void folding_the_changes_keeps_the_counts() {
-        insert("PENDING", 0);
-        jdbc.update("update comment set status = 'PUBLISHED', open_reports = 1 where id = ?", insert("PENDING", 0));
-        var before = tally.counts();
-
-        tally.fold();
-
-        assertThat(jdbc.queryForObject("select count(*) from comment_tally_change", Long.class)).isZero();
-        assertThat(tally.counts()).isEqualTo(before);
-        assertCountsMatchRows();
-    }
-
-    @Test
     void a_rolled_back_change_leaves_the_counts_as_they_were() {
         var id = insert("PENDING", 0);
         var before = tally.counts();
@@ -89,23 +76,30 @@ class CommentTallyTest {
     }
 
     @Test
-    void a_change_committed_after_a_fold_began_is_neither_lost_nor_counted_twice() throws Exception {
-        var id = insert("PENDING", 0);
-        var changed = new CountDownLatch(1);
-        var folded = new CountDownLatch(1);
-        var decision = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.update("update comment set status = 'REJECTED' where id = ?", id);
-            changed.countDown();
-            await(folded);
-        }));
-        await(changed);
+    void writers_in_many_transactions_at_once_leave_exact_counts() throws Exception {
+        var ids = new ArrayList<Long>();
+        for (var i = 0; i < 40; i++) {
+            ids.add(insert("PENDING", 0));
+        }
+        var transaction = new TransactionTemplate(transactions);
+        var start = new CountDownLatch(1);
+        var writers = new ArrayList<CompletableFuture<Void>>();
+        for (var writer = 0; writer < 8; writer++) {
+            var mine = ids.subList(writer * 5, writer * 5 + 5);
+            writers.add(CompletableFuture.runAsync(() -> {
+                await(start);
+                for (var id : mine) {
+                    transaction.executeWithoutResult(status -> {
+                        jdbc.update("update comment set status = 'PUBLISHED' where id = ?", id);
+                        jdbc.update("update comment set open_reports = 1 where id = ?", id);
+                    });
+                }
+                transaction.executeWithoutResult(status -> jdbc.update("update comment set status = 'REJECTED', open_reports = 0 where id = ?", mine.getFirst()));
+            }));
+        }
+        start.countDown();
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
-        tally.fold();
-        folded.countDown();
-        decision.get(10, TimeUnit.SECONDS);
-
-        assertCountsMatchRows();
-        tally.fold();
         assertCountsMatchRows();
     }
 
