@@ -221,8 +221,7 @@ class ModerationView extends Div implements HasDynamicTitle {
         shortcut("s", () -> act(ModerationVerb.SPAM));
         shortcut("x", this::toggleSelection);
         Shortcuts.addShortcutListener(this, this::showShortcuts, Key.of("?"), com.vaadin.flow.component.KeyModifier.SHIFT);
-        // Typing in the filters must not approve anything: their key presses stop there. (Dialogs are
-        // modal, and Vaadin ignores the view's shortcuts while one is open.)
+        // Typing in the filters must not approve anything: their key presses stop there, as in the dialogs (dialog()).
         filters.getElement().addEventListener("keydown", event -> {}).addEventData("event.stopPropagation()");
         updateCounts();
     }
@@ -280,8 +279,9 @@ class ModerationView extends Div implements HasDynamicTitle {
     }
 
     private void askReason(Map<Long, Long> targets, ModerationVerb verb) {
-        var dialog = new Dialog();
+        var dialog = dialog();
         dialog.setHeaderTitle(targets.size() == 1 ? "Reject this comment" : "Reject " + targets.size() + " comments");
+        dialog.setWidth("min(32rem, 95vw)");
         var reason = new TextArea("Reason shown to the author (optional)");
         reason.setMaxLength(300);
         reason.setWidthFull();
@@ -290,7 +290,7 @@ class ModerationView extends Div implements HasDynamicTitle {
             apply(verb, targets, reason.getValue());
         });
         go.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        go.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL);
+        go.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL).listenOn(dialog);
         dialog.add(reason);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), go);
         dialog.open();
@@ -298,7 +298,7 @@ class ModerationView extends Div implements HasDynamicTitle {
     }
 
     private void confirm(Map<Long, Long> targets, ModerationVerb verb, @Nullable String reason) {
-        var dialog = new Dialog();
+        var dialog = dialog();
         dialog.setHeaderTitle(verb.name().charAt(0) + verb.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " " + targets.size() + " comments?");
         dialog.add(new Paragraph("This applies to all " + targets.size() + " selected comments."));
         var go = new Button("Yes, " + verb.name().toLowerCase(java.util.Locale.ROOT) + " " + targets.size(), click -> {
@@ -350,7 +350,8 @@ class ModerationView extends Div implements HasDynamicTitle {
         bar.getElement().setAttribute("aria-label", "Comments done");
         var status = new Paragraph("0 of " + total + " done");
         status.getElement().setAttribute("aria-live", "polite");
-        var dialog = new Dialog(status, bar);
+        var dialog = dialog();
+        dialog.add(status, bar);
         dialog.setHeaderTitle(verb.inProgress() + " " + total + " comments");
         dialog.setCloseOnEsc(false);
         dialog.setCloseOnOutsideClick(false);
@@ -521,7 +522,7 @@ class ModerationView extends Div implements HasDynamicTitle {
     }
 
     private void askBan(ModerationItem item, com.dateline.account.AccountInfo account) {
-        var dialog = new Dialog();
+        var dialog = dialog();
         dialog.setHeaderTitle("Ban " + account.displayName() + "?");
         var until = new DatePicker("Until (leave empty for no end date)");
         until.setMin(java.time.LocalDate.now(time.inBlogZone(java.time.Instant.now()).getZone()).plusDays(1));
@@ -581,7 +582,7 @@ class ModerationView extends Div implements HasDynamicTitle {
     }
 
     private void showShortcuts() {
-        var dialog = new Dialog();
+        var dialog = dialog();
         dialog.setHeaderTitle("Keyboard shortcuts");
         dialog.add(
                 new Paragraph("j / k — next / previous comment (opens it)"),
@@ -590,6 +591,16 @@ class ModerationView extends Div implements HasDynamicTitle {
                 new Paragraph("? — this list"));
         dialog.getFooter().add(new Button("Close", click -> dialog.close()));
         dialog.open();
+    }
+
+    /**
+     * A dialog whose key presses stay in it: the view's one-letter shortcuts listen on the whole page, and a moderator
+     * typing "a" into a reason must not approve the comment behind the dialog.
+     */
+    private static Dialog dialog() {
+        var dialog = new Dialog();
+        dialog.getElement().addEventListener("keydown", event -> {}).addEventData("event.stopPropagation()");
+        return dialog;
     }
 
     private void shortcut(String key, Runnable action) {

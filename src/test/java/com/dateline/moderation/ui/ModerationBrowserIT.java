@@ -10,6 +10,7 @@ import com.dateline.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -100,9 +101,50 @@ class ModerationBrowserIT {
         assertThat(moderator.browser.findElement(By.xpath("//vaadin-button[contains(., 'New activity')]")).isDisplayed()).isTrue();
     }
 
+    @Test
+    void typing_a_rejection_reason_never_triggers_the_one_letter_shortcuts() {
+        var email = "reason-" + System.nanoTime() + "@example.org";
+        accounts.register(new Registration("Karim in Basra", email, "Dates from the Shatt al-Arab 2008"));
+        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work").orElseThrow().summary().id();
+        var marker = "Cheap watches, reason test " + System.nanoTime();
+        as(email, () -> comments.submit(postId, null, marker));
+
+        moderator = HeadlessChromium.start();
+        moderator.browser.get("http://localhost:" + port + "/login?redirect=/admin/moderation");
+        moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys("moderator@dateline.test");
+        moderator.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("moderator-demo-2008");
+        moderator.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
+        // Only this comment: the search narrows the queue to it.
+        var search = moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
+        search.sendKeys(marker);
+        moderator.wait.until(driver -> driver.findElement(By.id("moderation-grid")).getText().contains(marker));
+        moderator.browser.findElement(By.id("moderation-grid")).findElement(By.xpath(".//vaadin-grid-cell-content[contains(., 'Cheap watches')]")).click();
+        moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-details h2")));
+
+        new Actions(moderator.browser).sendKeys("r").perform();
+        var reason = moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-dialog vaadin-text-area textarea")));
+        moderator.wait.until(driver -> reason.equals(((JavascriptExecutor) driver).executeScript(
+                "let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a;")));
+        new Actions(moderator.browser).sendKeys("Ads are not allowed; spam is removed.").perform();
+
+        moderator.wait.until(driver -> reason.getDomProperty("value").equals("Ads are not allowed; spam is removed."));
+        assertThat(moderator.browser.findElements(By.cssSelector("vaadin-notification-card"))).isEmpty();
+        assertThat(commentStatus(postId, marker)).isEqualTo("PENDING");
+        moderator.screenshot("moderation-reason-typed");
+    }
+
     private static long count(String tabLabel) {
         var open = tabLabel.lastIndexOf('(');
         return Long.parseLong(tabLabel.substring(open + 1, tabLabel.lastIndexOf(')')).trim());
+    }
+
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private String commentStatus(long postId, String body) {
+        return jdbc.queryForObject("select status from comment where post_id = ? and body = ?", String.class, postId, body);
     }
 
     private void as(String email, Runnable action) {
