@@ -1,4 +1,8 @@
 package com.dateline.comment;
 
-/** A comment was written, edited, deleted or decided on. Open post pages refresh their discussion. */
-public record CommentChanged(long postId, long commentId, CommentStatus status) {}
+/**
+ * A comment was written, edited, reported, deleted or decided on. {@code readersSeeIt} says whether what readers see of
+ * the post changed (the comment was or now is published); if not, only its author's open pages need to look again,
+ * and a post open in thousands of tabs is not reloaded thousands of times for a comment that waits for moderation.
+ */
+public record CommentChanged(long postId, long commentId, CommentStatus status, long authorId, boolean readersSeeIt) {}

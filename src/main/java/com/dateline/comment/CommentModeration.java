@@ -170,7 +170,8 @@ public class CommentModeration {
         comment.decide(decision, clock.instant());
         comment.setSpam(spam);
         comment.setOpenReports(openReports);
-        events.publishEvent(new CommentChanged(comment.getPostId(), comment.id(), decision.status()));
+        events.publishEvent(new CommentChanged(comment.getPostId(), comment.id(), decision.status(), comment.getAuthorId(),
+                before == CommentStatus.PUBLISHED || decision.status() == CommentStatus.PUBLISHED));
         return new Verdict(comment.id(), comment.getPostId(), comment.getAuthorId(), before, decision.status(), openReportsBefore);
     }
 

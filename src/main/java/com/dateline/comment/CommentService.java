@@ -136,7 +136,8 @@ public class CommentService {
         var decision = decide(author, text, policy, now);
         var comment = comments.save(new Comment(postId, author, parent, text, decision, now));
         log.info("Comment {} on post {} by account {}: {} ({})", comment.id(), postId, author, decision.status(), decision.reason());
-        events.publishEvent(new CommentChanged(postId, comment.id(), decision.status()));
+        events.publishEvent(new CommentChanged(postId, comment.id(), decision.status(), author,
+                decision.status() == CommentStatus.PUBLISHED));
         return new SubmitOutcome(comment.id(), decision.status(), outcomeMessage(decision.status()));
     }
 
@@ -158,8 +159,10 @@ public class CommentService {
         }
         checkLength(text);
         var decision = decide(author, text, policies.current(), now);
+        var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
         comment.edit(text, decision, now);
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus()));
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus(), author,
+                wasPublished || comment.getStatus() == CommentStatus.PUBLISHED));
         return new SubmitOutcome(commentId, comment.getStatus(), outcomeMessage(comment.getStatus()));
     }
 
@@ -168,8 +171,9 @@ public class CommentService {
     @PreAuthorize("isAuthenticated()")
     public void delete(long commentId) {
         var comment = ownComment(commentId, CurrentUser.require().accountId());
+        var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
         comment.decide(new Decision(CommentStatus.DELETED, "Deleted by its author"), clock.instant());
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.DELETED));
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.DELETED, comment.getAuthorId(), wasPublished));
     }
 
     /** A reader reports a published comment to the moderators, once per comment. */
@@ -199,7 +203,7 @@ public class CommentService {
             throw new CommentRefused("You have already reported this comment. Thank you; the moderators will look at it.");
         }
         comment.reported();
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus()));
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus(), comment.getAuthorId(), false));
     }
 
     /** A moderator publishes a comment. */
@@ -213,7 +217,7 @@ public class CommentService {
         comment.decide(new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
         comment.reportsCleared();
         log.info("Comment {} approved by account {}", commentId, moderator.accountId());
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.PUBLISHED));
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.PUBLISHED, comment.getAuthorId(), true));
     }
 
     /** A moderator rejects a comment; the reason is kept for the author and the history. */
@@ -222,12 +226,13 @@ public class CommentService {
     public void reject(long commentId, @Nullable String reason) {
         var moderator = CurrentUser.require();
         var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
+        var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
         var why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
         var toAuthor = why.isEmpty() ? null : reason.strip();
         comment.decide(new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why, toAuthor), clock.instant());
         comment.reportsCleared();
         log.info("Comment {} rejected by account {}", commentId, moderator.accountId());
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED));
+        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED, comment.getAuthorId(), wasPublished));
     }
 
     @Transactional(readOnly = true)

@@ -45,6 +45,7 @@ public class PostEditing {
     private final PhotoProcessor photoProcessor;
     private final ObjectProvider<PublishedCommentCounts> commentCounts;
     private final BlogProperties blog;
+    private final PostPageCache pages;
     private final Clock clock;
 
     PostEditing(
@@ -56,7 +57,9 @@ public class PostEditing {
             PhotoProcessor photoProcessor,
             ObjectProvider<PublishedCommentCounts> commentCounts,
             BlogProperties blog,
+            PostPageCache pages,
             Clock clock) {
+        this.pages = pages;
         this.posts = posts;
         this.categories = categories;
         this.photos = photos;
@@ -239,6 +242,7 @@ public class PostEditing {
         }
         post.edit(title, slug, category, publishedAt, blog.timeZone(), body, blank(byline), photo, !form.commentsOpen(), form.draft(), now);
         var saved = posts.saveAndFlush(post);
+        pages.forgetAll();
         log.info("Post {} saved ({}) by an editor", saved.getId(), status(saved, now));
         return requireId(saved);
     }
@@ -249,6 +253,7 @@ public class PostEditing {
         posts.findById(postId).filter(post -> !post.isDeleted()).ifPresent(post -> {
             var photo = post.getPhoto();
             post.delete(clock.instant());
+            pages.forgetAll();
             if (photo != null) {
                 removePhoto(photo);
             }

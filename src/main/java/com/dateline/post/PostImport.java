@@ -34,8 +34,10 @@ public class PostImport {
     private final CategoryRepository categories;
     private final PostBodyRenderer renderer;
     private final BlogProperties blog;
+    private final PostPageCache pages;
 
-    PostImport(PostRepository posts, CategoryRepository categories, PostBodyRenderer renderer, BlogProperties blog) {
+    PostImport(PostRepository posts, CategoryRepository categories, PostBodyRenderer renderer, BlogProperties blog, PostPageCache pages) {
+        this.pages = pages;
         this.posts = posts;
         this.categories = categories;
         this.renderer = renderer;
@@ -75,6 +77,7 @@ public class PostImport {
         var post = new Post(title, slug, category, imported.publishedAt(), blog.timeZone(), renderer.render(imported.body()), null, null);
         post.imported(key, imported.draft(), imported.commentsClosed());
         var saved = posts.saveAndFlush(post);
+        pages.forgetAll();
         log.info("Post {} imported ({})", saved.getId(), imported.draft() ? "draft" : "not a draft");
         return new PostImportResult(Objects.requireNonNull(saved.getId()), true);
     }

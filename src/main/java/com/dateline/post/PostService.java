@@ -26,6 +26,7 @@ public class PostService {
     private final CategoryRepository categories;
     private final PhotoRenditionRepository renditions;
     private final BlogProperties blog;
+    private final PostPageCache pages;
     private final Clock clock;
 
     PostService(
@@ -33,7 +34,9 @@ public class PostService {
             CategoryRepository categories,
             PhotoRenditionRepository renditions,
             BlogProperties blog,
+            PostPageCache pages,
             Clock clock) {
+        this.pages = pages;
         this.posts = posts;
         this.categories = categories;
         this.renditions = renditions;
@@ -67,9 +70,11 @@ public class PostService {
         if (month < 1 || month > 12) {
             return Optional.empty();
         }
-        var now = clock.instant();
-        return posts.findPublishedBySlug(YearMonth.of(year, month).toString(), slug, now)
-                .map(post -> details(post, now));
+        var slugMonth = YearMonth.of(year, month).toString();
+        return pages.get(slugMonth, slug, () -> {
+            var now = clock.instant();
+            return posts.findPublishedBySlug(slugMonth, slug, now).map(post -> details(post, now));
+        });
     }
 
     /** Headlines and paths of the given posts, for lists that mention posts by id. */

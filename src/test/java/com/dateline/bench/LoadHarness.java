@@ -326,7 +326,19 @@ public final class LoadHarness {
     // ---------------------------------------------------------------- one browser, as the server sees it
 
     /** One browser tab: its cookie, its UI, and the message counters of Vaadin's client-server protocol. */
+    /** A response with its body decoded. */
+    private record Answer(HttpResponse<byte[]> raw, String body) {
+        int statusCode() {
+            return raw.statusCode();
+        }
+
+        java.net.http.HttpHeaders headers() {
+            return raw.headers();
+        }
+    }
+
     private final class VaadinClient {
+        private long wireBytes;
         private String cookie = "";
         private int uiId = -1;
         private String securityKey = "";
@@ -339,6 +351,7 @@ public final class LoadHarness {
 
         /** The page, the UI init request and the navigation message; returns the bytes received. */
         long open(String path) throws IOException, InterruptedException {
+            var start = wireBytes;
             var page = get(path);
             expect(page, 200, "GET " + path);
             var location = URLEncoder.encode(path.substring(1), StandardCharsets.UTF_8);
@@ -360,16 +373,17 @@ public final class LoadHarness {
             var data = navigate.putObject("data");
             data.put("route", path.substring(1)).put("query", "").put("appShellTitle", "").put("trigger", "");
             data.putObject("historyState").put("idx", 0);
-            var answer = uidl(List.of(navigate), false);
-            return page.body().length() + init.body().length() + answer.length();
+            uidl(List.of(navigate), false);
+            return wireBytes - start;
         }
 
         /** What the browser sends when the tab closes: the server may drop the UI at once. */
         long beacon() throws IOException, InterruptedException {
             var message = message(List.of());
             message.put("UNLOAD", true);
-            var response = post("/?v-r=uidl&v-uiId=" + uiId, message.toString(), "application/json");
-            return response.body().length();
+            var start = wireBytes;
+            post("/?v-r=uidl&v-uiId=" + uiId, message.toString(), "application/json");
+            return wireBytes - start;
         }
 
         void signIn(String email, String password) throws IOException, InterruptedException {
@@ -409,13 +423,14 @@ public final class LoadHarness {
             for (var key : List.of("event.detail", "event.button", "event.clientX", "event.clientY", "event.screenX", "event.screenY")) {
                 data.put(key, key.equals("event.detail") ? 1 : 0);
             }
+            var start = wireBytes;
             var answer = uidl(List.of(sync, click), true);
             // Stored: the server empties the text area (a refusal keeps the text and marks the field invalid instead).
             if (!cleared(answer)) {
                 throw new IllegalStateException("The server did not acknowledge the comment: "
                         + answer.substring(0, Math.min(300, answer.length())));
             }
-            return answer.length();
+            return wireBytes - start;
         }
 
         private boolean cleared(String answer) {
@@ -466,12 +481,12 @@ public final class LoadHarness {
             }
         }
 
-        private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        private Answer get(String path) throws IOException, InterruptedException {
             var request = HttpRequest.newBuilder(URI.create(options.url + path)).timeout(Duration.ofSeconds(30)).GET();
             return send(request);
         }
 
-        private HttpResponse<String> post(String path, String body, String contentType) throws IOException, InterruptedException {
+        private Answer post(String path, String body, String contentType) throws IOException, InterruptedException {
             var request = HttpRequest.newBuilder(URI.create(options.url + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", contentType)
@@ -479,11 +494,18 @@ public final class LoadHarness {
             return send(request);
         }
 
-        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
             if (!cookie.isEmpty()) {
                 request.header("Cookie", "JSESSIONID=" + cookie);
             }
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // As browsers do: the server may compress, and "bytes per view" counts what crossed the wire.
+            request.header("Accept-Encoding", "gzip");
+            var raw = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            wireBytes += raw.body().length;
+            var gzipped = raw.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip");
+            var text = new String(gzipped ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw.body())).readAllBytes()
+                    : raw.body(), StandardCharsets.UTF_8);
+            var response = new Answer(raw, text);
             for (var setCookie : response.headers().allValues("Set-Cookie")) {
                 var session = SESSION_COOKIE.matcher(setCookie);
                 if (session.find()) {
@@ -493,7 +515,7 @@ public final class LoadHarness {
             return response;
         }
 
-        private static void expect(HttpResponse<String> response, int status, String what) {
+        private static void expect(Answer response, int status, String what) {
             if (response.statusCode() != status) {
                 throw new IllegalStateException(what + " answered " + response.statusCode());
             }

@@ -50,6 +50,7 @@ class CommentsSection extends Section {
     private final CommentBroadcaster broadcaster;
     private final BlogTime time;
     private final boolean signedIn;
+    private final long viewerId;
     private final Div form = new Div();
     private int limit = CommentService.PAGE_SIZE;
     private boolean closed;
@@ -63,6 +64,7 @@ class CommentsSection extends Section {
         this.broadcaster = broadcaster;
         this.time = time;
         this.signedIn = CurrentUser.get().isPresent();
+        this.viewerId = CurrentUser.get().map(user -> user.accountId()).orElse(-1L);
         addClassName("comments");
         setId("comments");
         getElement().setAttribute("aria-labelledby", "comments-heading");
@@ -297,7 +299,11 @@ class CommentsSection extends Section {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         var ui = attachEvent.getUI();
-        unregister = broadcaster.register(postSummary.id(), change -> ui.access(this::refresh));
+        unregister = broadcaster.register(postSummary.id(), change -> {
+            if (change.readersSeeIt() || change.authorId() == viewerId) {
+                ui.access(this::refresh);
+            }
+        });
     }
 
     @Override
