@@ -80,16 +80,7 @@ class Post {
             RenderedBody body,
             @Nullable String byline,
             @Nullable Photo photo) {
-        this.title = title;
-        this.slug = slug;
-        this.slugMonth = slugMonth(publishedAt, blogZone);
-        this.category = category;
-        this.publishedAt = publishedAt;
-        this.bodySource = body.source();
-        this.bodyHtml = body.html();
-        this.excerpt = body.excerpt();
-        this.byline = byline;
-        this.photo = photo;
+        apply(title, slug, category, publishedAt, blogZone, body, byline, photo, false, false, null);
     }
 
     /** "2008-04" for a post published in April 2008 in the blog's time zone. */
@@ -110,6 +101,21 @@ class Post {
             boolean commentsClosed,
             boolean draft,
             Instant now) {
+        apply(title, slug, category, publishedAt, blogZone, body, byline, photo, commentsClosed, draft, now);
+    }
+
+    private void apply(
+            String title,
+            String slug,
+            Category category,
+            Instant publishedAt,
+            java.time.ZoneId blogZone,
+            RenderedBody body,
+            @Nullable String byline,
+            @Nullable Photo photo,
+            boolean commentsClosed,
+            boolean draft,
+            @Nullable Instant updatedAt) {
         this.title = title;
         this.slug = slug;
         this.slugMonth = slugMonth(publishedAt, blogZone);
@@ -122,7 +128,12 @@ class Post {
         this.photo = photo;
         this.commentsClosed = commentsClosed;
         this.draft = draft;
-        this.updatedAt = now;
+        this.updatedAt = updatedAt;
+    }
+
+    /** Where readers find it: {@code /2008/04/slug}, the month in the blog's time zone. */
+    String path(java.time.ZoneId blogZone) {
+        return "/" + slugMonth(publishedAt, blogZone).replace('-', '/') + "/" + slug;
     }
 
     /** What an imported post brings besides its words: whether it is a draft, whether comments are closed, its key. */

@@ -304,8 +304,7 @@ public class PostEditing {
     }
 
     private String path(Post post) {
-        return "/" + java.time.format.DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT).format(post.getPublishedAt().atZone(blog.timeZone()))
-                + "/" + post.getSlug();
+        return post.path(blog.timeZone());
     }
 
     private static String suggestion(String slug, String title) {

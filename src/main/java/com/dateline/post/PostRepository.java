@@ -30,11 +30,10 @@ interface PostRepository extends JpaRepository<Post, Long> {
             where p.slugMonth = :slugMonth and p.slug = :slug and p.publishedAt <= :now and p.draft = false and p.deletedAt is null""")
     Optional<Post> findPublishedBySlug(String slugMonth, String slug, Instant now);
 
-    @Query(value = """
+    @Query("""
             select p from Post p join fetch p.category
             where p.deletedAt is null
-            order by p.publishedAt desc, p.id desc""",
-            countQuery = "select count(p) from Post p where p.deletedAt is null")
+            order by p.publishedAt desc, p.id desc""")
     Slice<Post> findForEditors(Pageable pageable);
 
     @Query("""

@@ -3,7 +3,6 @@ package com.dateline.post;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,6 @@ import com.dateline.base.BlogProperties;
 @Transactional(readOnly = true)
 public class PostService {
 
-    private static final DateTimeFormatter PATH_MONTH = DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT);
 
     private final PostRepository posts;
     private final CategoryRepository categories;
@@ -128,7 +126,7 @@ public class PostService {
     }
 
     private String path(Post post) {
-        return "/" + PATH_MONTH.format(post.getPublishedAt().atZone(blog.timeZone())) + "/" + post.getSlug();
+        return post.path(blog.timeZone());
     }
 
     private static CategoryInfo categoryInfo(Category category) {
