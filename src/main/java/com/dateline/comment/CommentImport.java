@@ -22,9 +22,11 @@ public class CommentImport {
     private static final Logger log = LoggerFactory.getLogger(CommentImport.class);
 
     private final CommentRepository comments;
+    private final PublishedThreads publishedThreads;
 
-    CommentImport(CommentRepository comments) {
+    CommentImport(CommentRepository comments, PublishedThreads publishedThreads) {
         this.comments = comments;
+        this.publishedThreads = publishedThreads;
     }
 
     /**
@@ -67,6 +69,7 @@ public class CommentImport {
                 new Decision(imported.status(), reason(imported)),
                 imported.spam(),
                 imported.createdAt()));
+        publishedThreads.forget(imported.postId());
         log.debug("Comment {} imported on post {} ({})", comment.id(), imported.postId(), imported.status());
         return new CommentImportResult(comment.id(), true);
     }

@@ -23,6 +23,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reader comments under the moderation policy. Nothing a reader writes is public until a rule
@@ -47,6 +48,8 @@ public class CommentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final PublishedThreads publishedThreads;
     private final Object[] authorLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     CommentService(
@@ -58,7 +61,8 @@ public class CommentService {
             AccountService accounts,
             ApplicationEventPublisher events,
             Clock clock,
-            org.springframework.transaction.support.TransactionTemplate transaction) {
+            org.springframework.transaction.support.TransactionTemplate transaction,
+            PublishedThreads publishedThreads) {
         this.comments = comments;
         this.reports = reports;
         this.policies = policies;
@@ -68,25 +72,39 @@ public class CommentService {
         this.events = events;
         this.clock = clock;
         this.transaction = transaction;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(
+                java.util.Objects.requireNonNull(transaction.getTransactionManager()));
+        this.readOnly.setReadOnly(true);
+        this.publishedThreads = publishedThreads;
     }
 
     /**
      * The first {@code limit} top-level comments of a post with all their replies, as the
      * current reader may see them. Six statements (page, replies, count, names, post, policy),
-     * whatever the size of the discussion.
+     * whatever the size of the discussion; for anonymous readers, usually none (see {@link PublishedThreads}).
      */
-    @Transactional(readOnly = true)
     public CommentThread thread(long postId, boolean newestFirst, int limit) {
         var viewer = CurrentUser.get().map(user -> user.accountId()).orElse(NOBODY);
-        var page = PageRequest.of(0, Math.max(1, Math.min(limit, 10_000)));
-        var topLevel = newestFirst
-                ? comments.findTopLevelNewestFirst(postId, viewer, page)
-                : comments.findTopLevelOldestFirst(postId, viewer, page);
-        var rootIds = topLevel.getContent().stream().map(Comment::id).toList();
-        var replies = rootIds.isEmpty() ? List.<Comment>of() : comments.findReplies(rootIds);
-        var published = comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);
-        var closed = posts.findCommentTarget(postId).map(target -> isClosed(target, policies.current())).orElse(true);
-        return new CommentThread(readingOrder(topLevel.getContent(), replies, viewer), published, topLevel.hasNext(), closed);
+        var bounded = Math.max(1, Math.min(limit, 10_000));
+        // Inside a caller's transaction, read the database: the caller may have just written to it.
+        if (viewer == NOBODY && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return publishedThreads.get(postId, newestFirst, bounded, () -> loadThread(postId, newestFirst, bounded, NOBODY));
+        }
+        return loadThread(postId, newestFirst, bounded, viewer);
+    }
+
+    private CommentThread loadThread(long postId, boolean newestFirst, int limit, long viewer) {
+        return java.util.Objects.requireNonNull(readOnly.execute(status -> {
+            var page = PageRequest.of(0, limit);
+            var topLevel = newestFirst
+                    ? comments.findTopLevelNewestFirst(postId, viewer, page)
+                    : comments.findTopLevelOldestFirst(postId, viewer, page);
+            var rootIds = topLevel.getContent().stream().map(Comment::id).toList();
+            var replies = rootIds.isEmpty() ? List.<Comment>of() : comments.findReplies(rootIds);
+            var published = comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);
+            var closed = posts.findCommentTarget(postId).map(target -> isClosed(target, policies.current())).orElse(true);
+            return new CommentThread(readingOrder(topLevel.getContent(), replies, viewer), published, topLevel.hasNext(), closed);
+        }));
     }
 
     /** Whether new comments are refused on this post: closed by its editor, or auto-closed by age. */

@@ -157,8 +157,11 @@ class LargeThreadQueryCountTest {
                 newest.statements(), newest.micros() / 1000.0);
         System.out.println("LargeThreadQueryCountTest: queries " + cold.queries());
 
+        // An anonymous reader's second look at the same page comes from the cache of published discussions.
+        assertThat(warm.statements()).as("statements for the same page again").isZero();
+        assertThat(cold.statements()).as("statements for one page").isBetween(1L, (long) MAX_STATEMENTS);
+        assertThat(newest.statements()).as("statements for one page").isBetween(1L, (long) MAX_STATEMENTS);
         for (var measured : List.of(cold, warm, newest)) {
-            assertThat(measured.statements()).as("statements for one page").isBetween(1L, (long) MAX_STATEMENTS);
             assertThat(measured.entitiesLoaded()).as("entities loaded for one page").isLessThan(200);
             assertThat(measured.thread().hasMore()).isTrue();
             assertThat(measured.thread().publishedCount()).isEqualTo(total);

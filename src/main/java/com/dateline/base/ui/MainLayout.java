@@ -34,13 +34,19 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     private final AuthenticationContext authentication;
     private String here = "/";
 
-    public MainLayout(BlogProperties blog, AuthenticationContext authentication) {
+    MainLayout(FrameMarkup frame, AuthenticationContext authentication) {
         this.authentication = authentication;
         addClassName("site");
-        var masthead = masthead(blog);
+        var brand = new Div();
+        brand.addClassName("masthead-brand");
+        brand.getElement().setProperty("innerHTML", frame.brand());
         accountLinks.addClassName("masthead-account");
-        masthead.add(accountLinks);
-        add(masthead, main, footer(blog));
+        var masthead = new Header(brand, accountLinks);
+        masthead.addClassName("masthead");
+        var footer = new Footer();
+        footer.addClassName("site-footer");
+        footer.getElement().setProperty("innerHTML", frame.footer());
+        add(masthead, main, footer);
         main.setId("content");
         main.addClassName("content");
     }
@@ -55,6 +61,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     /** Redraws the masthead's account links, e.g. after the reader changed their display name. */
     public void showAccountLinks() {
         accountLinks.removeAll();
+        accountLinks.getElement().removeProperty("innerHTML");
         var user = authentication.getAuthenticatedUser(SignedInUser.class);
         if (user.isPresent()) {
             var name = new Anchor("/account", user.get().displayName());
@@ -79,27 +86,30 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         }
         var returnTo = SignInRedirects.returnToQuery(here);
         var query = returnTo.isEmpty() ? "" : "?" + returnTo;
-        var signIn = new Anchor("/login" + query, "Sign in");
-        signIn.setId("sign-in");
-        var register = new Anchor("/register" + query, "Register");
-        register.setId("register");
-        accountLinks.add(signIn, new Span(" · "), register);
+        // Plain links, so as markup: anonymous readers are most sessions, and each component is kept in one.
+        var signIn = new org.jsoup.nodes.Element("a").id("sign-in").attr("href", "/login" + query).text("Sign in");
+        var register = new org.jsoup.nodes.Element("a").id("register").attr("href", "/register" + query).text("Register");
+        accountLinks.getElement().setProperty("innerHTML", signIn.outerHtml() + "<span> · </span>" + register.outerHtml());
     }
 
-    /** The masthead as both the live view and the server-rendered copy show it. */
+    /** The masthead as the server-rendered copy shows it; the live view adds the account links. */
     public static Header masthead(BlogProperties blog) {
+        var masthead = new Header(brand(blog));
+        masthead.addClassName("masthead");
+        return masthead;
+    }
+
+    static Div brand(BlogProperties blog) {
         var title = new Anchor("/", blog.title());
         title.addClassName("masthead-title");
         var tagline = new Paragraph(blog.tagline());
         tagline.addClassName("masthead-tagline");
         var brand = new Div(title, tagline);
         brand.addClassName("masthead-brand");
-        var masthead = new Header(brand);
-        masthead.addClassName("masthead");
-        return masthead;
+        return brand;
     }
 
-    /** The footer as both the live view and the server-rendered copy show it. */
+    /** The footer as both the live view (through {@link FrameMarkup}) and the server-rendered copy show it. */
     public static Footer footer(BlogProperties blog) {
         var feed = new Anchor("/feed.atom", "Atom feed");
         feed.getElement().setAttribute("type", "application/atom+xml");

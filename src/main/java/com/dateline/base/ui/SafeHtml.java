@@ -1,15 +1,13 @@
 package com.dateline.base.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.dom.Element;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
- * Shows HTML that a sanitiser already made safe as real elements rather than as an
- * {@code innerHTML} string, so the server knows the page's structure: tests can find the block
- * quotes, and the crawlable copy of the page is the same tree the live view shows.
+ * Shows HTML that a sanitiser already made safe. The fragment goes to the browser as the container's
+ * {@code innerHTML}: one server-side node holding the (cached, shared) string, instead of one node per paragraph,
+ * quotation and link. That tree was most of what an anonymous reader's session kept in memory and most of the work
+ * of opening a post. {@code getOuterHTML()} still gives the full markup, so the crawlable copy and tests see the same
+ * structure the browser gets.
  */
 public final class SafeHtml {
 
@@ -18,20 +16,7 @@ public final class SafeHtml {
     /** A {@code <div>} holding the given sanitised HTML fragment. */
     public static Div of(String sanitisedHtml) {
         var container = new Div();
-        for (var node : Jsoup.parseBodyFragment(sanitisedHtml).body().childNodes()) {
-            append(container.getElement(), node);
-        }
+        container.getElement().setProperty("innerHTML", sanitisedHtml);
         return container;
-    }
-
-    private static void append(Element parent, Node node) {
-        if (node instanceof TextNode text) {
-            parent.appendChild(Element.createText(text.getWholeText()));
-        } else if (node instanceof org.jsoup.nodes.Element source) {
-            var element = new Element(source.tagName());
-            source.attributes().forEach(attribute -> element.setAttribute(attribute.getKey(), attribute.getValue()));
-            source.childNodes().forEach(child -> append(element, child));
-            parent.appendChild(element);
-        }
     }
 }

@@ -38,9 +38,7 @@ class CommentsSection extends Section {
     static final String NEWEST_FIRST = "Newest first";
 
     final H2 heading = CommentParts.heading(0);
-    final RadioButtonGroup<String> order = new RadioButtonGroup<>("Order");
     final Div list = new Div();
-    final Button showMore = new Button("Show more comments");
     final TextArea text = new TextArea("Your comment");
     final Button post = new Button("Post comment");
     final Paragraph feedback = new Paragraph();
@@ -57,6 +55,10 @@ class CommentsSection extends Section {
     private int openEditors;
     private boolean refreshWaiting;
     private @Nullable Runnable unregister;
+    // Made only when the discussion needs them: most posts have a comment or none, and every component
+    // an anonymous reader's page holds is kept in their session (bench/RESULTS.md).
+    private @Nullable RadioButtonGroup<String> order;
+    private @Nullable Button showMore;
 
     CommentsSection(PostSummary postSummary, CommentService comments, CommentBroadcaster broadcaster, BlogTime time) {
         this.postSummary = postSummary;
@@ -69,24 +71,14 @@ class CommentsSection extends Section {
         setId("comments");
         getElement().setAttribute("aria-labelledby", "comments-heading");
 
-        order.setItems(OLDEST_FIRST, NEWEST_FIRST);
-        order.setValue(OLDEST_FIRST);
-        order.addValueChangeListener(change -> refresh());
-        order.addClassName("comment-order");
-
         list.addClassName("comment-list");
-        showMore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        showMore.addClickListener(click -> {
-            limit += CommentService.PAGE_SIZE;
-            refresh();
-        });
 
         feedback.addClassName("comment-feedback");
         feedback.getElement().setAttribute("role", "status");
         feedback.getElement().setAttribute("aria-live", "polite");
         form.addClassName("comment-form");
 
-        add(heading, form, order, list, showMore);
+        add(heading, form, list);
         refresh();
     }
 
@@ -97,7 +89,7 @@ class CommentsSection extends Section {
             return;
         }
         refreshWaiting = false;
-        var thread = comments.thread(postSummary.id(), NEWEST_FIRST.equals(order.getValue()), limit);
+        var thread = comments.thread(postSummary.id(), order != null && NEWEST_FIRST.equals(order.getValue()), limit);
         heading.setText("Comments (" + thread.publishedCount() + ")");
         closed = thread.closed();
         showForm(thread);
@@ -112,8 +104,28 @@ class CommentsSection extends Section {
         if (thread.comments().isEmpty()) {
             list.add(new Paragraph(thread.closed() ? "No comments." : "No comments yet."));
         }
-        order.setVisible(thread.comments().size() > 1);
-        showMore.setVisible(thread.hasMore());
+        if (thread.comments().size() > 1 && order == null) {
+            order = new RadioButtonGroup<>("Order");
+            order.setItems(OLDEST_FIRST, NEWEST_FIRST);
+            order.setValue(OLDEST_FIRST);
+            order.addValueChangeListener(change -> refresh());
+            order.addClassName("comment-order");
+            addComponentAtIndex(indexOf(list), order);
+        }
+        if (order != null) {
+            order.setVisible(thread.comments().size() > 1);
+        }
+        if (thread.hasMore() && showMore == null) {
+            showMore = new Button("Show more comments", click -> {
+                limit += CommentService.PAGE_SIZE;
+                refresh();
+            });
+            showMore.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(showMore);
+        }
+        if (showMore != null) {
+            showMore.setVisible(thread.hasMore());
+        }
     }
 
     private void showForm(CommentThread thread) {

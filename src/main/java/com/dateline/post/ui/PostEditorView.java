@@ -670,8 +670,7 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
             empty.addClassName("preview-empty");
             previewBody.add(empty);
         } else {
-            var html = SafeHtml.of(editing.preview(body.getValue()));
-            html.getElement().getChildren().toList().forEach(child -> previewBody.getElement().appendChild(child.removeFromParent()));
+            previewBody.add(SafeHtml.of(editing.preview(body.getValue())));
         }
 
         var bylineText = byline.getValue().strip();

@@ -30,7 +30,14 @@ final class PostPageParts {
     static Component page(PostDetails post, String blogTitle, BlogTime time) {
         var page = new Div(navigation(post, blogTitle), article(post, time));
         page.addClassName("post-page");
+        // Which post this is, so that the live view takes over only a server copy of this very post.
+        page.getElement().setAttribute("data-post", Long.toString(post.summary().id()));
         return page;
+    }
+
+    /** Finds the element {@link #page} built for this post, in the HTML the server sent. */
+    static String selector(PostDetails post) {
+        return ".post-page[data-post='" + post.summary().id() + "']";
     }
 
     /** « Previous Post | Babylon &amp; Beyond Home | Next Post »; a missing neighbour leaves its link out. */

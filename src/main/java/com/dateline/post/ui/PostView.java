@@ -3,6 +3,10 @@ package com.dateline.post.ui;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
+import com.dateline.base.ui.ServerCopy;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.NavigationTrigger;
+import java.util.function.Supplier;
 import com.dateline.post.PostDetails;
 import com.dateline.post.PostPageSection;
 import java.util.List;
@@ -49,7 +53,13 @@ class PostView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         post = found.get();
         removeAll();
-        add(PostPageParts.page(post, blog.title(), time));
+        var shown = post;
+        Supplier<Component> page = () -> PostPageParts.page(shown, blog.title(), time);
+        // On a page load the server has just sent this very article (CrawlablePages); take it over rather than
+        // build and send it a second time. Links within the app navigate without a new page, so they build it.
+        add(event.getTrigger() == NavigationTrigger.PAGE_LOAD
+                ? new ServerCopy(event.getUI(), PostPageParts.selector(shown), page)
+                : page.get());
         sections.forEach(section -> add(section.liveSection(post.summary())));
     }
 
