@@ -107,6 +107,16 @@ public class CommentService {
         }));
     }
 
+    /** The reader's own top-level comment as they see it under the post, to show it at once after they post it. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public java.util.Optional<CommentView> ownTopLevelComment(long commentId) {
+        var author = CurrentUser.require().accountId();
+        return comments.findById(commentId)
+                .filter(comment -> comment.getAuthorId() == author && comment.getParentId() == null)
+                .flatMap(comment -> readingOrder(List.of(comment), List.of(), author).stream().findFirst());
+    }
+
     /** Whether new comments are refused on this post: closed by its editor, or auto-closed by age. */
     @Transactional(readOnly = true)
     public boolean isClosed(long postId) {

@@ -59,6 +59,12 @@ class CommentsSection extends Section {
     // an anonymous reader's page holds is kept in their session (bench/RESULTS.md).
     private @Nullable RadioButtonGroup<String> order;
     private @Nullable Button showMore;
+    private @Nullable Paragraph noComments;
+    private long publishedCount;
+    private int shownComments;
+    // Comments this section drew itself right after its reader posted them; the announcement of the same
+    // comment then has nothing new for this page.
+    private final java.util.Set<Long> drawnHere = new java.util.HashSet<>();
 
     CommentsSection(PostSummary postSummary, CommentService comments, CommentBroadcaster broadcaster, BlogTime time) {
         this.postSummary = postSummary;
@@ -89,11 +95,14 @@ class CommentsSection extends Section {
             return;
         }
         refreshWaiting = false;
-        var thread = comments.thread(postSummary.id(), order != null && NEWEST_FIRST.equals(order.getValue()), limit);
-        heading.setText("Comments (" + thread.publishedCount() + ")");
+        var thread = comments.thread(postSummary.id(), newestFirst(), limit);
+        publishedCount = thread.publishedCount();
+        heading.setText("Comments (" + publishedCount + ")");
         closed = thread.closed();
         showForm(thread);
         list.removeAll();
+        noComments = null;
+        shownComments = thread.comments().size();
         CommentParts.nest(list, thread.comments(), comment -> {
             var article = CommentParts.article(comment, time);
             if (!comment.withheld()) {
@@ -102,9 +111,22 @@ class CommentsSection extends Section {
             return article;
         });
         if (thread.comments().isEmpty()) {
-            list.add(new Paragraph(thread.closed() ? "No comments." : "No comments yet."));
+            noComments = new Paragraph(thread.closed() ? "No comments." : "No comments yet.");
+            list.add(noComments);
         }
-        if (thread.comments().size() > 1 && order == null) {
+        showControls(thread.hasMore());
+    }
+
+    long postId() {
+        return postSummary.id();
+    }
+
+    private boolean newestFirst() {
+        return order != null && NEWEST_FIRST.equals(order.getValue());
+    }
+
+    private void showControls(boolean hasMore) {
+        if (shownComments > 1 && order == null) {
             order = new RadioButtonGroup<>("Order");
             order.setItems(OLDEST_FIRST, NEWEST_FIRST);
             order.setValue(OLDEST_FIRST);
@@ -113,9 +135,9 @@ class CommentsSection extends Section {
             addComponentAtIndex(indexOf(list), order);
         }
         if (order != null) {
-            order.setVisible(thread.comments().size() > 1);
+            order.setVisible(shownComments > 1);
         }
-        if (thread.hasMore() && showMore == null) {
+        if (hasMore && showMore == null) {
             showMore = new Button("Show more comments", click -> {
                 limit += CommentService.PAGE_SIZE;
                 refresh();
@@ -124,8 +146,44 @@ class CommentsSection extends Section {
             add(showMore);
         }
         if (showMore != null) {
-            showMore.setVisible(thread.hasMore());
+            showMore.setVisible(hasMore);
         }
+    }
+
+    /**
+     * Shows the reader's new top-level comment where the discussion has it, without reading and redrawing the whole
+     * discussion: on a long discussion that was most of the work of posting a comment. Oldest first, with more
+     * comments still to show, it belongs on a later page, as it would after a redraw.
+     */
+    private void showOwn(long commentId) {
+        var view = comments.ownTopLevelComment(commentId);
+        if (view.isEmpty()) {
+            refresh();
+            return;
+        }
+        drawnHere.add(commentId);
+        var comment = view.get();
+        if (comment.status() == CommentStatus.PUBLISHED) {
+            publishedCount++;
+            heading.setText("Comments (" + publishedCount + ")");
+        }
+        var laterPage = !newestFirst() && showMore != null && showMore.isVisible();
+        if (laterPage) {
+            return;
+        }
+        if (noComments != null) {
+            list.remove(noComments);
+            noComments = null;
+        }
+        var article = CommentParts.article(comment, time);
+        article.add(actions(comment, article));
+        if (newestFirst()) {
+            list.addComponentAsFirst(article);
+        } else {
+            list.add(article);
+        }
+        shownComments++;
+        showControls(showMore != null && showMore.isVisible());
     }
 
     private void showForm(CommentThread thread) {
@@ -168,8 +226,10 @@ class CommentsSection extends Section {
             feedback.getElement().setAttribute("data-status", outcome.status().name());
             if (parentId != null) {
                 openEditors = Math.max(0, openEditors - 1);
+                refresh();
+            } else {
+                showOwn(outcome.commentId());
             }
-            refresh();
         } catch (CommentRefused refused) {
             area.setErrorMessage(refused.getMessage());
             area.setInvalid(true);
@@ -313,7 +373,11 @@ class CommentsSection extends Section {
         var ui = attachEvent.getUI();
         unregister = broadcaster.register(postSummary.id(), change -> {
             if (change.readersSeeIt() || change.authorId() == viewerId) {
-                ui.access(this::refresh);
+                ui.access(() -> {
+                    if (!drawnHere.remove(change.commentId())) {
+                        refresh();
+                    }
+                });
             }
         });
     }

@@ -1,0 +1,85 @@
+package com.dateline.comment.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.account.AccountService;
+import com.dateline.account.Registration;
+import com.dateline.comment.CommentService;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+@SpringBootTest
+class CommentsSectionTest extends SpringBrowserlessTest {
+
+    private static final String JERUSALEM = "2008/04/israel-spring-in-jerusalems-old-city";
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @Autowired
+    CommentService comments;
+
+    @AfterEach
+    void signOut() {
+        securityContexts.clearContext();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_new_comment_appears_under_the_others_without_redrawing_them() {
+        var earlier = newReader("earlier");
+        signInAs(earlier);
+        var earlierComment = comments.submit(postId(), null, "The Old City was quiet before the holiday crowds came.");
+        signInAs("moderator@dateline.test");
+        comments.approve(earlierComment.commentId());
+        signInAs(newReader("later"));
+        UI.getCurrent().navigate(JERUSALEM);
+        var section = find(CommentsSection.class).single();
+        var before = section.list.getChildren().toList();
+        assertThat(before).isNotEmpty();
+
+        test(section.text).setValue("Spring came early to the Jaffa Gate this year.");
+        test(section.post).click();
+
+        var after = section.list.getChildren().toList();
+        assertThat(after.subList(0, before.size())).as("the comments already shown are the same components").isEqualTo(before);
+        assertThat(after).hasSize(before.size() + 1);
+        assertThat(after.getLast().getElement().getTextRecursively())
+                .contains("Spring came early to the Jaffa Gate this year.", "Awaiting moderation");
+        assertThat(section.text.getValue()).isEmpty();
+    }
+
+    private long postId() {
+        UI.getCurrent().navigate(JERUSALEM);
+        return find(CommentsSection.class).single().postId();
+    }
+
+    private String newReader(String prefix) {
+        var email = prefix + "-" + UUID.randomUUID() + "@example.org";
+        accounts.register(new Registration("Reader " + prefix, email, "a long enough passphrase 2008"));
+        return email;
+    }
+
+    private void signInAs(String email) {
+        var user = users.loadUserByUsername(email);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        securityContexts.setContext(context);
+        SecurityContextHolder.setContext(context);
+    }
+}
