@@ -38,26 +38,48 @@ public class ModerationService {
 
     static final Duration UNDO_WINDOW = Duration.ofMinutes(5);
     static final Duration CLAIM_TIME = Duration.ofMinutes(2);
+    static final int RACE_ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(ModerationService.class);
 
     private final CommentModeration comments;
     private final ModerationActionRepository history;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final Cache<Long, Claim> claims = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    ModerationService(CommentModeration comments, ModerationActionRepository history, Clock clock) {
+    ModerationService(
+            CommentModeration comments,
+            ModerationActionRepository history,
+            Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transaction) {
         this.comments = comments;
         this.history = history;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /**
      * Decides on each comment, given the version the moderator saw of it. Comments someone else
      * changed meanwhile are skipped and reported; the others are decided and recorded.
      */
-    @Transactional
     public BulkResult decide(ModerationVerb verb, Map<Long, Long> seenVersions, @Nullable String reason) {
+        // Two moderators deciding on the same comment at the same moment: the later commit finds the row changed
+        // and its whole transaction is rolled back. Trying again reads the new versions, so the raced comments are
+        // reported as decided by someone else and the rest of this moderator's selection is still applied.
+        for (var attempt = 1; ; attempt++) {
+            try {
+                return java.util.Objects.requireNonNull(transaction.execute(status -> decideOnce(verb, seenVersions, reason)));
+            } catch (org.springframework.dao.ConcurrencyFailureException raced) {
+                if (attempt == RACE_ATTEMPTS) {
+                    throw raced;
+                }
+                log.info("Moderation: raced with another moderator, trying again ({} of {})", attempt + 1, RACE_ATTEMPTS);
+            }
+        }
+    }
+
+    private BulkResult decideOnce(ModerationVerb verb, Map<Long, Long> seenVersions, @Nullable String reason) {
         if (verb == ModerationVerb.UNDO) {
             throw new IllegalArgumentException("Use undo()");
         }
@@ -88,7 +110,6 @@ public class ModerationService {
     }
 
     /** Decides on comments at their current versions, for a selection whose versions were not kept. */
-    @Transactional
     public BulkResult decideCurrent(ModerationVerb verb, Collection<Long> commentIds, @Nullable String reason) {
         return decide(verb, comments.versions(List.copyOf(commentIds)), reason);
     }

@@ -131,11 +131,25 @@ public final class LoadHarness {
         var ready = new java.util.concurrent.LinkedBlockingQueue<VaadinClient>();
         Arrays.stream(clients).filter(java.util.Objects::nonNull).forEach(ready::add);
         System.out.printf(Locale.ROOT, "%d clients signed in and on the post in %.1f s%n", ready.size(), (System.nanoTime() - signInStarted) / 1e9);
+        var moderators = new Moderators(options.moderators);
+        var refusals = new ConcurrentHashMap<String, AtomicLong>();
         run("comments", worker -> {
             // A client answers one message at a time, as a browser tab does: take one that is free.
             var client = ready.take();
             try {
-                var text = "Load comment " + run + "-" + serial.incrementAndGet() + ": the market reopened, and so did the talks.";
+                var number = serial.incrementAndGet();
+                var text = "Load comment " + run + "-" + number + ": the market reopened, and so did the talks.";
+                if (options.faults && number % 10 == 0) {
+                    // Broken input among the real comments: each must be refused with a message, and nothing stored.
+                    var kind = FAULTS.get((int) (number / 10 % FAULTS.size()));
+                    var bytes = client.postRefused(switch (kind) {
+                        case "blank" -> "   \n\t  ";
+                        case "too long" -> "Load comment " + run + "-" + number + " " + "x".repeat(100_000);
+                        default -> client.lastPosted;
+                    });
+                    refusals.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+                    return bytes;
+                }
                 var bytes = client.postComment(text);
                 acknowledged.add(text);
                 return bytes;
@@ -143,11 +157,74 @@ public final class LoadHarness {
                 ready.add(client);
             }
         }, () -> {
+            moderators.stop();
             if (options.acknowledged != null) {
                 Files.write(options.acknowledged, acknowledged);
             }
-            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); " + stored(run);
+            var faults = options.faults ? "; broken input refused as expected: " + refusals : "";
+            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); " + stored(run)
+                    + faults + moderators.summary();
         });
+    }
+
+    private static final List<String> FAULTS = List.of("blank", "too long", "duplicate");
+
+    /**
+     * Moderators clearing the queue while the readers write: each takes the oldest page of pending load-test comments
+     * and approves it (the benchmark profile's /actuator/loadmoderation), then looks again after half a second. Two
+     * at once collide on the same comments, as two people at the dashboard do.
+     */
+    private final class Moderators {
+        private final List<Thread> threads = new ArrayList<>();
+        private final AtomicLong approved = new AtomicLong();
+        private final AtomicLong collisions = new AtomicLong();
+        private final AtomicLong rounds = new AtomicLong();
+        private final AtomicLong errors = new AtomicLong();
+        private volatile boolean running = true;
+
+        Moderators(int count) {
+            var accounts = List.of("moderator@dateline.test", "admin@dateline.test");
+            for (var i = 0; i < count; i++) {
+                var account = accounts.get(i % accounts.size());
+                threads.add(Thread.ofVirtual().start(() -> {
+                    while (running) {
+                        try {
+                            var response = http.send(HttpRequest.newBuilder(URI.create(options.url + "/actuator/loadmoderation/" + account))
+                                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() != 200) {
+                                throw new IllegalStateException("answered " + response.statusCode());
+                            }
+                            var json = JSON.readTree(response.body());
+                            approved.addAndGet(json.path("approved").asLong());
+                            collisions.addAndGet(json.path("skipped").asLong());
+                            rounds.incrementAndGet();
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                            System.out.println("  moderator " + account + ": " + e.getMessage());
+                        }
+                    }
+                }));
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            for (var thread : threads) {
+                thread.join();
+            }
+        }
+
+        String summary() {
+            if (threads.isEmpty()) {
+                return "";
+            }
+            return String.format(Locale.ROOT, "%n%d moderators: %,d rounds, %,d comments approved, %,d collisions with the other"
+                    + " moderator (skipped, as the dashboard reports them), %d errors", threads.size(), rounds.get(), approved.get(),
+                    collisions.get(), errors.get());
+        }
     }
 
     /** What the database holds of this run, through the benchmark profile's endpoint. */
@@ -348,6 +425,7 @@ public final class LoadHarness {
         private int textNode = -1;
         private int buttonNode = -1;
         private int propertyFeature = 1;
+        private String lastPosted = "";
 
         /** The page, the UI init request and the navigation message; returns the bytes received. */
         long open(String path) throws IOException, InterruptedException {
@@ -412,6 +490,19 @@ public final class LoadHarness {
 
         /** Types the text and clicks "Post comment"; the server's answer must carry the comment's new status. */
         long postComment(String text) throws IOException, InterruptedException {
+            var start = wireBytes;
+            var answer = uidl(commentMessage(text), true);
+            // Stored: the server empties the text area (a refusal keeps the text and marks the field invalid instead).
+            if (!cleared(answer)) {
+                throw new IllegalStateException("The server did not acknowledge the comment: "
+                        + answer.substring(0, Math.min(300, answer.length())));
+            }
+            lastPosted = text;
+            return wireBytes - start;
+        }
+
+        /** The text area's new value, then a click on "Post comment", in one message as the browser sends them. */
+        private List<ObjectNode> commentMessage(String text) {
             var sync = JSON.createObjectNode();
             sync.put("type", "mSync").put("node", textNode).put("feature", propertyFeature).put("property", "value").put("value", text);
             var click = JSON.createObjectNode();
@@ -423,11 +514,15 @@ public final class LoadHarness {
             for (var key : List.of("event.detail", "event.button", "event.clientX", "event.clientY", "event.screenX", "event.screenY")) {
                 data.put(key, key.equals("event.detail") ? 1 : 0);
             }
+            return List.of(sync, click);
+        }
+
+        /** Types text the server must refuse and clicks "Post comment": the field must be marked invalid, not emptied. */
+        long postRefused(String text) throws IOException, InterruptedException {
             var start = wireBytes;
-            var answer = uidl(List.of(sync, click), true);
-            // Stored: the server empties the text area (a refusal keeps the text and marks the field invalid instead).
-            if (!cleared(answer)) {
-                throw new IllegalStateException("The server did not acknowledge the comment: "
+            var answer = uidl(commentMessage(text), true);
+            if (cleared(answer) || !answer.contains("\"invalid\"")) {
+                throw new IllegalStateException("Broken input was not refused with a message: "
                         + answer.substring(0, Math.min(300, answer.length())));
             }
             return wireBytes - start;
@@ -536,7 +631,9 @@ public final class LoadHarness {
             int sessions,
             int readers,
             String password,
-            Path acknowledged) {
+            Path acknowledged,
+            int moderators,
+            boolean faults) {
 
         static Options parse(String[] args) {
             var values = new HashMap<String, String>();
@@ -557,7 +654,9 @@ public final class LoadHarness {
                     Integer.parseInt(values.getOrDefault("sessions", "1000")),
                     Integer.parseInt(values.getOrDefault("readers", "200")),
                     values.getOrDefault("password", "load-test-password-2008"),
-                    values.containsKey("acknowledged") ? Path.of(values.get("acknowledged")) : null);
+                    values.containsKey("acknowledged") ? Path.of(values.get("acknowledged")) : null,
+                    Integer.parseInt(values.getOrDefault("moderators", "0")),
+                    Boolean.parseBoolean(values.getOrDefault("faults", "false")));
         }
     }
 }

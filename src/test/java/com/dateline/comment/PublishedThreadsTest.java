@@ -46,6 +46,21 @@ class PublishedThreadsTest {
         support.signOut();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Comments these tests wrote; other test classes expect the demo posts without comments. */
+    private final java.util.List<Long> written = new java.util.ArrayList<>();
+
+    @AfterEach
+    void deleteWritten() {
+        for (var id : written) {
+            jdbc.update("delete from moderation_action where comment_id = ?", id);
+            jdbc.update("delete from comment_report where comment_id = ?", id);
+            jdbc.update("delete from comment where id = ?", id);
+        }
+    }
+
     @AfterEach
     void signOut() {
         support.signOut();
@@ -58,6 +73,7 @@ class PublishedThreadsTest {
 
         support.signInNewReader("cache-approved");
         var submitted = service.submit(post, null, "The lanes of the Old City were full of visitors this week.");
+        written.add(submitted.commentId());
         support.signOut();
         assertThat(submitted.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(service.thread(post, false, 50))
@@ -75,6 +91,7 @@ class PublishedThreadsTest {
     void an_anonymous_reader_no_longer_sees_a_comment_once_its_author_deletes_it() {
         var author = support.signInNewReader("cache-deleted");
         var submitted = service.submit(post, null, "Spring came early to the Jaffa Gate this year.");
+        written.add(submitted.commentId());
         support.signOut();
         support.as(MODERATOR, () -> service.approve(submitted.commentId()));
         assertThat(service.thread(post, true, 50).comments()).extracting(CommentView::id).contains(submitted.commentId());

@@ -115,6 +115,38 @@ class ModerationServiceTest {
         return items.stream().map(ModerationItem::id).toList();
     }
 
+    // --- two moderators at once -----------------------------------------------------------------
+
+    @Test
+    void two_moderators_approving_the_same_comments_at_once_each_get_an_answer_and_every_comment_is_decided_once() throws Exception {
+        var ids = new java.util.ArrayList<Long>();
+        for (var i = 0; i < 40; i++) {
+            ids.add(support.submitAsNewReader(postId, "Race Reader " + i, "Race comment number " + i + " about the Old City."));
+        }
+        var seen = new java.util.LinkedHashMap<Long, Long>();
+        ids.forEach(id -> seen.put(id, item(id).version()));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> {
+                start.await();
+                return support.as(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return support.as(ADMIN, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+            });
+            start.countDown();
+            var results = List.of(first.get(), second.get());
+
+            assertThat(results.stream().mapToInt(BulkResult::applied).sum()).isEqualTo(ids.size());
+            assertThat(results.stream().mapToInt(result -> result.problems().size()).sum()).isEqualTo(ids.size());
+        }
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
+            assertThat(history(id)).hasSize(1);
+        });
+    }
+
     // --- each action and its history row ---------------------------------------------------------
 
     @Test

@@ -65,6 +65,8 @@ class CommentsSection extends Section {
     // Comments this section drew itself right after its reader posted them; the announcement of the same
     // comment then has nothing new for this page.
     private final java.util.Set<Long> drawnHere = new java.util.HashSet<>();
+    private final java.util.Queue<com.dateline.comment.CommentChanged> announced = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     CommentsSection(PostSummary postSummary, CommentService comments, CommentBroadcaster broadcaster, BlogTime time) {
         this.postSummary = postSummary;
@@ -169,6 +171,11 @@ class CommentsSection extends Section {
         }
         var laterPage = !newestFirst() && showMore != null && showMore.isVisible();
         if (laterPage) {
+            return;
+        }
+        if (shownComments >= limit) {
+            // A page holds at most `limit` top-level comments; past that, redraw as the page would be drawn anew.
+            refresh();
             return;
         }
         if (noComments != null) {
@@ -372,14 +379,26 @@ class CommentsSection extends Section {
     protected void onAttach(AttachEvent attachEvent) {
         var ui = attachEvent.getUI();
         unregister = broadcaster.register(postSummary.id(), change -> {
-            if (change.readersSeeIt() || change.authorId() == viewerId) {
-                ui.access(() -> {
-                    if (!drawnHere.remove(change.commentId())) {
-                        refresh();
-                    }
-                });
+            if (!change.readersSeeIt() && change.authorId() != viewerId) {
+                return;
+            }
+            // A burst of changes (a moderator approving twenty comments) redraws this page once, not twenty times.
+            announced.add(change);
+            if (redrawQueued.compareAndSet(false, true)) {
+                ui.access(this::redrawForAnnouncements);
             }
         });
+    }
+
+    private void redrawForAnnouncements() {
+        redrawQueued.set(false);
+        var anythingNew = false;
+        for (var change = announced.poll(); change != null; change = announced.poll()) {
+            anythingNew |= !drawnHere.remove(change.commentId());
+        }
+        if (anythingNew) {
+            refresh();
+        }
     }
 
     @Override

@@ -34,6 +34,21 @@ class CommentsSectionTest extends SpringBrowserlessTest {
     @Autowired
     CommentService comments;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Comments these tests wrote; other test classes expect the demo posts without comments. */
+    private final java.util.List<Long> written = new java.util.ArrayList<>();
+
+    @AfterEach
+    void deleteWritten() {
+        for (var id : written) {
+            jdbc.update("delete from moderation_action where comment_id = ?", id);
+            jdbc.update("delete from comment_report where comment_id = ?", id);
+            jdbc.update("delete from comment where id = ?", id);
+        }
+    }
+
     @AfterEach
     void signOut() {
         securityContexts.clearContext();
@@ -45,6 +60,7 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         var earlier = newReader("earlier");
         signInAs(earlier);
         var earlierComment = comments.submit(postId(), null, "The Old City was quiet before the holiday crowds came.");
+        written.add(earlierComment.commentId());
         signInAs("moderator@dateline.test");
         comments.approve(earlierComment.commentId());
         signInAs(newReader("later"));
@@ -62,6 +78,8 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         assertThat(after.getLast().getElement().getTextRecursively())
                 .contains("Spring came early to the Jaffa Gate this year.", "Awaiting moderation");
         assertThat(section.text.getValue()).isEmpty();
+        written.add(jdbc.queryForObject("select max(id) from comment where body = ?", Long.class,
+                "Spring came early to the Jaffa Gate this year."));
     }
 
     private long postId() {
