@@ -127,6 +127,29 @@ class BackupIT {
     }
 
     @Test
+    void a_signed_in_admins_browser_session_does_not_open_the_api() throws Exception {
+        var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        var login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var csrf = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(login.body());
+        assertThat(csrf.find()).as("the sign-in page's CSRF token").isTrue();
+        var signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=admin%40dateline.test&password=admin-demo-2008&_csrf="
+                                + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+
+        // What a page on another site could make that browser send: its cookies, but no credentials for the API.
+        var forged = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backups"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void a_name_that_is_not_a_backup_finds_nothing() throws Exception {
         assertThat(send("GET", "/api/backups/dateline.mv.db", "admin@dateline.test:admin-demo-2008").statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/backups/..%2Fdateline.mv.db", "admin@dateline.test:admin-demo-2008").statusCode())

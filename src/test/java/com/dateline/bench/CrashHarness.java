@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * <p>Options: {@code --runs=5}, {@code --clients=20}, {@code --seconds=15} (load per run; the kill falls between 1 s
  * after the clients are signed in and 2 s before the end), {@code --port=8113}, {@code --jar=target/dateline-…jar},
  * {@code --data=target/crash-data}, {@code --housekeeping=2s} (how often the server compacts its file, much more often
- * than in production, so that kills also land during compaction).
+ * than in production, so that kills also land during compaction), {@code --datasource-url=…} (another database URL, e.g.
+ * {@code jdbc:h2:file:${dateline.data-dir}/dateline} to see what H2's default write delay loses).
  */
 public final class CrashHarness {
 
@@ -158,9 +159,13 @@ public final class CrashHarness {
     }
 
     private Process startServer(Path jar, Path data, int port, Path log) throws IOException {
-        return new ProcessBuilder(java.toString(), "-Xmx1g", "-jar", jar.toString(), "--spring.profiles.active=benchmark",
+        var command = new ArrayList<>(List.of(java.toString(), "-Xmx1g", "-jar", jar.toString(), "--spring.profiles.active=benchmark",
                 "--dateline.data-dir=" + data, "--server.port=" + port,
-                "--dateline.database.housekeeping-interval=" + option("housekeeping", "2s"))
+                "--dateline.database.housekeeping-interval=" + option("housekeeping", "2s")));
+        if (options.containsKey("datasource-url")) {
+            command.add("--spring.datasource.url=" + option("datasource-url", ""));
+        }
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
