@@ -81,6 +81,11 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
                 moderation.setId("moderation-link");
                 accountLinks.add(moderation, new Span(" · "));
             }
+            if (authentication.hasRole(Roles.ADMIN)) {
+                var backups = new Anchor("/admin/backups", "Backups");
+                backups.setId("backups-link");
+                accountLinks.add(backups, new Span(" · "));
+            }
             accountLinks.add(signOut);
             return;
         }
