@@ -22,11 +22,6 @@ public class CommentBroadcaster implements AutoCloseable {
 
     private final Map<Long, Set<Consumer<CommentChanged>>> listenersByPost = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    // An approval reaches every open copy of its post, and each copy a signed-in reader has open reads its
-    // discussion again. A few at a time: a burst of approvals on a busy post once took every database connection
-    // for tens of seconds (the load harness's run with moderators, bench/RESULTS.md).
-    private final java.util.concurrent.Semaphore running =
-            new java.util.concurrent.Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
     private final Set<Consumer<CommentChanged>> everything = ConcurrentHashMap.newKeySet();
 
@@ -51,13 +46,10 @@ public class CommentBroadcaster implements AutoCloseable {
         listeners.addAll(everything);
         for (var listener : listeners) {
             executor.execute(() -> {
-                running.acquireUninterruptibly();
                 try {
                     listener.accept(change);
                 } catch (RuntimeException e) {
                     log.warn("A comment listener failed", e);
-                } finally {
-                    running.release();
                 }
             });
         }

@@ -382,7 +382,9 @@ class CommentsSection extends Section {
             if (!change.readersSeeIt() && change.authorId() != viewerId) {
                 return;
             }
-            // A burst of changes (a moderator approving twenty comments) redraws this page once, not twenty times.
+            // A burst of changes (a moderator approving twenty comments) redraws this page once, not twenty times:
+            // redrawing every open copy of a busy post for each approval once took every database connection for
+            // tens of seconds (the load harness's run with moderators, bench/RESULTS.md).
             announced.add(change);
             if (redrawQueued.compareAndSet(false, true)) {
                 ui.access(this::redrawForAnnouncements);
