@@ -1,5 +1,6 @@
 package com.dateline.account;
 
+import com.dateline.base.TypedText;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.dateline.security.SignedInSessions;
@@ -82,8 +83,14 @@ public class AccountService {
         for (var violation : validator.validate(registration)) {
             problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
+        if (!problems.containsKey("displayName") && TypedText.isBlank(registration.displayName())) {
+            problems.put("displayName", "Enter the name to show with your comments.");
+        }
         if (!problems.containsKey("displayName")) {
             displayNameProblem(registration.displayName()).ifPresent(problem -> problems.put("displayName", problem));
+        }
+        if (!problems.containsKey("email") && TypedText.unshowable(registration.email(), false).isPresent()) {
+            problems.put("email", "Enter a valid e-mail address, like name@example.org.");
         }
         if (!problems.containsKey("email") && accounts.existsByEmailKey(Account.emailKey(registration.email()))) {
             problems.put("email", "An account with this e-mail address already exists. Sign in instead.");
@@ -124,7 +131,7 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     public AccountInfo changeDisplayName(String typed) {
         var displayName = typed.strip();
-        var problem = displayName.isEmpty()
+        var problem = TypedText.isBlank(displayName)
                 ? Optional.of("Enter the name to show with your comments.")
                 : displayNameProblem(displayName);
         if (problem.isPresent()) {
@@ -314,12 +321,13 @@ public class AccountService {
     }
 
     private static Optional<String> displayNameProblem(String displayName) {
+        var unshowable = TypedText.problem("Your display name", displayName, false);
+        if (unshowable.isPresent()) {
+            return unshowable;
+        }
         var length = displayName.codePointCount(0, displayName.length());
         if (length < 2 || length > 40) {
             return Optional.of("Your display name must be 2 to 40 characters long.");
-        }
-        if (displayName.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.of("Your display name cannot contain control characters.");
         }
         return Optional.empty();
     }

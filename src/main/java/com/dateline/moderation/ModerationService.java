@@ -1,5 +1,6 @@
 package com.dateline.moderation;
 
+import com.dateline.base.TypedText;
 import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ModerationConflict;
@@ -61,8 +62,9 @@ public class ModerationService {
         if (verb == ModerationVerb.UNDO) {
             throw new IllegalArgumentException("Use undo()");
         }
-        if (reason != null && reason.strip().codePointCount(0, reason.strip().length()) > MAX_REASON_LENGTH) {
-            throw new IllegalArgumentException("A reason can be at most " + MAX_REASON_LENGTH + " characters.");
+        var refused = reasonProblem(reason);
+        if (refused.isPresent()) {
+            throw new ReasonRefused(refused.get());
         }
         var moderator = CurrentUser.require();
         var now = clock.instant();
@@ -75,7 +77,7 @@ public class ModerationService {
                 var verdict = comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
                 var action = history.save(new ModerationAction(
                         seen.getKey(), moderator.accountId(), moderator.displayName(), verb, verdict.before(), verdict.after(),
-                        reason == null || reason.isBlank() ? null : reason.strip(), null, verdict.openReportsBefore(), now));
+                        reason == null || TypedText.isBlank(reason) ? null : reason.strip(), null, verdict.openReportsBefore(), now));
                 actionIds.add(java.util.Objects.requireNonNull(action.getId()));
                 claims.invalidate(seen.getKey());
                 applied++;
@@ -85,6 +87,19 @@ public class ModerationService {
         }
         log.info("Moderation: {} {} comment(s) by account {}, {} skipped", verb, applied, moderator.accountId(), problems.size());
         return new BulkResult(applied, problems, actionIds);
+    }
+
+    /** Why a reason for the author cannot be stored, if it cannot; the dialog asks before it closes. */
+    public static java.util.Optional<String> reasonProblem(@Nullable String reason) {
+        if (reason == null) {
+            return java.util.Optional.empty();
+        }
+        var length = reason.strip().codePointCount(0, reason.strip().length());
+        if (length > MAX_REASON_LENGTH) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "A reason can be at most %d characters; this one has %,d.", MAX_REASON_LENGTH, length));
+        }
+        return TypedText.problem("The reason", reason, true);
     }
 
     /** Decides on comments at their current versions, for a selection whose versions were not kept. */

@@ -76,7 +76,9 @@ public class SignInThrottle {
         }
     }
 
+    // Bounded, so that a megabyte typed into the e-mail field costs the cache no more than a real address does.
     private static String key(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        var key = email.strip().toLowerCase(Locale.ROOT);
+        return key.length() > 256 ? key.substring(0, 256) : key;
     }
 }
