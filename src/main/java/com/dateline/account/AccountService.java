@@ -3,6 +3,7 @@ package com.dateline.account;
 import com.dateline.base.TypedText;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import com.dateline.security.SignedInSessions;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ public class AccountService {
                 passwordEncoder.encode(registration.password()),
                 Roles.READER,
                 clock.instant()));
-        log.info("Account registered: id={}", account.id());
+        SecurityLog.event("account-registered", "account", account.id());
         return info(account);
     }
 
@@ -154,7 +155,7 @@ public class AccountService {
             throw new AccountRejected(Map.of("password", problem.get()));
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword));
-        log.info("Password changed: account={}", account.id());
+        SecurityLog.event("password-changed", "account", account.id());
     }
 
     /** Everything stored about the signed-in reader, as JSON. */
@@ -188,7 +189,7 @@ public class AccountService {
         }
         account.anonymise(clock.instant(), passwordEncoder.encode(UUID.randomUUID().toString()));
         sessions.endAllOf(account.id());
-        log.info("Account deleted and anonymised: id={}", account.id());
+        SecurityLog.event("account-deleted", "account", account.id());
     }
 
     /** Disables or re-enables an account; a disabled account's open sessions end at their next request. */
@@ -201,7 +202,7 @@ public class AccountService {
         if (!enabled) {
             sessions.endAllOf(accountId);
         }
-        log.info("Account {}: id={} by account={}", enabled ? "enabled" : "disabled", accountId, CurrentUser.require().accountId());
+        SecurityLog.event(enabled ? "account-unbanned" : "account-banned", "account", accountId);
         return info(account);
     }
 
@@ -219,7 +220,7 @@ public class AccountService {
         }
         account.disableUntil(until);
         sessions.endAllOf(accountId);
-        log.info("Account banned: id={} until={} by account={}", accountId, until, CurrentUser.require().accountId());
+        SecurityLog.event("account-banned", "account", accountId, "until", until);
         return info(account);
     }
 

@@ -4,6 +4,7 @@ import com.dateline.account.AccountService;
 import com.dateline.post.PostService;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -114,6 +115,7 @@ public class CommentModeration {
         var commenter = commenters.findById(authorId).orElseGet(() -> new Commenter(authorId, trusted));
         commenter.setTrusted(trusted);
         commenters.save(commenter);
+        SecurityLog.event(trusted ? "reader-trusted" : "reader-trust-withdrawn", "account", authorId);
     }
 
     /**

@@ -6,6 +6,7 @@ import com.dateline.post.CommentTarget;
 import com.dateline.post.PostService;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -222,7 +223,7 @@ public class CommentService {
                 .orElseThrow(() -> new CommentRefused("This comment does not exist or its author deleted it."));
         comment.decide(new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
         comment.reportsCleared();
-        log.info("Comment {} approved by account {}", commentId, moderator.accountId());
+        SecurityLog.event("moderation", "action", "APPROVE", "comments", commentId);
         events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.PUBLISHED, comment.getAuthorId(), true));
     }
 
@@ -242,7 +243,7 @@ public class CommentService {
         var toAuthor = why.isEmpty() ? null : reason.strip();
         comment.decide(new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why, toAuthor), clock.instant());
         comment.reportsCleared();
-        log.info("Comment {} rejected by account {}", commentId, moderator.accountId());
+        SecurityLog.event("moderation", "action", "REJECT", "comments", commentId);
         events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED, comment.getAuthorId(), wasPublished));
     }
 
@@ -287,7 +288,7 @@ public class CommentService {
         policy.setLimits(settings.trustThreshold(), settings.linkHoldThreshold(), settings.minSecondsBetween(), settings.maxPerDay());
         policy.setAutoCloseDays(settings.autoCloseDays());
         policy.setWords(joined(settings.bannedWords()), joined(settings.suspectWords()));
-        log.info("Comment policy changed by account {}", CurrentUser.require().accountId());
+        SecurityLog.event("comment-policy-changed");
         return policy();
     }
 

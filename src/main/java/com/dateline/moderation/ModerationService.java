@@ -6,6 +6,7 @@ import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ModerationConflict;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -85,7 +86,7 @@ public class ModerationService {
                 problems.add("Comment " + seen.getKey() + ": " + conflict.getMessage());
             }
         }
-        log.info("Moderation: {} {} comment(s) by account {}, {} skipped", verb, applied, moderator.accountId(), problems.size());
+        SecurityLog.event("moderation", "action", verb, "applied", applied, "skipped", problems.size(), "comments", ids(seenVersions.keySet()));
         return new BulkResult(applied, problems, actionIds);
     }
 
@@ -135,6 +136,7 @@ public class ModerationService {
         history.save(new ModerationAction(
                 current.id(), moderator.accountId(), moderator.displayName(), ModerationVerb.UNDO, verdict.before(),
                 verdict.after(), null, actionId, verdict.openReportsBefore(), clock.instant()));
+        SecurityLog.event("moderation", "action", ModerationVerb.UNDO, "undoes", actionId, "comments", ids(List.of(current.id())));
     }
 
     /** Whether the signed-in moderator may still undo this history entry. */
@@ -193,6 +195,12 @@ public class ModerationService {
             }
         }
         return found;
+    }
+
+    /** The comment ids a log line names: the first 20, then how many in all. */
+    private static String ids(Collection<Long> commentIds) {
+        var first = commentIds.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return commentIds.size() > 20 ? first + ",…(" + commentIds.size() + ")" : first;
     }
 
     private List<HistoryEntry> entries(List<ModerationAction> actions) {

@@ -3,9 +3,14 @@ package com.dateline.security;
 import com.dateline.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -58,11 +63,14 @@ class SecurityConfiguration {
             SessionRegistry sessions,
             UserDetailsService users,
             PasswordEncoder passwordEncoder,
-            SignInThrottle throttle)
+            SignInThrottle throttle,
+            AuthenticationEventPublisher authenticationEvents)
             throws Exception {
-        // The chain's own manager, with no parent: a failed sign-in is tried (and counted) exactly once.
-        http.authenticationManager(
-                new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle)));
+        // The chain's own manager, with no parent: a failed sign-in is tried (and counted) exactly once. It announces
+        // successes and failures, which the security log writes down.
+        var manager = new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle));
+        manager.setAuthenticationEventPublisher(authenticationEvents);
+        http.authenticationManager(manager);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/admin/**", "/account/**").authenticated()
                 .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll());
@@ -88,6 +96,14 @@ class SecurityConfiguration {
                 .loginView(LoginView.class)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        var publisher = new DefaultAuthenticationEventPublisher(events);
+        // A sign-in refused because of earlier failures is announced as "locked", not left out.
+        publisher.setAdditionalExceptionMappings(Map.of(SignInRefusedException.class, AuthenticationFailureLockedEvent.class));
+        return publisher;
     }
 
     private static RequestCache requestCache(HttpSecurity http) {

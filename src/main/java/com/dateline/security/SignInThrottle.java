@@ -45,6 +45,10 @@ public class SignInThrottle {
                 || blocked(byAddress.getIfPresent(address), FAILURES_PER_ADDRESS, now);
     }
 
+    boolean isBlockedEmail(String email) {
+        return blocked(byEmail.getIfPresent(key(email)), FAILURES_PER_EMAIL, clock.instant());
+    }
+
     public void recordFailure(String email, String address) {
         var now = clock.instant();
         record(byEmail.get(key(email), k -> new ArrayDeque<>()), FAILURES_PER_EMAIL, now);

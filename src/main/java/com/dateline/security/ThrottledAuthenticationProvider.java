@@ -53,6 +53,10 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(email, address);
+            if (throttle.isBlocked(email, address)) {
+                SecurityLog.warning("sign-in-paused", "address", address,
+                        "reason", throttle.isBlockedEmail(email) ? "failures-for-one-email" : "failures-from-one-address");
+            }
             throw e;
         }
     }
