@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Stopping the server the way an operator or an orchestrator does, with SIGTERM, on a real process with its own H2
  * file: a request in flight at that moment still gets its whole answer (here a sign-in whose form is still being
- * sent, so it reads the database after the signal), and then the process exits by itself.
+ * sent, so it reads the database after the signal), and then the process exits by itself; and if something never
+ * finishes closing, the watchdog logs what every thread is doing and ends the process.
  */
 class GracefulShutdownIT {
 
@@ -53,7 +54,7 @@ class GracefulShutdownIT {
     }
 
     /** The application in a JVM of its own, on this test's class path, with the production settings only. */
-    private int start() throws Exception {
+    private int start(String... extraArguments) throws Exception {
         var port = freePort();
         var java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
@@ -63,6 +64,7 @@ class GracefulShutdownIT {
                 "--dateline.data-dir=" + data.toAbsolutePath(),
                 "--vaadin.launch-browser=false",
                 "--vaadin.devmode.usageStatistics.enabled=false"));
+        command.addAll(List.of(extraArguments));
         server = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = server.getInputStream();
         Thread.ofVirtual().start(() -> copy(output));
@@ -138,5 +140,20 @@ class GracefulShutdownIT {
         assertThat(log.toString()).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
         assertThat(log.toString()).doesNotContain("Database is already closed");
         assertThat(log.toString()).contains("dateline.security").containsPattern("sign-in account=[0-9]+ role=ADMIN");
+    }
+
+    @Test
+    void a_bean_that_never_finishes_closing_gets_a_thread_dump_in_the_log_and_the_process_ends_anyway() throws Exception {
+        start("--test.stuck-shutdown=true", "--dateline.shutdown.watchdog=5s");
+        var signalled = Instant.now();
+
+        server.toHandle().destroy();
+
+        assertThat(server.waitFor(90, TimeUnit.SECONDS)).as("the process ends; log:%n%s", log).isTrue();
+        assertThat(Duration.between(signalled, Instant.now())).isGreaterThan(Duration.ofSeconds(5));
+        assertThat(server.exitValue()).isEqualTo(1);
+        assertThat(log.toString())
+                .contains("The application has been stopping for more than 5 s and is stuck; ending the process.")
+                .contains("com.dateline.support.StuckShutdownForTests.close(");
     }
 }
