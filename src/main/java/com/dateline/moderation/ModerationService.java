@@ -18,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,8 +38,6 @@ public class ModerationService {
 
     static final Duration UNDO_WINDOW = Duration.ofMinutes(5);
     static final Duration CLAIM_TIME = Duration.ofMinutes(2);
-
-    private static final Logger log = LoggerFactory.getLogger(ModerationService.class);
 
     private final CommentModeration comments;
     private final ModerationActionRepository history;
