@@ -1,7 +1,9 @@
 package com.dateline.account;
 
+import com.dateline.base.TypedText;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import com.dateline.security.SignedInSessions;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -82,8 +84,14 @@ public class AccountService {
         for (var violation : validator.validate(registration)) {
             problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
         }
+        if (!problems.containsKey("displayName") && TypedText.isBlank(registration.displayName())) {
+            problems.put("displayName", "Enter the name to show with your comments.");
+        }
         if (!problems.containsKey("displayName")) {
             displayNameProblem(registration.displayName()).ifPresent(problem -> problems.put("displayName", problem));
+        }
+        if (!problems.containsKey("email") && TypedText.unshowable(registration.email(), false).isPresent()) {
+            problems.put("email", "Enter a valid e-mail address, like name@example.org.");
         }
         if (!problems.containsKey("email") && accounts.existsByEmailKey(Account.emailKey(registration.email()))) {
             problems.put("email", "An account with this e-mail address already exists. Sign in instead.");
@@ -102,7 +110,7 @@ public class AccountService {
                 passwordEncoder.encode(registration.password()),
                 Roles.READER,
                 clock.instant()));
-        log.info("Account registered: id={}", account.id());
+        SecurityLog.event("account-registered", "account", account.id());
         return info(account);
     }
 
@@ -124,7 +132,7 @@ public class AccountService {
     @PreAuthorize("isAuthenticated()")
     public AccountInfo changeDisplayName(String typed) {
         var displayName = typed.strip();
-        var problem = displayName.isEmpty()
+        var problem = TypedText.isBlank(displayName)
                 ? Optional.of("Enter the name to show with your comments.")
                 : displayNameProblem(displayName);
         if (problem.isPresent()) {
@@ -147,7 +155,7 @@ public class AccountService {
             throw new AccountRejected(Map.of("password", problem.get()));
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword));
-        log.info("Password changed: account={}", account.id());
+        SecurityLog.event("password-changed", "account", account.id());
     }
 
     /** Everything stored about the signed-in reader, as JSON. */
@@ -181,7 +189,7 @@ public class AccountService {
         }
         account.anonymise(clock.instant(), passwordEncoder.encode(UUID.randomUUID().toString()));
         sessions.endAllOf(account.id());
-        log.info("Account deleted and anonymised: id={}", account.id());
+        SecurityLog.event("account-deleted", "account", account.id());
     }
 
     /** Disables or re-enables an account; a disabled account's open sessions end at their next request. */
@@ -194,7 +202,7 @@ public class AccountService {
         if (!enabled) {
             sessions.endAllOf(accountId);
         }
-        log.info("Account {}: id={} by account={}", enabled ? "enabled" : "disabled", accountId, CurrentUser.require().accountId());
+        SecurityLog.event(enabled ? "account-unbanned" : "account-banned", "account", accountId);
         return info(account);
     }
 
@@ -212,7 +220,7 @@ public class AccountService {
         }
         account.disableUntil(until);
         sessions.endAllOf(accountId);
-        log.info("Account banned: id={} until={} by account={}", accountId, until, CurrentUser.require().accountId());
+        SecurityLog.event("account-banned", "account", accountId, "until", until);
         return info(account);
     }
 
@@ -314,12 +322,13 @@ public class AccountService {
     }
 
     private static Optional<String> displayNameProblem(String displayName) {
+        var unshowable = TypedText.problem("Your display name", displayName, false);
+        if (unshowable.isPresent()) {
+            return unshowable;
+        }
         var length = displayName.codePointCount(0, displayName.length());
         if (length < 2 || length > 40) {
             return Optional.of("Your display name must be 2 to 40 characters long.");
-        }
-        if (displayName.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.of("Your display name cannot contain control characters.");
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package com.dateline.account;
 
+import com.dateline.base.TypedText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 class PasswordRules {
 
     static final int MINIMUM_LENGTH = 12;
+    static final int MAXIMUM_BYTES = 72;
 
     private final Set<String> common;
 
@@ -35,6 +37,16 @@ class PasswordRules {
     Optional<String> problem(String password, String email) {
         if (password.codePointCount(0, password.length()) < MINIMUM_LENGTH) {
             return Optional.of("Your password must be at least 12 characters long.");
+        }
+        // bcrypt reads no further than 72 bytes and Spring Security refuses to hash more.
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAXIMUM_BYTES) {
+            return Optional.of("Your password is too long: at most 72 bytes, which is 72 plain letters or digits"
+                    + " and fewer with accented letters or emoji.");
+        }
+        var unshowable = TypedText.unshowable(password, false);
+        if (unshowable.isPresent()) {
+            return Optional.of("Your password contains a character that cannot be typed reliably: " + unshowable.get()
+                    + ". Please choose another password.");
         }
         var lower = password.toLowerCase(Locale.ROOT);
         if (lower.equals(email.strip().toLowerCase(Locale.ROOT))) {

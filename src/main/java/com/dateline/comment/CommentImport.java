@@ -54,6 +54,9 @@ public class CommentImport {
         if (imported.body().length() > CommentText.MAX_RAW_LENGTH) {
             throw new CommentRefused(String.format(java.util.Locale.ROOT, "It is longer than %,d characters.", CommentText.MAX_RAW_LENGTH));
         }
+        com.dateline.base.TypedText.problem("It", imported.body(), true).ifPresent(problem -> {
+            throw new CommentRefused(problem);
+        });
         Comment parent = null;
         if (imported.parentImportKey() != null) {
             parent = comments.findByImportKey(imported.parentImportKey())

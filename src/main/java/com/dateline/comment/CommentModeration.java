@@ -4,6 +4,7 @@ import com.dateline.account.AccountService;
 import com.dateline.post.PostService;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,6 +65,10 @@ public class CommentModeration {
     /** One page of a queue, narrowed by the filter. No total is counted: the grid scrolls on. */
     @Transactional(readOnly = true)
     public Slice<ModerationItem> queue(ModerationFilter filter, Pageable page) {
+        if (filter.text() != null && filter.text().strip().length() > CommentText.MAX_RAW_LENGTH) {
+            // Longer than any comment can be: nothing matches, and the database is spared a megabyte pattern.
+            return new org.springframework.data.domain.SliceImpl<>(List.of(), page, false);
+        }
         // Every queue fixes the status, so ordering by it first changes nothing for the moderator but
         // lets H2 walk the (status, created_at) index in order instead of sorting the whole queue.
         // With a post or author filter their own indexes are narrower, so H2 is left to use those.
@@ -110,6 +115,7 @@ public class CommentModeration {
         var commenter = commenters.findById(authorId).orElseGet(() -> new Commenter(authorId, trusted));
         commenter.setTrusted(trusted);
         commenters.save(commenter);
+        SecurityLog.event(trusted ? "reader-trusted" : "reader-trust-withdrawn", "account", authorId);
     }
 
     /**
@@ -135,7 +141,7 @@ public class CommentModeration {
                 && comment.getOpenReports() == 0) {
             throw new ModerationConflict(conflictMessage(comment));
         }
-        var hasReason = reason != null && !reason.isBlank();
+        var hasReason = reason != null && !com.dateline.base.TypedText.isBlank(reason);
         var decision = new Decision(
                 newStatus,
                 label + " by " + moderator.displayName() + (hasReason ? ": " + reason.strip() : ""),

@@ -1,10 +1,12 @@
 package com.dateline.comment;
 
 import com.dateline.account.AccountService;
+import com.dateline.base.TypedText;
 import com.dateline.post.CommentTarget;
 import com.dateline.post.PostService;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,12 +217,17 @@ public class CommentService {
         if (comment.getAuthorId() == reporter) {
             throw new CommentRefused("You cannot report your own comment; you can edit or delete it instead.");
         }
-        var trimmedNote = note == null || note.isBlank() ? null : note.strip();
+        var trimmedNote = note == null || TypedText.isBlank(note) ? null : note.strip();
         if (reason == ReportReason.OTHER && trimmedNote == null) {
             throw new CommentRefused("Please say briefly what is wrong with this comment.");
         }
         if (trimmedNote != null && trimmedNote.length() > 1000) {
             throw new CommentRefused("Please keep the note under 1,000 characters.");
+        }
+        if (trimmedNote != null) {
+            TypedText.problem("Your note", trimmedNote, true).ifPresent(problem -> {
+                throw new CommentRefused(problem);
+            });
         }
         if (reports.existsByCommentIdAndReporterId(commentId, reporter)) {
             throw new CommentRefused("You have already reported this comment. Thank you; the moderators will look at it.");
@@ -244,7 +251,7 @@ public class CommentService {
                 .orElseThrow(() -> new CommentRefused("This comment does not exist or its author deleted it."));
         comment.decide(new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
         comment.reportsCleared();
-        log.info("Comment {} approved by account {}", commentId, moderator.accountId());
+        SecurityLog.event("moderation", "action", "APPROVE", "comments", commentId);
         events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.PUBLISHED, comment.getAuthorId(), true));
     }
 
@@ -253,13 +260,18 @@ public class CommentService {
     @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public void reject(long commentId, @Nullable String reason) {
         var moderator = CurrentUser.require();
+        if (reason != null) {
+            TypedText.problem("The reason", reason, true).ifPresent(problem -> {
+                throw new CommentRefused(problem);
+            });
+        }
         var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
         var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
-        var why = reason == null || reason.isBlank() ? "" : ": " + reason.strip();
+        var why = reason == null || TypedText.isBlank(reason) ? "" : ": " + reason.strip();
         var toAuthor = why.isEmpty() ? null : reason.strip();
         comment.decide(new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why, toAuthor), clock.instant());
         comment.reportsCleared();
-        log.info("Comment {} rejected by account {}", commentId, moderator.accountId());
+        SecurityLog.event("moderation", "action", "REJECT", "comments", commentId);
         events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED, comment.getAuthorId(), wasPublished));
     }
 
@@ -304,7 +316,7 @@ public class CommentService {
         policy.setLimits(settings.trustThreshold(), settings.linkHoldThreshold(), settings.minSecondsBetween(), settings.maxPerDay());
         policy.setAutoCloseDays(settings.autoCloseDays());
         policy.setWords(joined(settings.bannedWords()), joined(settings.suspectWords()));
-        log.info("Comment policy changed by account {}", CurrentUser.require().accountId());
+        SecurityLog.event("comment-policy-changed");
         return policy();
     }
 
@@ -375,6 +387,9 @@ public class CommentService {
             throw new CommentRefused(String.format(java.util.Locale.US, "Your comment is %,d characters long; the limit is 5,000. Please shorten it by %,d.",
                     length, length - CommentText.MAX_LENGTH));
         }
+        TypedText.problem("Your comment", text, true).ifPresent(problem -> {
+            throw new CommentRefused(problem);
+        });
     }
 
     private void checkPace(long author, CommentPolicy policy, Instant now) {

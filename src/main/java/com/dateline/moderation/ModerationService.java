@@ -1,10 +1,12 @@
 package com.dateline.moderation;
 
+import com.dateline.base.TypedText;
 import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ModerationConflict;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
+import com.dateline.security.SecurityLog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -16,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -39,8 +40,6 @@ public class ModerationService {
     static final Duration UNDO_WINDOW = Duration.ofMinutes(5);
     static final Duration CLAIM_TIME = Duration.ofMinutes(2);
     static final int RACE_ATTEMPTS = 3;
-
-    private static final Logger log = LoggerFactory.getLogger(ModerationService.class);
 
     private final CommentModeration comments;
     private final ModerationActionRepository history;
@@ -69,12 +68,17 @@ public class ModerationService {
         // reported as decided by someone else and the rest of this moderator's selection is still applied.
         for (var attempt = 1; ; attempt++) {
             try {
-                return java.util.Objects.requireNonNull(transaction.execute(status -> decideOnce(verb, seenVersions, reason)));
+                var result = java.util.Objects.requireNonNull(transaction.execute(status -> decideOnce(verb, seenVersions, reason)));
+                // Logged once it is committed (or joined the caller's transaction), not for an attempt rolled back.
+                SecurityLog.event("moderation", "action", verb, "applied", result.applied(), "skipped", result.problems().size(),
+                        "comments", ids(seenVersions.keySet()));
+                return result;
             } catch (org.springframework.dao.ConcurrencyFailureException raced) {
                 if (attempt == RACE_ATTEMPTS) {
                     throw raced;
                 }
-                log.info("Moderation: raced with another moderator, trying again ({} of {})", attempt + 1, RACE_ATTEMPTS);
+                LoggerFactory.getLogger(ModerationService.class)
+                        .info("Moderation: raced with another moderator, trying again ({} of {})", attempt + 1, RACE_ATTEMPTS);
             }
         }
     }
@@ -83,8 +87,9 @@ public class ModerationService {
         if (verb == ModerationVerb.UNDO) {
             throw new IllegalArgumentException("Use undo()");
         }
-        if (reason != null && reason.strip().codePointCount(0, reason.strip().length()) > MAX_REASON_LENGTH) {
-            throw new IllegalArgumentException("A reason can be at most " + MAX_REASON_LENGTH + " characters.");
+        var refused = reasonProblem(reason);
+        if (refused.isPresent()) {
+            throw new ReasonRefused(refused.get());
         }
         var moderator = CurrentUser.require();
         var now = clock.instant();
@@ -97,7 +102,7 @@ public class ModerationService {
                 var verdict = comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
                 var action = history.save(new ModerationAction(
                         seen.getKey(), moderator.accountId(), moderator.displayName(), verb, verdict.before(), verdict.after(),
-                        reason == null || reason.isBlank() ? null : reason.strip(), null, verdict.openReportsBefore(), now));
+                        reason == null || TypedText.isBlank(reason) ? null : reason.strip(), null, verdict.openReportsBefore(), now));
                 actionIds.add(java.util.Objects.requireNonNull(action.getId()));
                 claims.invalidate(seen.getKey());
                 applied++;
@@ -105,8 +110,20 @@ public class ModerationService {
                 problems.add("Comment " + seen.getKey() + ": " + conflict.getMessage());
             }
         }
-        log.info("Moderation: {} {} comment(s) by account {}, {} skipped", verb, applied, moderator.accountId(), problems.size());
         return new BulkResult(applied, problems, actionIds);
+    }
+
+    /** Why a reason for the author cannot be stored, if it cannot; the dialog asks before it closes. */
+    public static java.util.Optional<String> reasonProblem(@Nullable String reason) {
+        if (reason == null) {
+            return java.util.Optional.empty();
+        }
+        var length = reason.strip().codePointCount(0, reason.strip().length());
+        if (length > MAX_REASON_LENGTH) {
+            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                    "A reason can be at most %d characters; this one has %,d.", MAX_REASON_LENGTH, length));
+        }
+        return TypedText.problem("The reason", reason, true);
     }
 
     /** Decides on comments at their current versions, for a selection whose versions were not kept. */
@@ -141,6 +158,7 @@ public class ModerationService {
         history.save(new ModerationAction(
                 current.id(), moderator.accountId(), moderator.displayName(), ModerationVerb.UNDO, verdict.before(),
                 verdict.after(), null, actionId, verdict.openReportsBefore(), clock.instant()));
+        SecurityLog.event("moderation", "action", ModerationVerb.UNDO, "undoes", actionId, "comments", ids(List.of(current.id())));
     }
 
     /** Whether the signed-in moderator may still undo this history entry. */
@@ -199,6 +217,12 @@ public class ModerationService {
             }
         }
         return found;
+    }
+
+    /** The comment ids a log line names: the first 20, then how many in all. */
+    private static String ids(Collection<Long> commentIds) {
+        var first = commentIds.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return commentIds.size() > 20 ? first + ",…(" + commentIds.size() + ")" : first;
     }
 
     private List<HistoryEntry> entries(List<ModerationAction> actions) {

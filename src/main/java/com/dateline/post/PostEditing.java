@@ -1,6 +1,7 @@
 package com.dateline.post;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.base.TypedText;
 import com.dateline.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
@@ -169,7 +170,9 @@ public class PostEditing {
         var byline = form.byline().strip();
         require(problems, PostForm.TITLE, title, MAX_TITLE, "a title");
         require(problems, PostForm.CATEGORY, categoryName, MAX_CATEGORY, "a category");
-        if (!categoryName.isEmpty() && Slugs.fromTitle(categoryName).isEmpty()) {
+        showable(problems, PostForm.TITLE, "The title", title, false);
+        showable(problems, PostForm.CATEGORY, "The category", categoryName, false);
+        if (!problems.containsKey(PostForm.CATEGORY) && Slugs.fromTitle(categoryName).isEmpty()) {
             problems.put(PostForm.CATEGORY, "A category name needs at least one letter or digit.");
         }
         if (slug.isEmpty()) {
@@ -182,7 +185,7 @@ public class PostEditing {
             problems.put(PostForm.PUBLISH_AT, "Please give a publication date and time.");
         }
         limit(problems, PostForm.BYLINE, byline, MAX_BYLINE);
-        if (form.body().isBlank()) {
+        if (TypedText.isBlank(form.body())) {
             problems.put(PostForm.BODY, "Please write the post.");
         } else {
             limit(problems, PostForm.BODY, form.body(), MAX_BODY);
@@ -204,7 +207,12 @@ public class PostEditing {
                     "a description of the photo for readers who cannot see it (alt text)");
             limit(problems, PostForm.CAPTION, photoForm.caption().strip(), MAX_CAPTION);
             limit(problems, PostForm.CREDIT, photoForm.credit().strip(), MAX_CREDIT);
+            showable(problems, PostForm.ALT_TEXT, "The alt text", photoForm.altText().strip(), false);
+            showable(problems, PostForm.CAPTION, "The caption", photoForm.caption().strip(), false);
+            showable(problems, PostForm.CREDIT, "The credit", photoForm.credit().strip(), false);
         }
+        showable(problems, PostForm.BYLINE, "The byline", byline, false);
+        showable(problems, PostForm.BODY, "The body", form.body(), true);
 
         Post post = null;
         if (form.id() != null) {
@@ -313,10 +321,17 @@ public class PostEditing {
     }
 
     private static void require(Map<String, String> problems, String field, String value, int max, String what) {
-        if (value.isEmpty()) {
+        if (TypedText.isBlank(value)) {
             problems.put(field, "Please give " + what + ".");
         } else {
             limit(problems, field, value, max);
+        }
+    }
+
+    /** A field without a problem yet that holds a character no page can show gets that as its problem. */
+    private static void showable(Map<String, String> problems, String field, String subject, String value, boolean multiLine) {
+        if (!problems.containsKey(field)) {
+            TypedText.problem(subject, value, multiLine).ifPresent(problem -> problems.put(field, problem));
         }
     }
 
@@ -328,7 +343,7 @@ public class PostEditing {
     }
 
     private static @Nullable String blank(String value) {
-        return value.isEmpty() ? null : value;
+        return TypedText.isBlank(value) ? null : value;
     }
 
     private static String orEmpty(@Nullable String value) {

@@ -1,6 +1,7 @@
 package com.dateline.post;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.base.TypedText;
 import com.dateline.security.Roles;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,13 @@ public class PostImport {
         }
         if (imported.body().length() > PostEditing.MAX_BODY) {
             problems.put(PostForm.BODY, String.format(Locale.ROOT, "Its text is longer than %,d characters.", PostEditing.MAX_BODY));
+        }
+        if (!problems.containsKey(PostForm.TITLE)) {
+            TypedText.problem("Its title", title, false).ifPresent(problem -> problems.put(PostForm.TITLE, problem));
+        }
+        TypedText.problem("Its category", imported.category(), true).ifPresent(problem -> problems.put(PostForm.CATEGORY, problem));
+        if (!problems.containsKey(PostForm.BODY)) {
+            TypedText.problem("Its text", imported.body(), true).ifPresent(problem -> problems.put(PostForm.BODY, problem));
         }
         if (!problems.isEmpty()) {
             throw new PostRejected(problems);

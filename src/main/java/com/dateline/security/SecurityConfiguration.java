@@ -3,11 +3,18 @@ package com.dateline.security;
 import com.dateline.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -83,14 +90,27 @@ class SecurityConfiguration {
             SessionRegistry sessions,
             UserDetailsService users,
             PasswordEncoder passwordEncoder,
-            SignInThrottle throttle)
+            SignInThrottle throttle,
+            AuthenticationEventPublisher authenticationEvents,
+            @Value("${dateline.security.public-actuator-endpoints:}") List<String> publicActuatorEndpoints)
             throws Exception {
-        // The chain's own manager, with no parent: a failed sign-in is tried (and counted) exactly once.
-        http.authenticationManager(
-                new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle)));
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/admin/**", "/account/**").authenticated()
-                .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll());
+        // The chain's own manager, with no parent: a failed sign-in is tried (and counted) exactly once. It announces
+        // successes and failures, which the security log writes down.
+        var manager = new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle));
+        manager.setAuthenticationEventPublisher(authenticationEvents);
+        http.authenticationManager(manager);
+        var openEndpoints = publicEndpoints(publicActuatorEndpoints);
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers("/admin/**", "/account/**").authenticated()
+                    .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll()
+                    // Health for load balancers and orchestrators: status only, unless an admin asks (application.properties).
+                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+            if (openEndpoints.length > 0) {
+                requests.requestMatchers(openEndpoints).permitAll();
+            }
+            // Every other actuator endpoint, exposed or not, is for admins only.
+            requests.requestMatchers("/actuator", "/actuator/**").hasRole(Roles.ADMIN);
+        });
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
                 // Unlimited sessions per account, but registered, so a ban can end them all.
@@ -113,6 +133,23 @@ class SecurityConfiguration {
                 .loginView(LoginView.class)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        var publisher = new DefaultAuthenticationEventPublisher(events);
+        // A sign-in refused because of earlier failures is announced as "locked", not left out.
+        publisher.setAdditionalExceptionMappings(Map.of(SignInRefusedException.class, AuthenticationFailureLockedEvent.class));
+        return publisher;
+    }
+
+    /** Extra actuator endpoints anyone may call: none, except what the benchmark profile lists for the load harness. */
+    private static String[] publicEndpoints(List<String> ids) {
+        return ids.stream()
+                .map(String::strip)
+                .filter(id -> id.matches("[a-z0-9-]+"))
+                .flatMap(id -> java.util.stream.Stream.of("/actuator/" + id, "/actuator/" + id + "/**"))
+                .toArray(String[]::new);
     }
 
     private static RequestCache requestCache(HttpSecurity http) {

@@ -45,6 +45,10 @@ public class SignInThrottle {
                 || blocked(byAddress.getIfPresent(address), FAILURES_PER_ADDRESS, now);
     }
 
+    boolean isBlockedEmail(String email) {
+        return blocked(byEmail.getIfPresent(key(email)), FAILURES_PER_EMAIL, clock.instant());
+    }
+
     public void recordFailure(String email, String address) {
         var now = clock.instant();
         record(byEmail.get(key(email), k -> new ArrayDeque<>()), FAILURES_PER_EMAIL, now);
@@ -76,7 +80,9 @@ public class SignInThrottle {
         }
     }
 
+    // Bounded, so that a megabyte typed into the e-mail field costs the cache no more than a real address does.
     private static String key(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        var key = email.strip().toLowerCase(Locale.ROOT);
+        return key.length() > 256 ? key.substring(0, 256) : key;
     }
 }

@@ -16,6 +16,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
 
+    /** The longest e-mail address there can be (RFC 5321's path limit, less the angle brackets). */
+    static final int MAX_EMAIL = 254;
+
     private final SignInThrottle throttle;
 
     ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, SignInThrottle throttle) {
@@ -41,11 +44,19 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
             throw new SignInRefusedException("Too many failed sign-in attempts.");
         }
         try {
+            if (email.length() > MAX_EMAIL) {
+                // No account has such an e-mail; a megabyte of "e-mail" is not worth a database query.
+                throw new BadCredentialsException("Bad credentials");
+            }
             var result = super.authenticate(authentication);
             throttle.recordSuccess(email);
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(email, address);
+            if (throttle.isBlocked(email, address)) {
+                SecurityLog.warning("sign-in-paused", "address", address,
+                        "reason", throttle.isBlockedEmail(email) ? "failures-for-one-email" : "failures-from-one-address");
+            }
             throw e;
         }
     }

@@ -350,12 +350,12 @@ class ModerationServiceTest {
             for (var reason : List.of(tooLong, "  " + tooLong + "  ", tooManyEmoji)) {
                 assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.decide(verb, seen, reason)))
                         .as("%s with %d UTF-16 units", verb, reason.length())
-                        .isInstanceOf(IllegalArgumentException.class)
+                        .isInstanceOf(ReasonRefused.class)
                         .hasMessageContaining("300");
             }
         }
         assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(first), tooLong)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(ReasonRefused.class);
 
         for (var id : List.of(first, second)) {
             var after = item(id);

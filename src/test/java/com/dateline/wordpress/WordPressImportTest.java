@@ -310,6 +310,43 @@ class WordPressImportTest {
     }
 
     @Test
+    void characters_no_page_can_show_skip_their_item_with_the_reason_and_markup_arrives_as_plain_text() {
+        // XML 1.0 lets C1 control characters and non-characters such as U+FDD0 through; the import must not.
+        var hostile = "<script>alert(1)</script> '; DROP TABLE comment; -- invoice\u202Etxt.exe "
+                + "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        var file = support.ofThisRun(WxrParserTest.wxr("""
+                <item><title>Control&#x85;title</title><guid>http://babylon.example.org/?p=401</guid><content:encoded>Text.</content:encoded>
+                  <wp:post_date_gmt>2009-05-01 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                <item><title>Hostile comments</title><guid>http://babylon.example.org/?p=402</guid><content:encoded>Text.</content:encoded>
+                  <wp:post_date_gmt>2009-05-02 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+                  <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Escape</wp:comment_author>
+                    <wp:comment_date_gmt>2009-05-02 11:00:00</wp:comment_date_gmt><wp:comment_content>Before&#x9B;2J after</wp:comment_content>
+                    <wp:comment_approved>1</wp:comment_approved></wp:comment>
+                  <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Markup</wp:comment_author>
+                    <wp:comment_date_gmt>2009-05-02 12:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[%s]]></wp:comment_content>
+                    <wp:comment_approved>1</wp:comment_approved></wp:comment></item>
+                <item><title>Odd body</title><guid>http://babylon.example.org/?p=403</guid><content:encoded>Mid&#xFDD0;dle</content:encoded>
+                  <wp:post_date_gmt>2009-05-03 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                """.formatted(hostile)));
+
+        var report = importFile(file);
+
+        assertThat(report.postsAdded()).isEqualTo(1);
+        assertThat(report.commentsAdded()).isEqualTo(1);
+        assertThat(report.skipped()).hasSize(3)
+                .anySatisfy(message -> assertThat(message).startsWith("Post \"Control")
+                        .endsWith("Its title contains a character that cannot be shown: U+0085 (a control character) at character 8. Please remove it."))
+                .anySatisfy(message -> assertThat(message).startsWith("Comment 1 on \"Hostile comments\"")
+                        .endsWith("It contains a character that cannot be shown: U+009B (a control character) at character 7. Please remove it."))
+                .anySatisfy(message -> assertThat(message).startsWith("Post \"Odd body\"")
+                        .endsWith("Its text contains a character that cannot be shown: U+FDD0 (a non-character) at character 4. Please remove it."));
+        assertThat(comments(402).get(2L).get("body")).isEqualTo(hostile);
+        assertThat(comments(402)).doesNotContainKey(1L);
+        assertThat(jdbc.queryForObject("select count(*) from post where import_key like ?", Long.class, "%?p=" + support.run + "-40%"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void a_truncated_file_is_refused_and_changes_nothing() {
         var whole = new String(support.fixture(), StandardCharsets.UTF_8);
         var truncated = whole.substring(0, whole.indexOf("<title><![CDATA[Notes for a later story"));

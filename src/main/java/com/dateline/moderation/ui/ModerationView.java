@@ -286,6 +286,14 @@ class ModerationView extends Div implements HasDynamicTitle {
         reason.setMaxLength(300);
         reason.setWidthFull();
         var go = new Button("Reject", click -> {
+            // A reason that cannot be stored is said at once, with the dialog and what was typed still there.
+            var problem = ModerationService.reasonProblem(reason.getValue());
+            if (problem.isPresent()) {
+                reason.setErrorMessage(problem.get());
+                reason.setInvalid(true);
+                reason.focus();
+                return;
+            }
             dialog.close();
             apply(verb, targets, reason.getValue());
         });
@@ -319,8 +327,8 @@ class ModerationView extends Div implements HasDynamicTitle {
         try {
             ownDecisions.addAll(targets.keySet());
             result = moderation.decide(verb, targets, reason);
-        } catch (ModerationConflict conflict) {
-            notify(conflict.getMessage(), NotificationVariant.LUMO_ERROR);
+        } catch (ModerationConflict | com.dateline.moderation.ReasonRefused refused) {
+            notify(refused.getMessage(), NotificationVariant.LUMO_ERROR);
             return;
         } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
             notify("Another moderator decided on the same comment at the same moment. Nothing of yours was applied;"

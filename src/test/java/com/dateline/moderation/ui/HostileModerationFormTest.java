@@ -1,0 +1,120 @@
+package com.dateline.moderation.ui;
+
+import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
+import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dateline.account.AccountService;
+import com.dateline.comment.CommentModeration;
+import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentStatus;
+import com.dateline.comment.ModerationItem;
+import com.dateline.moderation.ModerationService;
+import com.dateline.moderation.ModerationTestSupport;
+import com.dateline.post.PostService;
+import com.dateline.support.HostileInput.Sample;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** The dashboard's search field and rejection dialog with hostile input: never a failure, and a refused reason is kept. */
+@SpringBootTest
+class HostileModerationFormTest extends SpringBrowserlessTest {
+
+    private static final String ROUTE = "admin/moderation";
+
+    @Autowired
+    CommentModeration queues;
+
+    @Autowired
+    ModerationService moderation;
+
+    @Autowired
+    CommentService commentService;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    SecurityContextHolderStrategy securityContexts;
+
+    @Autowired
+    PostService posts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ModerationTestSupport support;
+
+    @BeforeEach
+    void setUp() {
+        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        support.signOut();
+        support.deleteWritten();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<ModerationItem> search(String text) {
+        test(find(TextField.class).withPlaceholder("Search comment text").single()).setValue(text);
+        var grid = (Grid<ModerationItem>) find(Grid.class).single();
+        grid.getDataCommunicator().setViewportRange(0, 50);
+        roundTrip();
+        return grid;
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.dateline.support.HostileInput#everything")
+    void the_search_field_takes_any_text_and_shows_a_list(Sample sample) {
+        support.signInAs(MODERATOR);
+        navigate(ROUTE, ModerationView.class);
+
+        var grid = search(sample.text());
+
+        assertThat(grid.getDataCommunicator().getItemCount()).isNotNegative();
+        assertThat(find(TextField.class).withPlaceholder("Search comment text").single().getValue()).isEqualTo(sample.text());
+    }
+
+    @Test
+    void a_reason_with_a_control_character_keeps_the_dialog_open_with_the_reason_and_decides_nothing() {
+        var token = "Hr" + UUID.randomUUID().toString().substring(0, 8);
+        var id = support.submitAsNewReader(support.postId(JERUSALEM), "Reason Reader", "Reject me with a reason " + token);
+        support.signInAs(MODERATOR);
+        navigate(ROUTE, ModerationView.class);
+        var grid = search(token);
+        grid.select(grid.getDataCommunicator().getItem(0));
+
+        test(find(Button.class).withText("Reject").single()).click();
+        var reason = find(TextArea.class).withLabel("Reason shown to the author (optional)").single();
+        test(reason).setValue("Off topic\u001B[2J");
+        test(find(Button.class).withText("Reject").last()).click();
+
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).isEqualTo(
+                "The reason contains a character that cannot be shown: U+001B (a control character) at character 10. Please remove it.");
+        assertThat(reason.getValue()).isEqualTo("Off topic\u001B[2J");
+        assertThat(find(Dialog.class).single().isOpened()).isTrue();
+        assertThat(queues.item(id).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(moderation.historyOf(id)).isEmpty();
+    }
+}
