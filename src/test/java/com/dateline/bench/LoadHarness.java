@@ -41,6 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code comment}: a load-test reader signs in through the form once, opens a post, and then posts comments
  *       through the UI protocol (the text area's value, then a click on "Post comment"), one after another. Every
  *       comment the server acknowledged is written to {@code --acknowledged=file} for counting in the database.
+ *   <li>{@code comment} with {@code --moderators=M}: M moderators approve the oldest pending load-test comments while
+ *       the readers write (the benchmark profile's /actuator/loadmoderation); with {@code --faults}, every tenth
+ *       submission is broken input that must be refused with nothing stored.
  *   <li>{@code sessions}: opens N anonymous views and abandons them, and reads the server's live heap before and
  *       after (the {@code benchmark} profile's /actuator/liveheap), then does the same with the beacon.
  * </ul>

@@ -14,6 +14,10 @@ class CommentsPostSection implements PostPageSection {
     private final CommentService comments;
     private final CommentBroadcaster broadcaster;
     private final BlogTime time;
+    // Redraws that announcements start, at most this many at once across all open pages: after a burst of approvals
+    // on a busy post, a hundred signed-in readers' pages reading their discussions at once took every database
+    // connection, and readers posting comments waited tens of seconds for one (bench/RESULTS.md).
+    private final java.util.concurrent.Semaphore announcedRedraws = new java.util.concurrent.Semaphore(2);
 
     CommentsPostSection(CommentService comments, CommentBroadcaster broadcaster, BlogTime time) {
         this.comments = comments;
@@ -23,7 +27,7 @@ class CommentsPostSection implements PostPageSection {
 
     @Override
     public com.vaadin.flow.component.Component liveSection(PostSummary post) {
-        return new CommentsSection(post, comments, broadcaster, time);
+        return new CommentsSection(post, comments, broadcaster, time, announcedRedraws);
     }
 
     @Override

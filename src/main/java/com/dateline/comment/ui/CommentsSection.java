@@ -47,6 +47,7 @@ class CommentsSection extends Section {
     private final CommentService comments;
     private final CommentBroadcaster broadcaster;
     private final BlogTime time;
+    private final java.util.concurrent.Semaphore announcedRedraws;
     private final boolean signedIn;
     private final long viewerId;
     private final Div form = new Div();
@@ -68,7 +69,13 @@ class CommentsSection extends Section {
     private final java.util.Queue<com.dateline.comment.CommentChanged> announced = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    CommentsSection(PostSummary postSummary, CommentService comments, CommentBroadcaster broadcaster, BlogTime time) {
+    CommentsSection(
+            PostSummary postSummary,
+            CommentService comments,
+            CommentBroadcaster broadcaster,
+            BlogTime time,
+            java.util.concurrent.Semaphore announcedRedraws) {
+        this.announcedRedraws = announcedRedraws;
         this.postSummary = postSummary;
         this.comments = comments;
         this.broadcaster = broadcaster;
@@ -399,7 +406,12 @@ class CommentsSection extends Section {
             anythingNew |= !drawnHere.remove(change.commentId());
         }
         if (anythingNew) {
-            refresh();
+            announcedRedraws.acquireUninterruptibly();
+            try {
+                refresh();
+            } finally {
+                announcedRedraws.release();
+            }
         }
     }
 
