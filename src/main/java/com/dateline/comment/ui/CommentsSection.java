@@ -68,6 +68,7 @@ class CommentsSection extends Section {
     private final java.util.Set<Long> drawnHere = new java.util.HashSet<>();
     private final java.util.Queue<com.dateline.comment.CommentChanged> announced = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private boolean redrawBeforeResponse;
 
     CommentsSection(
             PostSummary postSummary,
@@ -405,13 +406,21 @@ class CommentsSection extends Section {
         for (var change = announced.poll(); change != null; change = announced.poll()) {
             anythingNew |= !drawnHere.remove(change.commentId());
         }
-        if (anythingNew) {
-            announcedRedraws.acquireUninterruptibly();
-            try {
-                refresh();
-            } finally {
-                announcedRedraws.release();
-            }
+        if (anythingNew && !redrawBeforeResponse) {
+            // Redrawn just before the page's next answer goes out (the push that follows this access, or the
+            // reader's next request), not now: a page whose browser has gone quiet would otherwise collect a
+            // redrawn discussion per announcement until its UI expires, which filled the heap in the run with
+            // moderators.
+            redrawBeforeResponse = true;
+            getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
+                redrawBeforeResponse = false;
+                announcedRedraws.acquireUninterruptibly();
+                try {
+                    refresh();
+                } finally {
+                    announcedRedraws.release();
+                }
+            }));
         }
     }
 
