@@ -17,18 +17,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the H2 file from growing without bound. With {@code WRITE_DELAY=0} (application.properties) every commit writes
- * a new chunk to the file, and H2 stops the background thread that would otherwise rewrite half-empty chunks and give
- * the space back: measured here, the file grew by about 20 KB per commit and only shrank at a clean shutdown. This
- * does that thread's work once a minute, for at most {@value #MAX_PAUSE_MS} ms, while writers wait.
+ * a new chunk to the file and H2's background housekeeping thread does not run. H2 reuses the space of a chunk once
+ * nothing in it is live any more (after its retention time, 45 s), but a chunk that still holds one live page (the
+ * last leaf written before a table's page filled up) stays: on a busy site most of the file becomes such chunks. This
+ * rewrites the live pages of the sparsest chunks into new ones, so that the old ones die and their space is reused,
+ * which is the part of H2's own housekeeping that only rewrites pages.
+ *
+ * <p>It never calls {@link MVStore#compactFile} or anything else that moves chunks inside the file: in H2 2.4.240
+ * moving a chunk can break the free-space map's invariant (an {@code AssertionError} in {@code FreeSpaceBitSet}, after
+ * which H2 closes the database; h2database issue 4086, fixed upstream after that release). For the same reason the
+ * shipped URL sets {@code MAX_COMPACT_TIME=0}, which keeps H2 from moving chunks when the database closes. The file
+ * therefore does not shrink below its high-water mark unless its end is free; it stops growing instead.
  */
 @Component
 class DatabaseHousekeeping implements SmartLifecycle {
 
-    /** Writers wait while the file is compacted; a tenth of a second a minute is not noticed. */
-    static final int MAX_PAUSE_MS = 100;
-
-    /** Below this share of live data in the file's chunks, compacting is worth the pause. */
+    /** Below this share of live data in the file's chunks, rewriting is worth doing; it stops once above it. */
     static final int COMPACT_BELOW_FILL_PERCENT = 50;
+
+    /**
+     * Live bytes rewritten per round. Commits wait while a round picks its chunks, and the rewritten pages go into the
+     * next commit's chunk, so a round is kept to about one megabyte.
+     */
+    static final int REWRITE_BYTES_PER_ROUND = 1 << 20;
+
+    /** Rounds per run; together with the bytes per round this bounds one run's work without looking at a clock. */
+    static final int MAX_ROUNDS = 16;
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseHousekeeping.class);
 
@@ -41,7 +55,7 @@ class DatabaseHousekeeping implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Compacts the file if enough of it is garbage; returns whether it did. */
+    /** Rewrites the live pages of sparse chunks if enough of the file is garbage; returns whether it did. */
     boolean compactIfWorthIt() {
         try (var connection = dataSource.getConnection()) {
             var store = store(connection.unwrap(JdbcConnection.class));
@@ -49,18 +63,15 @@ class DatabaseHousekeeping implements SmartLifecycle {
             if (store == null || store.getFileStore() == null || store.getAutoCommitDelay() != 0 || store.isClosed()) {
                 return false;
             }
-            if (store.getFileStore().getChunksFillRate() >= COMPACT_BELOW_FILL_PERCENT) {
-                return false;
+            var rewrote = false;
+            for (var round = 0; round < MAX_ROUNDS
+                    && store.getFileStore().getChunksFillRate() < COMPACT_BELOW_FILL_PERCENT
+                    && store.compact(COMPACT_BELOW_FILL_PERCENT, REWRITE_BYTES_PER_ROUND); round++) {
+                // Writes the rewritten pages, so that the next round counts the chunks they left as emptied.
+                store.commit();
+                rewrote = true;
             }
-            // compactFile drops the retention time to 0 for good; give the default back, which keeps chunks a power
-            // cut could still need from being overwritten too early.
-            var retention = store.getRetentionTime();
-            try {
-                store.compactFile(MAX_PAUSE_MS);
-            } finally {
-                store.setRetentionTime(retention);
-            }
-            return true;
+            return rewrote;
         } catch (Exception | AssertionError e) {
             log.warn("Compacting the database file failed; it will be tried again", e);
             return false;
