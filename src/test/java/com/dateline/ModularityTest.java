@@ -2,6 +2,11 @@ package com.dateline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -17,8 +22,20 @@ class ModularityTest {
     }
 
     @Test
-    void every_feature_package_is_its_own_module() {
-        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("base", "post", "feed", "security");
+    void every_package_below_the_application_is_a_module_of_its_own() {
+        var root = Application.class.getPackageName() + ".";
+        var featurePackages = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(Application.class.getPackageName())
+                .stream()
+                .map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith(root))
+                .map(name -> name.substring(root.length()).split("\\.")[0])
+                .collect(Collectors.toSet());
+
+        var modules = MODULES.stream().map(ApplicationModule::getIdentifier).map(Objects::toString).collect(Collectors.toSet());
+
+        assertThat(featurePackages).hasSizeGreaterThan(5);
+        assertThat(modules).isEqualTo(featurePackages);
     }
 }

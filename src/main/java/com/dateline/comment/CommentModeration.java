@@ -217,7 +217,8 @@ public class CommentModeration {
                 case APPROVED -> where.add(cb.equal(root.get("status"), CommentStatus.PUBLISHED));
                 case REJECTED -> where.add(cb.equal(root.get("status"), CommentStatus.REJECTED));
             }
-            if (filter.text() != null && !filter.text().isBlank()) {
+            // What shows nothing (a no-break space, a zero-width joiner) narrows nothing either.
+            if (filter.text() != null && !com.dateline.base.TypedText.isBlank(filter.text())) {
                 var needle = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 where.add(cb.like(cb.lower(root.get("body")), needle, '\\'));
             }
