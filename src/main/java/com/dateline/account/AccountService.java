@@ -11,8 +11,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -297,6 +300,21 @@ public class AccountService {
     @Transactional(readOnly = true)
     public boolean isActive(long accountId) {
         return accounts.findById(accountId).filter(a -> a.isActiveAt(clock.instant())).isPresent();
+    }
+
+    /** Disables those of these accounts that are still enabled and answers their e-mails, for start-up checks. */
+    @Transactional
+    List<String> disableEnabled(Collection<String> emails) {
+        var disabled = new ArrayList<String>();
+        for (var email : emails) {
+            accounts.findByEmailKey(Account.emailKey(email)).filter(Account::isEnabled).ifPresent(account -> {
+                account.setEnabled(false);
+                sessions.endAllOf(account.id());
+                SecurityLog.event("account-disabled-at-start", "account", account.id());
+                disabled.add(email);
+            });
+        }
+        return disabled;
     }
 
     @Transactional(readOnly = true)
