@@ -84,6 +84,8 @@ class ModerationView extends Div implements HasDynamicTitle {
     final Button newActivity = new Button("New activity: refresh the list");
     final Span filterChips = new Span();
     final Aside details = new Aside();
+    private final Grid.Column<ModerationItem> postColumn;
+    private final Grid.Column<ModerationItem> submittedColumn;
 
     private static final Logger log = LoggerFactory.getLogger(ModerationView.class);
 
@@ -164,7 +166,7 @@ class ModerationView extends Div implements HasDynamicTitle {
                 .setHeader("Author")
                 .setWidth("9rem")
                 .setFlexGrow(1);
-        grid.addComponentColumn(item -> {
+        postColumn = grid.addComponentColumn(item -> {
                     var post = new Anchor(item.postPath(), item.postHeadline());
                     post.setTarget("_blank");
                     return post;
@@ -172,7 +174,7 @@ class ModerationView extends Div implements HasDynamicTitle {
                 .setHeader("Post")
                 .setWidth("10rem")
                 .setFlexGrow(1);
-        grid.addColumn(item -> time.dateline(item.createdAt())).setHeader("Submitted").setAutoWidth(true);
+        submittedColumn = grid.addColumn(item -> time.dateline(item.createdAt())).setHeader("Submitted").setAutoWidth(true);
         grid.addColumn(item -> statusLabel(item)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(item -> item.openReports() > 0 ? "Reported: " + item.reportSummary() : item.reason())
                 .setHeader("Reason / reports")
@@ -199,7 +201,7 @@ class ModerationView extends Div implements HasDynamicTitle {
         details.addClassName("moderation-details");
         details.getElement().setAttribute("tabindex", "0");
         details.getElement().setAttribute("aria-label", "The open comment");
-        details.setVisible(false);
+        showDetails(false);
 
         var filters = new Div(search, from, to, order);
         filters.addClassName("moderation-filters");
@@ -245,7 +247,7 @@ class ModerationView extends Div implements HasDynamicTitle {
         newActivity.setVisible(false);
         current = null;
         currentIndex = -1;
-        details.setVisible(false);
+        showDetails(false);
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
         updateCounts();
@@ -438,6 +440,16 @@ class ModerationView extends Div implements HasDynamicTitle {
         }
     }
 
+    /**
+     * The open comment's panel takes a third of the width, so while it is open the grid leaves out what the panel
+     * shows (the post and the time): the status and the hold reason stay in view without scrolling sideways.
+     */
+    private void showDetails(boolean open) {
+        details.setVisible(open);
+        postColumn.setVisible(!open);
+        submittedColumn.setVisible(!open);
+    }
+
     void open(ModerationItem item) {
         if (current != null && current.id() != item.id()) {
             moderation.release(current.id());
@@ -447,7 +459,7 @@ class ModerationView extends Div implements HasDynamicTitle {
         moderation.claim(item.id());
         grid.getDataProvider().refreshItem(item);
         details.removeAll();
-        details.setVisible(true);
+        showDetails(true);
         if (claims.containsKey(item.id())) {
             var warning = new Paragraph("Being reviewed by " + claims.get(item.id()).moderator() + ".");
             warning.addClassName("claim-warning");

@@ -7,9 +7,11 @@ import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
 import com.dateline.post.PostService;
 import com.dateline.support.HeadlessChromium;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -133,6 +135,53 @@ class ModerationBrowserIT {
         assertThat(moderator.browser.findElements(By.cssSelector("vaadin-notification-card"))).isEmpty();
         assertThat(commentStatus(postId, marker)).isEqualTo("PENDING");
         moderator.screenshot("moderation-reason-typed");
+    }
+
+    @Test
+    void at_1280_pixels_the_queue_shows_the_hold_reason_without_scrolling_sideways_with_a_comment_open() {
+        var email = "wide-" + System.nanoTime() + "@example.org";
+        accounts.register(new Registration("Layla in Amman", email, "Rainbow Street at dusk 2008"));
+        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work").orElseThrow().summary().id();
+        var marker = "A first comment that waits for a moderator " + System.nanoTime();
+        as(email, () -> comments.submit(postId, null, marker));
+
+        moderator = HeadlessChromium.start();
+        moderator.browser.manage().window().setSize(new Dimension(1280, 900));
+        moderator.browser.get("http://localhost:" + port + "/login?redirect=/admin/moderation");
+        moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys("moderator@dateline.test");
+        moderator.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("moderator-demo-2008");
+        moderator.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
+        var search = moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
+        search.sendKeys(marker);
+        moderator.wait.until(driver -> driver.findElement(By.id("moderation-grid")).getText().contains("Pre-moderation"));
+
+        assertReasonFits("closed");
+        moderator.browser.findElement(By.id("moderation-grid")).findElement(By.xpath(".//vaadin-grid-cell-content[contains(., 'A first comment')]")).click();
+        moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-details h2")));
+        assertReasonFits("open");
+        moderator.screenshot("moderation-1280-open-comment");
+    }
+
+    /** The hold reason's cell ends inside the grid's visible part, which ends inside the window, with no sideways scroll. */
+    private void assertReasonFits(String details) {
+        @SuppressWarnings("unchecked")
+        var measured = (Map<String, Object>) ((JavascriptExecutor) moderator.browser).executeScript("""
+                const grid = document.getElementById('moderation-grid');
+                const table = grid.shadowRoot.querySelector('#table');
+                const cell = [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                    .find(c => c.textContent.includes('Pre-moderation'));
+                return {cellRight: cell.getBoundingClientRect().right, gridRight: grid.getBoundingClientRect().right,
+                        window: document.documentElement.clientWidth,
+                        overflow: table.scrollWidth - table.clientWidth};
+                """);
+        var cellRight = ((Number) measured.get("cellRight")).doubleValue();
+        var gridRight = ((Number) measured.get("gridRight")).doubleValue();
+        var window = ((Number) measured.get("window")).doubleValue();
+        assertThat(((Number) measured.get("overflow")).doubleValue()).as("sideways scroll with details " + details + ": " + measured).isLessThanOrEqualTo(1);
+        assertThat(cellRight).as("hold reason's right edge with details " + details + ": " + measured).isLessThanOrEqualTo(gridRight);
+        assertThat(gridRight).as("grid's right edge with details " + details + ": " + measured).isLessThanOrEqualTo(window);
     }
 
     private static long count(String tabLabel) {
