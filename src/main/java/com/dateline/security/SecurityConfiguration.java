@@ -3,6 +3,9 @@ package com.dateline.security;
 import com.dateline.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -21,13 +25,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -72,12 +76,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle) throws Exception {
+            SignInThrottle throttle, AuthenticationEventPublisher authenticationEvents) throws Exception {
         http.securityMatcher("/api/**");
-        http.authenticationManager(
-                new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle)));
+        // Throttled and logged like the sign-in form: a script guessing an admin's password here gains nothing.
+        var manager = new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle));
+        manager.setAuthenticationEventPublisher(authenticationEvents);
+        http.authenticationManager(manager);
         http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.ADMIN));
-        http.httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        http.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::apiRefusal));
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         http.csrf(csrf -> csrf.disable());
         http.requestCache(cache -> cache.disable());
@@ -150,6 +156,20 @@ class SecurityConfiguration {
                 .filter(id -> id.matches("[a-z0-9-]+"))
                 .flatMap(id -> java.util.stream.Stream.of("/actuator/" + id, "/actuator/" + id + "/**"))
                 .toArray(String[]::new);
+    }
+
+    /** 401 for missing or wrong credentials; 429 with the seconds to wait when the throttle refused the attempt. */
+    private static void apiRefusal(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof SignInRefusedException refused) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (refused.waitFor().toMillis() + 999) / 1000)));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("Too many failed sign-in attempts from this address; try again in "
+                    + refused.minutes() + (refused.minutes() == 1 ? " minute.\n" : " minutes.\n"));
+            return;
+        }
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
     }
 
     private static RequestCache requestCache(HttpSecurity http) {

@@ -62,8 +62,8 @@ public final class SignInRedirects {
 
     static AuthenticationFailureHandler failure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
-            var reason = exception instanceof SignInRefusedException
-                    ? "throttled"
+            var reason = exception instanceof SignInRefusedException refused
+                    ? "throttled&wait=" + refused.minutes()
                     : exception instanceof DisabledException ? "disabled" : "credentials";
             var returnTo = returnToQuery(request.getParameter(RETURN_TO));
             redirect(response, request.getContextPath() + "/login?error=" + reason + (returnTo.isEmpty() ? "" : "&" + returnTo));

@@ -40,8 +40,9 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
                         && details.getRemoteAddress() != null
                 ? details.getRemoteAddress()
                 : "unknown";
-        if (throttle.isBlocked(email, address)) {
-            throw new SignInRefusedException("Too many failed sign-in attempts.");
+        var wait = throttle.waitBefore(email, address);
+        if (wait.isPositive()) {
+            throw new SignInRefusedException(wait);
         }
         try {
             if (email.length() > MAX_EMAIL) {
@@ -49,13 +50,14 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
                 throw new BadCredentialsException("Bad credentials");
             }
             var result = super.authenticate(authentication);
-            throttle.recordSuccess(email);
+            throttle.recordSuccess(email, address);
             return result;
         } catch (BadCredentialsException e) {
             throttle.recordFailure(email, address);
-            if (throttle.isBlocked(email, address)) {
-                SecurityLog.warning("sign-in-paused", "address", address,
-                        "reason", throttle.isBlockedEmail(email) ? "failures-for-one-email" : "failures-from-one-address");
+            var next = throttle.waitBefore(email, address);
+            if (next.isPositive()) {
+                SecurityLog.warning("sign-in-paused", "address", address, "seconds", next.toSeconds(), "reason",
+                        throttle.addressExhausted(address) ? "failures-from-one-address" : "failures-for-one-email-from-one-address");
             }
             throw e;
         }

@@ -87,12 +87,12 @@ class SecurityLogIT {
     }
 
     @Test
-    void five_failures_pause_the_email_with_one_warning_and_the_next_attempt_is_logged_as_paused(CapturedOutput output) throws Exception {
+    void five_failures_pause_the_email_from_that_address_with_one_warning_and_the_next_attempt_is_logged_as_paused(CapturedOutput output) throws Exception {
         var email = "paused-" + UUID.randomUUID() + "@example.org";
         accounts.register(new Registration("Paused Tester", email, PASSWORD));
         var browser = new HttpBrowser(port);
 
-        for (var i = 1; i <= SignInThrottle.FAILURES_PER_EMAIL; i++) {
+        for (var i = 1; i <= SignInThrottle.FREE_FAILURES; i++) {
             browser.signIn(email, "wrong password number " + i);
         }
         browser.signIn(email, PASSWORD);

@@ -2,142 +2,115 @@ package com.dateline.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.dateline.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
-    private static final String ADDRESS = "203.0.113.7";
-    private static final String OTHER_ADDRESS = "198.51.100.23";
+    private static final String MODERATOR = "moderator@newsroom.example";
+    private static final String ATTACKER = "203.0.113.7";
+    private static final String NEWSROOM = "198.51.100.23";
 
-    /** A clock the test moves forward by hand. */
-    private static final class TestClock extends Clock {
-
-        private Instant now = Instant.parse("2008-04-07T16:58:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2008-04-07T16:58:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(clock);
 
     private void fail(String email, String address, int times) {
         for (var i = 0; i < times; i++) {
             throttle.recordFailure(email, address);
-            clock.advance(Duration.ofSeconds(10));
         }
     }
 
     @Test
-    void four_failures_for_one_email_do_not_block_it() {
-        fail("reader@dateline.test", ADDRESS, 4);
+    void five_failures_of_one_email_from_one_address_are_free_and_then_the_next_attempt_waits_a_minute() {
+        fail(MODERATOR, ATTACKER, 4);
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).isZero();
 
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isFalse();
-    }
+        fail(MODERATOR, ATTACKER, 1);
 
-    @Test
-    void the_fifth_failure_blocks_that_email_in_any_letter_case_and_from_any_address() {
-        fail("reader@dateline.test", ADDRESS, 5);
-
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isTrue();
-        assertThat(throttle.isBlocked("READER@Dateline.Test", ADDRESS)).isTrue();
-        assertThat(throttle.isBlocked(" reader@dateline.test ", OTHER_ADDRESS)).isTrue();
-    }
-
-    @Test
-    void failures_counted_in_mixed_letter_case_add_up_for_one_email() {
-        fail("reader@dateline.test", ADDRESS, 2);
-        fail("READER@DATELINE.TEST", ADDRESS, 2);
-        fail("Reader@Dateline.test", ADDRESS, 1);
-
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isTrue();
-    }
-
-    @Test
-    void blocking_one_email_leaves_another_email_open() {
-        fail("reader@dateline.test", ADDRESS, 5);
-
-        assertThat(throttle.isBlocked("editor@dateline.test", ADDRESS)).isFalse();
-    }
-
-    @Test
-    void a_blocked_email_stays_blocked_just_under_fifteen_minutes_and_opens_after_fifteen() {
-        fail("reader@dateline.test", ADDRESS, 4);
-        throttle.recordFailure("reader@dateline.test", ADDRESS);
-
-        clock.advance(Duration.ofMinutes(15).minusSeconds(1));
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isTrue();
-
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).isEqualTo(Duration.ofMinutes(1));
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).isEqualTo(Duration.ofSeconds(1));
         clock.advance(Duration.ofSeconds(1));
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isFalse();
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).isZero();
     }
 
     @Test
-    void failures_spread_over_more_than_fifteen_minutes_do_not_block() {
-        for (var i = 0; i < 5; i++) {
-            throttle.recordFailure("reader@dateline.test", ADDRESS);
-            clock.advance(Duration.ofMinutes(5));
+    void each_further_failure_doubles_the_wait_up_to_fifteen_minutes() {
+        fail(MODERATOR, ATTACKER, 5);
+        var waits = new ArrayList<Duration>();
+        for (var i = 0; i < 6; i++) {
+            var wait = throttle.waitBefore(MODERATOR, ATTACKER);
+            waits.add(wait);
+            clock.advance(wait);
+            fail(MODERATOR, ATTACKER, 1);
         }
 
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isFalse();
+        assertThat(waits).extracting(Duration::toMinutes).containsExactly(1L, 2L, 4L, 8L, 15L, 15L);
     }
 
     @Test
-    void twenty_failures_from_one_address_over_different_emails_block_the_address() {
-        for (var i = 1; i <= 19; i++) {
-            fail("guess" + i + "@example.org", ADDRESS, 1);
+    void the_owner_signing_in_from_another_address_is_never_slowed_by_guesses_elsewhere() {
+        fail(MODERATOR, ATTACKER, 50);
+        fail(MODERATOR, "192.0.2.1", 50);
+
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).isPositive();
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).isZero();
+    }
+
+    @Test
+    void a_success_ends_the_waits_of_that_email_from_that_address() {
+        fail(MODERATOR, NEWSROOM, 7);
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).isPositive();
+
+        throttle.recordSuccess(MODERATOR, NEWSROOM);
+
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).isZero();
+        fail(MODERATOR, NEWSROOM, 4);
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).as("the free failures are back").isZero();
+    }
+
+    @Test
+    void an_email_in_another_letter_case_is_the_same_email() {
+        fail("Moderator@Newsroom.Example", ATTACKER, 3);
+        fail(MODERATOR, ATTACKER, 2);
+
+        assertThat(throttle.waitBefore(" MODERATOR@newsroom.example ", ATTACKER)).isPositive();
+    }
+
+    @Test
+    void twenty_failures_from_one_address_across_many_emails_pause_that_address_only() {
+        for (var i = 0; i < SignInThrottle.FAILURES_PER_ADDRESS; i++) {
+            fail("reader" + i + "@example.org", ATTACKER, 1);
         }
-        assertThat(throttle.isBlocked("guess20@example.org", ADDRESS)).isFalse();
 
-        fail("guess20@example.org", ADDRESS, 1);
-
-        assertThat(throttle.isBlocked("never-tried@example.org", ADDRESS)).isTrue();
-        assertThat(throttle.isBlocked("never-tried@example.org", OTHER_ADDRESS)).isFalse();
+        assertThat(throttle.waitBefore("someone-new@example.org", ATTACKER)).isPositive();
+        assertThat(throttle.addressExhausted(ATTACKER)).isTrue();
+        assertThat(throttle.waitBefore("someone-new@example.org", NEWSROOM)).isZero();
     }
 
     @Test
-    void a_blocked_address_opens_again_after_fifteen_minutes() {
-        for (var i = 1; i <= 20; i++) {
-            throttle.recordFailure("guess" + i + "@example.org", ADDRESS);
+    void a_spent_address_budget_comes_back_with_time() {
+        for (var i = 0; i < SignInThrottle.FAILURES_PER_ADDRESS; i++) {
+            fail("reader" + i + "@example.org", ATTACKER, 1);
         }
-        assertThat(throttle.isBlocked("never-tried@example.org", ADDRESS)).isTrue();
+        var wait = throttle.waitBefore("someone-new@example.org", ATTACKER);
+        assertThat(wait).isPositive().isLessThanOrEqualTo(SignInThrottle.ADDRESS_REFILL);
 
-        clock.advance(Duration.ofMinutes(15));
+        clock.advance(wait);
 
-        assertThat(throttle.isBlocked("never-tried@example.org", ADDRESS)).isFalse();
+        assertThat(throttle.waitBefore("someone-new@example.org", ATTACKER)).isZero();
     }
 
     @Test
-    void a_successful_sign_in_resets_the_count_for_that_email() {
-        fail("reader@dateline.test", ADDRESS, 4);
+    void failures_an_hour_old_are_forgotten() {
+        fail(MODERATOR, ATTACKER, 9);
+        clock.advance(SignInThrottle.FORGET_AFTER.plusSeconds(1));
 
-        throttle.recordSuccess("Reader@Dateline.test");
-        fail("reader@dateline.test", ADDRESS, 4);
-
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isFalse();
-
-        fail("reader@dateline.test", ADDRESS, 1);
-        assertThat(throttle.isBlocked("reader@dateline.test", ADDRESS)).isTrue();
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).isZero();
+        fail(MODERATOR, ATTACKER, 1);
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).as("one failure after the quiet hour is free").isZero();
     }
 }

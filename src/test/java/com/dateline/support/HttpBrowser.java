@@ -30,15 +30,36 @@ public final class HttpBrowser {
     private final int port;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient client;
+    private final String[] headers;
 
     public HttpBrowser(int port) {
+        this(port, nextLoopbackAddress());
+    }
+
+    /** A browser behind a proxy: requests come from {@code localAddress} and carry {@code headers} (name, value, …). */
+    public HttpBrowser(int port, InetAddress localAddress, String... headers) {
         this.port = port;
+        this.headers = headers.clone();
         this.client = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
-                .localAddress(nextLoopbackAddress())
+                .localAddress(localAddress)
                 .build();
+    }
+
+    /** A loopback address no other browser of this run has. */
+    public static InetAddress loopback(int third, int fourth) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, (byte) third, (byte) fourth});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String rawPathAndQuery) {
+        var builder = HttpRequest.newBuilder(uri(rawPathAndQuery));
+        return headers.length == 0 ? builder : builder.headers(headers);
     }
 
     private static InetAddress nextLoopbackAddress() {
@@ -56,7 +77,7 @@ public final class HttpBrowser {
     }
 
     public HttpResponse<String> get(String rawPathAndQuery) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(rawPathAndQuery)).header("Accept", "text/html").GET().build());
+        return send(request(rawPathAndQuery).header("Accept", "text/html").GET().build());
     }
 
     public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -72,7 +93,7 @@ public final class HttpBrowser {
             body.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
-        return send(HttpRequest.newBuilder(uri(rawPathAndQuery))
+        return send(request(rawPathAndQuery)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))

@@ -38,7 +38,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         var home = new Anchor("/", blogTitle);
         home.addClassName("auth-masthead");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(null));
+        form.setI18n(i18n(null, 0));
         add(home, form, new Paragraph(new com.vaadin.flow.component.Text("New here? "), register), back);
     }
 
@@ -55,7 +55,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         register.setHref(returnQuery.isEmpty() ? "/register" : "/register?" + returnQuery);
         back.setHref(returnTo == null ? "/" : returnTo);
         var error = first(query.get("error"));
-        form.setI18n(i18n(error));
+        form.setI18n(i18n(error, minutes(first(query.get("wait")))));
         form.setError(error != null);
     }
 
@@ -63,7 +63,15 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
-    private static LoginI18n i18n(@Nullable String error) {
+    /** The wait the server named, read defensively: anyone can type any query. */
+    private static long minutes(@Nullable String wait) {
+        if (wait == null || !wait.matches("[0-9]{1,3}")) {
+            return 0;
+        }
+        return Math.min(Long.parseLong(wait), 15);
+    }
+
+    private static LoginI18n i18n(@Nullable String error, long minutes) {
         var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("E-mail");
@@ -72,9 +80,11 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         var message = i18n.getErrorMessage();
         switch (error == null ? "" : error) {
             case "throttled" -> {
-                message.setTitle("Too many attempts");
-                message.setMessage("After repeated failed sign-ins, this e-mail or this network is paused for 15"
-                        + " minutes. Please try again later.");
+                message.setTitle("Too many failed sign-ins");
+                message.setMessage("After repeated wrong passwords from here, sign-in is paused for a while. "
+                        + (minutes > 0
+                                ? "Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")
+                                : "Try again in a few minutes."));
             }
             case "disabled" -> {
                 message.setTitle("Account disabled");
