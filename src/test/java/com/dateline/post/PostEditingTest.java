@@ -333,6 +333,25 @@ class PostEditingTest {
     }
 
     @Test
+    void a_scheduled_post_cached_as_not_found_is_shown_the_moment_its_time_passes() {
+        var at = LocalDateTime.ofInstant(clock.instant(), blog.timeZone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(5);
+        var id = saveForm(form("Embargoed until noon", "embargoed-until-noon", at, false, "The news."));
+        var newest = "iraq-baghdads-booksellers-return-to-mutanabbi-street";
+        // five seconds before: readers get "not found", and the newest post has no "Next Post" yet; both are kept
+        clock.set(at.atZone(blog.timeZone()).toInstant().minusSeconds(5));
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "embargoed-until-noon")).isEmpty();
+        assertThat(readers.findByPermalink(2008, 4, newest).orElseThrow().next()).isNull();
+
+        // well within the cache's lifetime, but past the post's time
+        clock.advance(Duration.ofSeconds(6));
+
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "embargoed-until-noon"))
+                .hasValueSatisfying(post -> assertThat(post.summary().id()).isEqualTo(id));
+        assertThat(readers.findByPermalink(2008, 4, newest).orElseThrow().next())
+                .extracting(PostLink::path).isEqualTo(editing.pathOf(id).orElseThrow());
+    }
+
+    @Test
     void a_draft_is_never_shown_to_readers_even_after_its_time() {
         var at = past();
         var id = saveForm(form("Only a draft", "only-a-draft", at, true, "Unfinished.")
