@@ -65,6 +65,8 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
 
     long countByAuthorIdAndStatus(long authorId, CommentStatus status);
 
+    long countByAuthorIdAndStatusAndImportKeyIsNull(long authorId, CommentStatus status);
+
     long countByAuthorIdAndStatusAndStatusChangedAtAfter(long authorId, CommentStatus status, Instant since);
 
     /** Rejections stay on the author's record even if the author later deleted the comment. */

@@ -366,7 +366,8 @@ public class CommentService {
         if (commenters.isTrusted(author)) {
             return new Decision(CommentStatus.PUBLISHED, "Trusted by a moderator");
         }
-        var approved = comments.countByAuthorIdAndStatus(author, CommentStatus.PUBLISHED);
+        // Only what the reader wrote here counts: an imported comment's author was never verified to be this reader.
+        var approved = comments.countByAuthorIdAndStatusAndImportKeyIsNull(author, CommentStatus.PUBLISHED);
         var recentRejections = comments.countByAuthorIdAndRejectedAtAfter(
                 author, now.minus(Duration.ofDays(policy.getTrustWindowDays())));
         if (approved >= policy.getTrustThreshold() && recentRejections == 0) {

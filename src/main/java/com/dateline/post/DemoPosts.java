@@ -171,12 +171,13 @@ class DemoPosts implements ApplicationRunner {
 
     private Photo photo(Sample sample, int index) {
         var bytes = DemoImages.draw(sample.motif(), sample.sky(), sample.ground(), index);
-        var original = photoProcessor.original(bytes, "image/jpeg");
+        var made = photoProcessor.renditions(bytes);
+        var original = made.original();
         var photo = photos.save(
                 new Photo(sample.altText(), sample.caption(), sample.credit(), original.width(), original.height()));
         var photoId = java.util.Objects.requireNonNull(photo.getId());
         renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, original));
-        renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, photoProcessor.thumbnail(bytes)));
+        renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, made.thumbnail()));
         return photo;
     }
 

@@ -294,8 +294,9 @@ public class PostEditing {
         var photo = photos.save(new Photo(
                 form.altText().strip(), blank(form.caption().strip()), blank(form.credit().strip()), upload.width(), upload.height()));
         var photoId = java.util.Objects.requireNonNull(photo.getId());
-        renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, photoProcessor.original(bytes, upload.contentType())));
-        renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, photoProcessor.thumbnail(bytes)));
+        var made = photoProcessor.renditions(bytes);
+        renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, made.original()));
+        renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, made.thumbnail()));
         return photo;
     }
 

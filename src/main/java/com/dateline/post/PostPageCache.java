@@ -2,10 +2,12 @@ package com.dateline.post;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -13,26 +15,61 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The published post pages readers open, kept for a short while: a page view asks for its post twice (the HTML the
  * server sends, then the live view), and a busy post is opened hundreds of times a second. Editors' changes clear it
- * at once and again after they commit; a scheduled post reaches its address at most {@link #TIME_TO_LIVE} late. Time
- * is the application's clock, so tests that move the clock see entries expire.
+ * at once and again after they commit. An entry, a "not found" as much as a page, lives at most {@link #TIME_TO_LIVE}
+ * and never past the next scheduled publication: that moment can turn a "not found" into a post and give the newest
+ * post its "Next Post" link. Time is the application's clock, so tests that move the clock see entries expire.
  */
 @Component
 class PostPageCache {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
 
-    private final Cache<String, Optional<PostDetails>> pages;
+    private record Entry(Optional<PostDetails> page, Instant expiresAt) {}
 
-    PostPageCache(Clock clock) {
+    private final Cache<String, Entry> pages;
+    private final PostRepository posts;
+    private final Clock clock;
+
+    PostPageCache(PostRepository posts, Clock clock) {
+        this.posts = posts;
+        this.clock = clock;
         this.pages = Caffeine.newBuilder()
                 .maximumSize(2_000)
-                .expireAfterWrite(TIME_TO_LIVE)
-                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String key, Entry entry, long currentTime) {
+                        return Math.max(0, nanos(entry.expiresAt()) - currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+                        return expireAfterCreate(key, entry, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .ticker(() -> nanos(clock.instant()))
                 .build();
     }
 
-    Optional<PostDetails> get(String slugMonth, String slug, Supplier<Optional<PostDetails>> load) {
-        return pages.get(slugMonth + "/" + slug, key -> load.get());
+    /**
+     * The page, loaded for the instant given to {@code load} if it is not kept. The next publication is looked up for
+     * that same instant, so a post that becomes visible just after the page was read still ends the entry.
+     */
+    Optional<PostDetails> get(String slugMonth, String slug, Function<Instant, Optional<PostDetails>> load) {
+        return pages.get(slugMonth + "/" + slug, key -> {
+            var now = clock.instant();
+            var page = load.apply(now);
+            var expiresAt = now.plus(TIME_TO_LIVE);
+            var next = posts.findNextPublication(now);
+            if (next != null && next.isBefore(expiresAt)) {
+                expiresAt = next;
+            }
+            return new Entry(page, expiresAt);
+        }).page();
     }
 
     /** Forgets every page now, and again once the editor's transaction commits, so no reader keeps the old one. */
@@ -46,5 +83,9 @@ class PostPageCache {
                 }
             });
         }
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

@@ -69,10 +69,8 @@ public class PostService {
             return Optional.empty();
         }
         var slugMonth = YearMonth.of(year, month).toString();
-        return pages.get(slugMonth, slug, () -> {
-            var now = clock.instant();
-            return posts.findPublishedBySlug(slugMonth, slug, now).map(post -> details(post, now));
-        });
+        return pages.get(slugMonth, slug,
+                now -> posts.findPublishedBySlug(slugMonth, slug, now).map(post -> details(post, now)));
     }
 
     /** Headlines and paths of the given posts, for lists that mention posts by id. */

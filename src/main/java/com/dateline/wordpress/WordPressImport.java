@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a WordPress export: the whole file is read and checked first (a file that cannot be read changes nothing),
  * then each post is stored with its comments in a transaction of its own, so a post that fails costs only itself.
  * Posts are known by their GUID and comments by "GUID#comment id", so importing the same file again adds only what
- * is new. Comment authors who have an account here (same e-mail) get their comments under it; the others become
- * display names that cannot sign in.
+ * is new. Every comment author becomes an imported author, a display name that cannot sign in, even when an account here
+ * has the e-mail the archive gives (see {@link Run#author}).
  */
 @Service
 @PreAuthorize(Roles.ADMIN_ONLY)
@@ -178,7 +178,11 @@ public class WordPressImport {
             }
         }
 
-        /** The comment's author here: the account with its e-mail, if there is one, else its imported author. */
+        /**
+         * The comment's imported author, known by the name and e-mail the archive gives. An account here is never
+         * used, whatever its e-mail: WordPress never verified the address its commenters typed, so a match would let
+         * anyone's old comment speak under a staff member's or a reader's name here.
+         */
         private long author(WxrComment comment, PostOutcome outcome) {
             var email = comment.email().strip();
             var key = comment.author().strip().toLowerCase(Locale.ROOT) + "\n" + email.toLowerCase(Locale.ROOT);
@@ -189,8 +193,7 @@ public class WordPressImport {
             if (known != null) {
                 return known;
             }
-            var member = email.isEmpty() ? null : accounts.findAccountId(email).orElse(null);
-            long id = member != null ? member : accounts.importedAuthor(comment.author(), email);
+            long id = accounts.importedAuthor(comment.author(), email);
             outcome.authors.put(key, id);
             return id;
         }

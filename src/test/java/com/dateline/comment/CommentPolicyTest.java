@@ -71,6 +71,9 @@ class CommentPolicyTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    CommentImport imports;
+
     CommentTestSupport support;
     long post;
     long otherPost;
@@ -249,6 +252,25 @@ class CommentPolicyTest {
         assertThat(outcome.status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(outcome.message()).isEqualTo("Your comment is published.");
         assertThat(decisionOf(outcome.commentId()).reason()).isEqualTo("Trusted reader: 3 approved comments");
+    }
+
+    @Test
+    void approved_comments_imported_under_a_readers_account_do_not_make_the_reader_trusted() {
+        // An earlier version joined imported comments to the account with the archive's (never verified) e-mail.
+        var reader = support.newReader("imported");
+        support.as(ADMIN, () -> {
+            for (int i = 1; i <= 5; i++) {
+                imports.importComment(new ImportedComment("http://old.example.org/?p=1#" + reader.id() + "-" + i, otherPost, null,
+                        reader.id(), "Approved in WordPress long ago, number " + i, CommentStatus.PUBLISHED, false,
+                        java.time.Instant.parse("2009-01-01T10:00:00Z").plus(Duration.ofDays(i))));
+            }
+        });
+        support.signInAs(reader.email());
+
+        var outcome = service.submit(post, null, "My first comment written on this site.");
+
+        assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(decisionOf(outcome.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.support.DeclaredSizePng;
 import com.dateline.support.MutableClock;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -220,6 +221,58 @@ class PostEditingTest {
     }
 
     @Test
+    void a_small_png_that_declares_12000_by_12000_pixels_is_refused_naming_its_size_and_the_post_is_not_saved() {
+        var declaredHuge = DeclaredSizePng.blank(12_000, 12_000);
+        assertThat(declaredHuge.length).as("a file an editor's upload takes").isLessThan(1024 * 1024);
+        var message = "This image is 12,000 × 12,000 pixels; the most we take is 50 megapixels. Please upload a smaller version.";
+        var before = jdbc.queryForObject("select count(*) from post", Long.class);
+
+        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(declaredHuge)).problems())
+                .containsEntry(PostForm.PHOTO, message);
+        var withIt = form("Declared huge", "declared-huge", past(), false, "Body.")
+                .withPhoto(new PostForm.PhotoForm(null, declaredHuge, "Nothing to see", "", ""));
+        assertThat(catchThrowableOfType(PostRejected.class, () -> saveForm(withIt)).problems())
+                .containsEntry(PostForm.PHOTO, message);
+        assertThat(jdbc.queryForObject("select count(*) from post", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void an_oversized_image_is_refused_by_its_header_before_any_pixel_is_read() {
+        // These files end before their first row of pixels: a check made after decoding would call them damaged.
+        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(12_000, 12_000)))
+                .problems()).containsEntry(PostForm.PHOTO,
+                        "This image is 12,000 × 12,000 pixels; the most we take is 50 megapixels. Please upload a smaller version.");
+        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(40_000, 1_000)))
+                .problems()).containsEntry(PostForm.PHOTO,
+                        "This image is 40,000 × 1,000 pixels; the most we take is 20,000 pixels on a side. Please upload a smaller version.");
+        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(600, 400)))
+                .problems()).containsEntry(PostForm.PHOTO, "This image is damaged or incomplete and cannot be read.");
+    }
+
+    @Test
+    void a_large_photo_within_the_limits_is_stored_whole_with_a_thumbnail_that_fits() {
+        var wide = DeclaredSizePng.blank(6_000, 4_000);
+        var tall = DeclaredSizePng.blank(1_000, 12_000);
+        assertThat(editing.checkPhoto(wide)).isEqualTo(new UploadedPhoto("image/png", 6_000, 4_000, wide.length));
+
+        saveForm(form("Wide photo", "wide-photo", past(), false, "Body.")
+                .withPhoto(new PostForm.PhotoForm(null, wide, "A wide view", "", "")));
+        saveForm(form("Tall photo", "tall-photo", past(), false, "Body.")
+                .withPhoto(new PostForm.PhotoForm(null, tall, "A tall view", "", "")));
+
+        var widePhoto = readers.findByPermalink(past().getYear(), past().getMonthValue(), "wide-photo").orElseThrow().summary().photo();
+        var original = readers.findImage(widePhoto.id(), PhotoVariant.ORIGINAL).orElseThrow();
+        assertThat(original.bytes()).isEqualTo(wide);
+        assertThat(List.of(original.width(), original.height())).containsExactly(6_000, 4_000);
+        var wideThumbnail = readers.findImage(widePhoto.id(), PhotoVariant.THUMBNAIL).orElseThrow();
+        assertThat(List.of(wideThumbnail.width(), wideThumbnail.height())).containsExactly(360, 240);
+        assertThat(decodedSize(wideThumbnail.bytes())).containsExactly(360, 240);
+        var tallPhoto = readers.findByPermalink(past().getYear(), past().getMonthValue(), "tall-photo").orElseThrow().summary().photo();
+        var tallThumbnail = readers.findImage(tallPhoto.id(), PhotoVariant.THUMBNAIL).orElseThrow();
+        assertThat(decodedSize(tallThumbnail.bytes())).as("a tall image's thumbnail is kept short too").containsExactly(120, 1_440);
+    }
+
+    @Test
     void a_photo_over_10_mb_is_refused_and_the_post_is_not_saved() {
         var huge = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(image("jpeg", 10, 10), 0, huge, 0, 100);
@@ -277,6 +330,25 @@ class PostEditingTest {
         assertThat(readers.findCommentTarget(id)).isPresent();
         assertThat(readers.findByPermalink(2008, 4, "iraq-baghdads-booksellers-return-to-mutanabbi-street").orElseThrow().next())
                 .as("the newest demo post now links to it").extracting(PostLink::path).isEqualTo(path);
+    }
+
+    @Test
+    void a_scheduled_post_cached_as_not_found_is_shown_the_moment_its_time_passes() {
+        var at = LocalDateTime.ofInstant(clock.instant(), blog.timeZone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(5);
+        var id = saveForm(form("Embargoed until noon", "embargoed-until-noon", at, false, "The news."));
+        var newest = "iraq-baghdads-booksellers-return-to-mutanabbi-street";
+        // five seconds before: readers get "not found", and the newest post has no "Next Post" yet; both are kept
+        clock.set(at.atZone(blog.timeZone()).toInstant().minusSeconds(5));
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "embargoed-until-noon")).isEmpty();
+        assertThat(readers.findByPermalink(2008, 4, newest).orElseThrow().next()).isNull();
+
+        // well within the cache's lifetime, but past the post's time
+        clock.advance(Duration.ofSeconds(6));
+
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "embargoed-until-noon"))
+                .hasValueSatisfying(post -> assertThat(post.summary().id()).isEqualTo(id));
+        assertThat(readers.findByPermalink(2008, 4, newest).orElseThrow().next())
+                .extracting(PostLink::path).isEqualTo(editing.pathOf(id).orElseThrow());
     }
 
     @Test
@@ -389,6 +461,15 @@ class PostEditingTest {
 
     private long saveForm(Form form) {
         return editing.save(form.form());
+    }
+
+    private static List<Integer> decodedSize(byte[] bytes) {
+        try {
+            var image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            return List.of(image.getWidth(), image.getHeight());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] image(String format, int width, int height) {

@@ -385,7 +385,7 @@ class PostServiceTest {
     @Transactional
     void photo_of_a_post_that_is_not_yet_published_is_not_served() {
         var bytes = DemoImages.draw(DemoImages.Motif.BOOKS, java.awt.Color.GRAY, java.awt.Color.BLACK, 7);
-        var original = photoProcessor.original(bytes, "image/jpeg");
+        var original = photoProcessor.renditions(bytes).original();
         var photo = photos.save(new Photo("Embargoed picture", null, null, original.width(), original.height()));
         renditions.save(new PhotoRendition(photo.getId(), PhotoVariant.ORIGINAL, original));
         save("Tomorrow's scoop", "tomorrows-scoop", "iraq", Instant.now().plus(Duration.ofDays(1)), photo);

@@ -222,30 +222,62 @@ class WordPressImportTest {
                 "Was the one by the river open too?",
                 "It was, until the curfew.",
                 "Then we shall meet there next spring.");
-        var member = accounts.displayNames(List.of(accounts.findAccountId(READER).orElseThrow())).values().iterator().next();
         assertThat(thread.comments()).extracting(CommentView::authorName)
-                .containsExactly("Layla Haddad", member, "Omar Khalil", "Layla Haddad");
+                .containsExactly("Layla Haddad", "Sam the Reader", "Omar Khalil", "Layla Haddad");
     }
 
     @Test
-    void a_members_comment_goes_under_their_account_and_others_become_imported_authors_who_cannot_sign_in() {
+    void every_commenter_becomes_an_imported_author_who_cannot_sign_in_even_with_a_members_e_mail() {
         importFixture();
 
         var basra = comments(101);
         var member = accounts.findAccountId(READER).orElseThrow();
-        assertThat(basra.get(202L).get("author_id")).isEqualTo(member);
+        // comment 202 gives the demo reader's e-mail, which WordPress never verified
+        var sam = (Long) basra.get(202L).get("author_id");
+        assertThat(sam).isNotEqualTo(member);
+        assertThat(jdbc.queryForObject("select count(*) from comment where author_id = ? and import_key is not null", Long.class, member))
+                .isZero();
 
         var layla = (Long) basra.get(201L).get("author_id");
         assertThat(basra.get(204L).get("author_id")).isEqualTo(layla);
         assertThat(comments(102).get(211L).get("author_id")).isEqualTo(layla);
-        assertThat(basra.get(203L).get("author_id")).isNotEqualTo(layla).isNotEqualTo(member);
-        var account = jdbc.queryForMap("select email, display_name, imported, role from account where id = ?", layla);
-        assertThat(account.get("display_name")).isEqualTo("Layla Haddad");
-        assertThat(account.get("imported")).isEqualTo(true);
-        assertThat((String) account.get("email")).matches("imported-[0-9a-f]{16}@import\\.invalid");
+        assertThat(basra.get(203L).get("author_id")).isNotEqualTo(layla).isNotEqualTo(member).isNotEqualTo(sam);
+        for (var author : List.of(layla, sam)) {
+            var account = jdbc.queryForMap("select email, imported, role from account where id = ?", author);
+            assertThat(account.get("imported")).isEqualTo(true);
+            assertThat((String) account.get("email")).matches("imported-[0-9a-f]{16}@import\\.invalid");
+            assertThatThrownBy(() -> users.loadUserByUsername((String) account.get("email"))).isInstanceOf(UsernameNotFoundException.class);
+        }
+        assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, sam)).isEqualTo("Sam the Reader");
         assertThat(jdbc.queryForObject("select count(*) from account where display_name = 'Layla Haddad' and imported = true", Long.class))
                 .isEqualTo(1);
-        assertThatThrownBy(() -> users.loadUserByUsername((String) account.get("email"))).isInstanceOf(UsernameNotFoundException.class);
+    }
+
+    @Test
+    void a_comment_signed_with_the_editors_e_mail_is_shown_under_its_wordpress_name_and_never_reaches_the_editors_account() {
+        var file = support.ofThisRun(WxrParserTest.wxr("""
+                <item><title>Borrowed name</title><guid>http://babylon.example.org/?p=501</guid><content:encoded>Text.</content:encoded>
+                  <wp:post_date_gmt>2009-06-01 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+                  <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Not Really Staff</wp:comment_author>
+                    <wp:comment_author_email> Editor@Dateline.TEST </wp:comment_author_email>
+                    <wp:comment_date_gmt>2009-06-01 11:00:00</wp:comment_date_gmt><wp:comment_content>Official: the paper retracts everything.</wp:comment_content>
+                    <wp:comment_approved>1</wp:comment_approved></wp:comment></item>
+                """));
+        var editor = accounts.findAccountId(EDITOR).orElseThrow();
+        var editorName = accounts.displayNames(List.of(editor)).get(editor);
+
+        assertThat(importFile(file).commentsAdded()).isEqualTo(1);
+
+        support.signOut();
+        var thread = comments.thread(((Number) post(501).get("id")).longValue(), false, 50);
+        assertThat(thread.comments()).singleElement().satisfies(comment -> {
+            assertThat(comment.text()).isEqualTo("Official: the paper retracts everything.");
+            assertThat(comment.authorName()).isEqualTo("Not Really Staff").isNotEqualTo(editorName);
+        });
+        assertThat(jdbc.queryForObject("select count(*) from comment where author_id = ? and import_key like ?", Long.class,
+                editor, support.guid(501) + "#%")).isZero();
+        assertThat(jdbc.queryForObject("select imported from account where id = ?", Boolean.class,
+                comments(501).get(1L).get("author_id"))).isTrue();
     }
 
     // --- a second time -----------------------------------------------------------------------------

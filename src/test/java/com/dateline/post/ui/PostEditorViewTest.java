@@ -12,6 +12,7 @@ import com.dateline.post.PostEditing;
 import com.dateline.post.PostForm;
 import com.dateline.post.PostService;
 import com.dateline.security.ui.LoginView;
+import com.dateline.support.DeclaredSizePng;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -380,6 +381,19 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
         var id = currentPostId();
         assertThat(support.asEditor(() -> editing.load(id)).orElseThrow().photo()).isNull();
+    }
+
+    @Test
+    void a_png_that_declares_too_many_pixels_is_refused_in_the_photo_field_naming_its_size() {
+        var view = openNew();
+
+        test(view.upload).upload("poster.png", "image/png", DeclaredSizePng.blank(12_000, 12_000));
+
+        assertThat(view.photoError.isVisible()).isTrue();
+        assertThat(view.photoError.getText()).isEqualTo("“poster.png” was not accepted. This image is 12,000 × 12,000 pixels; "
+                + "the most we take is 50 megapixels. Please upload a smaller version.");
+        assertThat(view.photoStatus.getText()).isEqualTo("No photo.");
+        assertThat(view.form().photo()).isNull();
     }
 
     @Test
