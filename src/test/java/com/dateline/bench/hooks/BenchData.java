@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * to itself and registration would hash each one (and may be rate-limited per address, as a script's should be).
  *
  * <p>The flood limits are lifted through the comment service as the demo admin, as an admin would at
- * /admin/moderation/settings: the harness posts many comments per reader. Pre-moderation stays on.
+ * /admin/moderation/settings: the harness posts many comments per reader. Pre-moderation stays on;
+ * {@code dateline.bench.trust-threshold} changes how many approved comments make a reader trusted.
  */
 @Component
 @ConditionalOnProperty("dateline.bench.token")
@@ -44,6 +45,7 @@ class BenchData implements ApplicationRunner {
     private final CommentService comments;
     private final RunAs runAs;
     private final String admin;
+    private final int trustThreshold;
 
     BenchData(
             BenchSettings settings,
@@ -53,7 +55,8 @@ class BenchData implements ApplicationRunner {
             CommentService comments,
             UserDetailsService users,
             SecurityContextHolderStrategy securityContexts,
-            @Value("${dateline.bench.admin:admin@dateline.test}") String admin) {
+            @Value("${dateline.bench.admin:admin@dateline.test}") String admin,
+            @Value("${dateline.bench.trust-threshold:0}") int trustThreshold) {
         this.settings = settings;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -61,6 +64,7 @@ class BenchData implements ApplicationRunner {
         this.comments = comments;
         this.runAs = new RunAs(users, securityContexts);
         this.admin = admin;
+        this.trustThreshold = trustThreshold;
     }
 
     @Override
@@ -82,7 +86,9 @@ class BenchData implements ApplicationRunner {
         }
         runAs.call(admin, () -> {
             var policy = comments.policy();
-            return comments.updatePolicy(new PolicySettings(policy.preModeration(), policy.trustThreshold(),
+            // A soak wants moderators busy to the end: a high threshold keeps its readers from becoming trusted.
+            var trust = trustThreshold > 0 ? trustThreshold : policy.trustThreshold();
+            return comments.updatePolicy(new PolicySettings(policy.preModeration(), trust,
                     policy.linkHoldThreshold(), 0, 10_000, policy.autoCloseDays(), policy.bannedWords(), policy.suspectWords()));
         });
         log.info("Bench hooks: {} load-test readers ({} added) with this run's password; flood limits lifted", settings.readers(), added);
