@@ -176,6 +176,7 @@ public final class LoadHarness {
         var moderators = new Moderators(options.moderators);
         var heartbeats = Thread.ofVirtual().start(() -> heartbeats(clients, ready));
         var refusals = new ConcurrentHashMap<String, AtomicLong>();
+        var reopened = new AtomicLong();
         run("comments", worker -> {
             // A client answers one message at a time, as a browser tab does: take one that is free.
             var client = ready.take();
@@ -193,7 +194,18 @@ public final class LoadHarness {
                     refusals.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
                     return bytes;
                 }
-                var bytes = client.postComment(text);
+                long bytes;
+                try {
+                    bytes = client.postComment(text);
+                } catch (IllegalStateException e) {
+                    if (!"Session expired".equals(e.getMessage())) {
+                        throw e;
+                    }
+                    // What a browser does when its session is gone: reload the page, signed in again, and post.
+                    client.reopen(readerPassword());
+                    reopened.incrementAndGet();
+                    bytes = client.postComment(text);
+                }
                 acknowledged.add(text);
                 return bytes;
             } finally {
@@ -208,7 +220,8 @@ public final class LoadHarness {
             }
             acknowledgedCount = acknowledged.size();
             var faults = options.faults ? "; broken input refused as expected: " + refusals : "";
-            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\")" + faults + moderators.summary();
+            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); " + reopened.get()
+                    + " pages reopened after their session expired" + faults + moderators.summary();
         });
     }
 
@@ -233,7 +246,7 @@ public final class LoadHarness {
                     if (client != null && ready.remove(client)) {
                         try {
                             client.heartbeat();
-                        } catch (IOException e) {
+                        } catch (IOException | RuntimeException e) {
                             System.out.println("  heartbeat failed: " + e.getMessage());
                         } finally {
                             ready.add(client);
@@ -487,10 +500,13 @@ public final class LoadHarness {
         private int buttonNode = -1;
         private int propertyFeature = 1;
         private String lastPosted = "";
+        private String email = "";
+        private String lastPath = "/";
 
         /** The page, the UI init request and the navigation message; returns the bytes received. */
         long open(String path) throws IOException, InterruptedException {
             var start = wireBytes;
+            lastPath = path;
             var page = get(path);
             expect(page, 200, "GET " + path);
             var location = URLEncoder.encode(path.substring(1), StandardCharsets.UTF_8);
@@ -525,6 +541,15 @@ public final class LoadHarness {
             return wireBytes - start;
         }
 
+        /** Signs in again with a new cookie jar and opens the post again, as a reload after an expired session. */
+        void reopen(String password) throws IOException, InterruptedException {
+            cookie = "";
+            nodesById.clear();
+            signIn(email, password);
+            open(lastPath);
+            findCommentForm();
+        }
+
         /** The tab's heartbeat: keeps its UI open on the server. */
         void heartbeat() throws IOException, InterruptedException {
             var answer = post("/?v-r=heartbeat&v-uiId=" + uiId, "", "text/plain;charset=utf-8");
@@ -532,6 +557,7 @@ public final class LoadHarness {
         }
 
         void signIn(String email, String password) throws IOException, InterruptedException {
+            this.email = email;
             var login = get("/login");
             expect(login, 200, "GET /login");
             var csrf = CSRF_META.matcher(login.body());
