@@ -6,9 +6,8 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -97,26 +96,22 @@ class SecurityConfiguration {
             UserDetailsService users,
             PasswordEncoder passwordEncoder,
             SignInThrottle throttle,
-            AuthenticationEventPublisher authenticationEvents,
-            @Value("${dateline.security.public-actuator-endpoints:}") List<String> publicActuatorEndpoints)
+            AuthenticationEventPublisher authenticationEvents)
             throws Exception {
         // The chain's own manager, with no parent: a failed sign-in is tried (and counted) exactly once. It announces
         // successes and failures, which the security log writes down.
         var manager = new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle));
         manager.setAuthenticationEventPublisher(authenticationEvents);
         http.authenticationManager(manager);
-        var openEndpoints = publicEndpoints(publicActuatorEndpoints);
-        http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers("/admin/**", "/account/**").authenticated()
-                    .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll()
-                    // Health for load balancers and orchestrators: status only, unless an admin asks (application.properties).
-                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
-            if (openEndpoints.length > 0) {
-                requests.requestMatchers(openEndpoints).permitAll();
-            }
-            // Every other actuator endpoint, exposed or not, is for admins only.
-            requests.requestMatchers("/actuator", "/actuator/**").hasRole(Roles.ADMIN);
-        });
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/admin/**", "/account/**").authenticated()
+                .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll()
+                // Health for load balancers and orchestrators: status only, unless an admin asks (application.properties).
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                // Any other exposed endpoint is for admins only, whatever a profile exposes. A path that is no endpoint
+                // goes on to the router's "Page not found", for everyone: a sign-in page there would tell a scanner
+                // which paths are worth a password.
+                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN));
         http.sessionManagement(session -> session
                 .sessionFixation(fixation -> fixation.changeSessionId())
                 // Unlimited sessions per account, but registered, so a ban can end them all.
@@ -147,15 +142,6 @@ class SecurityConfiguration {
         // A sign-in refused because of earlier failures is announced as "locked", not left out.
         publisher.setAdditionalExceptionMappings(Map.of(SignInRefusedException.class, AuthenticationFailureLockedEvent.class));
         return publisher;
-    }
-
-    /** Extra actuator endpoints anyone may call: none, except what the benchmark profile lists for the load harness. */
-    private static String[] publicEndpoints(List<String> ids) {
-        return ids.stream()
-                .map(String::strip)
-                .filter(id -> id.matches("[a-z0-9-]+"))
-                .flatMap(id -> java.util.stream.Stream.of("/actuator/" + id, "/actuator/" + id + "/**"))
-                .toArray(String[]::new);
     }
 
     /** 401 for missing or wrong credentials; 429 with the seconds to wait when the throttle refused the attempt. */

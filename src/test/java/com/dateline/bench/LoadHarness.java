@@ -42,11 +42,16 @@ import tools.jackson.databind.node.ObjectNode;
  *       through the UI protocol (the text area's value, then a click on "Post comment"), one after another. Every
  *       comment the server acknowledged is written to {@code --acknowledged=file} for counting in the database.
  *   <li>{@code comment} with {@code --moderators=M}: M moderators approve the oldest pending load-test comments while
- *       the readers write (the benchmark profile's /actuator/loadmoderation); with {@code --faults}, every tenth
- *       submission is broken input that must be refused with nothing stored.
- *   <li>{@code sessions}: opens N anonymous views and abandons them, and reads the server's live heap before and
- *       after (the {@code benchmark} profile's /actuator/liveheap), then does the same with the beacon.
+ *       the readers write (the test-only moderation hook, {@code com.dateline.bench.hooks}); with {@code --faults},
+ *       every tenth submission is broken input that must be refused with nothing stored.
+ *   <li>{@code sessions}: opens N anonymous views and abandons them, and reads the server's live heap and open HTTP
+ *       sessions before and after from outside ({@code jcmd GC.class_histogram}), then does the same with the beacon.
  * </ul>
+ *
+ * <p>Without {@code --url} it starts the server it measures ({@link BenchServer}: the production jar with the test-only
+ * hooks, a fresh data folder, per-run secrets) and stops it at the end, and then counts the run's comments in the
+ * database file. With {@code --url} it drives a server another harness started, whose secrets it finds in its
+ * environment ({@link BenchServer.Secrets#fromEnvironment()}); {@code --pid} names that server's process for the heap.
  *
  * Closed loop: {@code --clients=N} each doing one action after another for {@code --seconds=T}. Open loop:
  * {@code --rate=R} actions started per second whatever the answers (latency counts from the planned start, so a slow
@@ -62,9 +67,17 @@ public final class LoadHarness {
 
     private final Options options;
     private final HttpClient http;
+    private final String url;
+    private final BenchServer.Secrets secrets;
+    private final long pid;
+    private String marker = "";
+    private int acknowledgedCount;
 
-    private LoadHarness(Options options) {
+    private LoadHarness(Options options, String url, BenchServer.Secrets secrets, long pid) {
         this.options = options;
+        this.url = url;
+        this.secrets = secrets;
+        this.pid = pid;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -76,16 +89,41 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         // Maven passes -Dload="--a=1 --b=2" as one argument.
         var options = Options.parse(Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).toArray(String[]::new));
-        var harness = new LoadHarness(options);
-        System.out.printf(Locale.ROOT, "Load harness: %s against %s%s, %s%n", options.scenario, options.url, options.path,
+        if (!List.of("view", "comment", "sessions").contains(options.scenario)) {
+            throw new IllegalArgumentException("--scenario must be view, comment or sessions");
+        }
+        BenchServer server = null;
+        LoadHarness harness;
+        if (options.url == null) {
+            var data = Path.of(options.data).toAbsolutePath();
+            System.out.println("Starting " + options.jar + " with the bench hooks on port " + options.port + ", data in " + data);
+            server = BenchServer.start(Path.of(options.jar), data, options.port, List.of(options.serverHeap),
+                    options.serverArguments, data.resolveSibling(data.getFileName() + "-server.log"));
+            harness = new LoadHarness(options, server.url(), server.secrets(), server.pid());
+        } else {
+            harness = new LoadHarness(options, options.url, BenchServer.Secrets.fromEnvironment(), options.pid);
+        }
+        System.out.printf(Locale.ROOT, "Load harness: %s against %s%s, %s%n", options.scenario, harness.url, options.path,
                 options.rate > 0 ? "open loop at " + options.rate + "/s" : "closed loop, " + options.clients + " clients");
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average "
                 + Files.readString(Path.of("/proc/loadavg")).strip() + "; Java " + Runtime.version());
-        switch (options.scenario) {
-            case "view" -> harness.run("page views", harness::anonymousView, () -> null);
-            case "comment" -> harness.comments();
-            case "sessions" -> harness.sessions();
-            default -> throw new IllegalArgumentException("--scenario must be view, comment or sessions");
+        try {
+            switch (options.scenario) {
+                case "view" -> harness.run("page views", harness::anonymousView, () -> null);
+                case "comment" -> harness.comments();
+                default -> harness.sessions();
+            }
+        } finally {
+            if (server != null) {
+                server.stop();
+            }
+        }
+        if (server != null && options.scenario.equals("comment")) {
+            // Counted in the file once the server has stopped: what a restart would find.
+            var stored = BenchServer.storedLoadComments(server.data());
+            var mine = stored.entrySet().stream().filter(entry -> entry.getKey().startsWith("Load comment " + harness.marker + "-")).toList();
+            System.out.printf(Locale.ROOT, "In the database after the server stopped: %d stored, %d distinct (%d acknowledged)%n",
+                    mine.stream().mapToInt(Map.Entry::getValue).sum(), mine.size(), harness.acknowledgedCount);
         }
         System.exit(0);
     }
@@ -118,7 +156,7 @@ public final class LoadHarness {
                     limit.acquireUninterruptibly();
                     try {
                         var client = new VaadinClient();
-                        client.signIn("load-reader-" + (1 + index % options.readers) + "@bench.test", options.password);
+                        client.signIn("load-reader-" + (1 + index % options.readers) + "@bench.test", readerPassword());
                         client.open(options.path);
                         client.findCommentForm();
                         clients[index] = client;
@@ -134,8 +172,11 @@ public final class LoadHarness {
         var ready = new java.util.concurrent.LinkedBlockingQueue<VaadinClient>();
         Arrays.stream(clients).filter(java.util.Objects::nonNull).forEach(ready::add);
         System.out.printf(Locale.ROOT, "%d clients signed in and on the post in %.1f s%n", ready.size(), (System.nanoTime() - signInStarted) / 1e9);
+        marker = run;
         var moderators = new Moderators(options.moderators);
+        var heartbeats = Thread.ofVirtual().start(() -> heartbeats(clients, ready));
         var refusals = new ConcurrentHashMap<String, AtomicLong>();
+        var reopened = new AtomicLong();
         run("comments", worker -> {
             // A client answers one message at a time, as a browser tab does: take one that is free.
             var client = ready.take();
@@ -153,7 +194,18 @@ public final class LoadHarness {
                     refusals.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
                     return bytes;
                 }
-                var bytes = client.postComment(text);
+                long bytes;
+                try {
+                    bytes = client.postComment(text);
+                } catch (IllegalStateException e) {
+                    if (!"Session expired".equals(e.getMessage())) {
+                        throw e;
+                    }
+                    // What a browser does when its session is gone: reload the page, signed in again, and post.
+                    client.reopen(readerPassword());
+                    reopened.incrementAndGet();
+                    bytes = client.postComment(text);
+                }
                 acknowledged.add(text);
                 return bytes;
             } finally {
@@ -161,20 +213,57 @@ public final class LoadHarness {
             }
         }, () -> {
             moderators.stop();
+            heartbeats.interrupt();
+            heartbeats.join();
             if (options.acknowledged != null) {
                 Files.write(options.acknowledged, acknowledged);
             }
+            acknowledgedCount = acknowledged.size();
             var faults = options.faults ? "; broken input refused as expected: " + refusals : "";
-            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); " + stored(run)
-                    + faults + moderators.summary();
+            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); " + reopened.get()
+                    + " pages reopened after their session expired" + faults + moderators.summary();
         });
+    }
+
+    private String readerPassword() {
+        if (secrets == null) {
+            throw new IllegalStateException("No reader password: --url names a server this harness did not start, and "
+                    + BenchServer.PASSWORD_ENV + " is not set");
+        }
+        return secrets.readerPassword();
+    }
+
+    /**
+     * What an open tab sends every minute (vaadin.heartbeatInterval): without it the server closes a UI after three
+     * missed beats, about three minutes, however many comments it posts. A client busy with a message is skipped and
+     * tried again on the next round, every 20 s.
+     */
+    private static void heartbeats(VaadinClient[] clients, java.util.concurrent.BlockingQueue<VaadinClient> ready) {
+        try {
+            while (true) {
+                Thread.sleep(20_000);
+                for (var client : clients) {
+                    if (client != null && ready.remove(client)) {
+                        try {
+                            client.heartbeat();
+                        } catch (IOException | RuntimeException e) {
+                            System.out.println("  heartbeat failed: " + e.getMessage());
+                        } finally {
+                            ready.add(client);
+                        }
+                    }
+                }
+            }
+        } catch (InterruptedException stopped) {
+            // the run is over
+        }
     }
 
     private static final List<String> FAULTS = List.of("blank", "too long", "duplicate");
 
     /**
      * Moderators clearing the queue while the readers write: each takes the oldest page of pending load-test comments
-     * and approves it (the benchmark profile's /actuator/loadmoderation), then looks again after half a second. Two
+     * and approves it (the test-only moderation hook, as that moderator), then looks again after half a second. Two
      * at once collide on the same comments, as two people at the dashboard do.
      */
     private final class Moderators {
@@ -192,12 +281,7 @@ public final class LoadHarness {
                 threads.add(Thread.ofVirtual().start(() -> {
                     while (running) {
                         try {
-                            var response = http.send(HttpRequest.newBuilder(URI.create(options.url + "/actuator/loadmoderation/" + account))
-                                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() != 200) {
-                                throw new IllegalStateException("answered " + response.statusCode());
-                            }
-                            var json = JSON.readTree(response.body());
+                            var json = JSON.readTree(BenchServer.moderate(http, secrets, account));
                             approved.addAndGet(json.path("approved").asLong());
                             collisions.addAndGet(json.path("skipped").asLong());
                             rounds.incrementAndGet();
@@ -228,17 +312,6 @@ public final class LoadHarness {
                     + " moderator (skipped, as the dashboard reports them), %d errors", threads.size(), rounds.get(), approved.get(),
                     collisions.get(), errors.get());
         }
-    }
-
-    /** What the database holds of this run, through the benchmark profile's endpoint. */
-    private String stored(String marker) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create(options.url + "/actuator/loadcomments/" + marker)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            return "the database count is not available (" + response.statusCode() + "; benchmark profile?)";
-        }
-        var json = JSON.readTree(response.body());
-        return "in the database: " + json.path("stored").asLong() + " stored, " + json.path("distinct").asLong() + " distinct";
     }
 
     private void sessions() throws Exception {
@@ -287,15 +360,13 @@ public final class LoadHarness {
 
     private record Heap(long heap, long sessions) {}
 
+    /** Measured from outside: jcmd's class histogram collects the heap first and counts Tomcat's session objects. */
     private Heap liveHeap() throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create(options.url + "/actuator/liveheap")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("/actuator/liveheap answered " + response.statusCode()
-                    + "; start the server with --spring.profiles.active=benchmark");
+        if (pid <= 0) {
+            throw new IllegalStateException("--scenario=sessions needs the server's process: leave out --url, or give --pid");
         }
-        var json = JSON.readTree(response.body());
-        return new Heap(json.get("liveHeapBytes").asLong(), json.get("openSessions").asLong());
+        var heap = BenchServer.liveHeap(pid);
+        return new Heap(heap.liveBytes(), heap.sessions());
     }
 
     // ---------------------------------------------------------------- the loops
@@ -429,10 +500,13 @@ public final class LoadHarness {
         private int buttonNode = -1;
         private int propertyFeature = 1;
         private String lastPosted = "";
+        private String email = "";
+        private String lastPath = "/";
 
         /** The page, the UI init request and the navigation message; returns the bytes received. */
         long open(String path) throws IOException, InterruptedException {
             var start = wireBytes;
+            lastPath = path;
             var page = get(path);
             expect(page, 200, "GET " + path);
             var location = URLEncoder.encode(path.substring(1), StandardCharsets.UTF_8);
@@ -467,7 +541,23 @@ public final class LoadHarness {
             return wireBytes - start;
         }
 
+        /** Signs in again with a new cookie jar and opens the post again, as a reload after an expired session. */
+        void reopen(String password) throws IOException, InterruptedException {
+            cookie = "";
+            nodesById.clear();
+            signIn(email, password);
+            open(lastPath);
+            findCommentForm();
+        }
+
+        /** The tab's heartbeat: keeps its UI open on the server. */
+        void heartbeat() throws IOException, InterruptedException {
+            var answer = post("/?v-r=heartbeat&v-uiId=" + uiId, "", "text/plain;charset=utf-8");
+            expect(answer, 200, "heartbeat");
+        }
+
         void signIn(String email, String password) throws IOException, InterruptedException {
+            this.email = email;
             var login = get("/login");
             expect(login, 200, "GET /login");
             var csrf = CSRF_META.matcher(login.body());
@@ -581,12 +671,12 @@ public final class LoadHarness {
         }
 
         private Answer get(String path) throws IOException, InterruptedException {
-            var request = HttpRequest.newBuilder(URI.create(options.url + path)).timeout(Duration.ofSeconds(30)).GET();
+            var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET();
             return send(request);
         }
 
         private Answer post(String path, String body, String contentType) throws IOException, InterruptedException {
-            var request = HttpRequest.newBuilder(URI.create(options.url + path))
+            var request = HttpRequest.newBuilder(URI.create(url + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -634,10 +724,15 @@ public final class LoadHarness {
             boolean beacon,
             int sessions,
             int readers,
-            String password,
             Path acknowledged,
             int moderators,
-            boolean faults) {
+            boolean faults,
+            String jar,
+            String data,
+            int port,
+            long pid,
+            String serverHeap,
+            List<String> serverArguments) {
 
         static Options parse(String[] args) {
             var values = new HashMap<String, String>();
@@ -645,7 +740,7 @@ public final class LoadHarness {
                 var equals = arg.indexOf('=');
                 values.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
             });
-            var url = values.getOrDefault("url", "http://localhost:8080").replaceAll("/+$", "");
+            var url = values.containsKey("url") ? values.get("url").replaceAll("/+$", "") : null;
             return new Options(
                     url,
                     values.getOrDefault("path", "/2008/04/iraq-us-and-irans-talk-about-talks-continues"),
@@ -657,10 +752,15 @@ public final class LoadHarness {
                     Boolean.parseBoolean(values.getOrDefault("beacon", "false")),
                     Integer.parseInt(values.getOrDefault("sessions", "1000")),
                     Integer.parseInt(values.getOrDefault("readers", "200")),
-                    values.getOrDefault("password", "load-test-password-2008"),
                     values.containsKey("acknowledged") ? Path.of(values.get("acknowledged")) : null,
                     Integer.parseInt(values.getOrDefault("moderators", "0")),
-                    Boolean.parseBoolean(values.getOrDefault("faults", "false")));
+                    Boolean.parseBoolean(values.getOrDefault("faults", "false")),
+                    values.getOrDefault("jar", BenchServer.DEFAULT_JAR.toString()),
+                    values.getOrDefault("data", "target/load-data"),
+                    Integer.parseInt(values.getOrDefault("port", "8097")),
+                    Long.parseLong(values.getOrDefault("pid", "0")),
+                    "-Xmx" + values.getOrDefault("server-heap", "1g"),
+                    values.containsKey("server-args") ? List.of(values.get("server-args").split(",")) : List.of());
         }
     }
 }
