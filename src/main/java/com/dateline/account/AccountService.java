@@ -143,6 +143,7 @@ public class AccountService {
         return info(account);
     }
 
+    /** Changes the signed-in user's password; the account's other sessions end, this one stays signed in. */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void changePassword(String currentPassword, String newPassword) {
@@ -155,6 +156,7 @@ public class AccountService {
             throw new AccountRejected(Map.of("password", problem.get()));
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword));
+        sessions.endOthersOf(account.id());
         SecurityLog.event("password-changed", "account", account.id());
     }
 
