@@ -146,6 +146,7 @@ public class AccountService {
         return info(account);
     }
 
+    /** Changes the signed-in user's password; the account's other sessions end, this one stays signed in. */
     @Transactional
     @PreAuthorize("isAuthenticated()")
     public void changePassword(String currentPassword, String newPassword) {
@@ -158,6 +159,7 @@ public class AccountService {
             throw new AccountRejected(Map.of("password", problem.get()));
         }
         account.setPasswordHash(passwordEncoder.encode(newPassword));
+        sessions.endOthersOf(account.id());
         SecurityLog.event("password-changed", "account", account.id());
     }
 
@@ -327,10 +329,36 @@ public class AccountService {
         return accounts.existsByEmailKey(Account.emailKey(email));
     }
 
+    /**
+     * Whether the signed-in user may ban, unban or trust this account: an admin anyone's, a moderator only a reader's.
+     * The dashboard asks before it offers those actions.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
+    public boolean mayModerate(long accountId) {
+        return accounts.findById(accountId).map(AccountService::mayChange).orElse(false);
+    }
+
+    /**
+     * Refuses, unless the signed-in user may ban, unban or trust this account ({@link #mayModerate}).
+     *
+     * @throws StaffAccountProtected when a moderator acts on a moderator's, an editor's or an admin's account
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
+    public void requireMayModerate(long accountId) {
+        requireMayChange(accounts.findById(accountId).orElseThrow(() -> new AccountNotFound(accountId)));
+    }
+
+    // A moderator who could ban staff could lock an editor out on deadline, or every other moderator out of the queue.
+    private static boolean mayChange(Account account) {
+        return account.getRole().equals(Roles.READER) || CurrentUser.require().getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Roles.ADMIN));
+    }
+
     private static void requireMayChange(Account account) {
-        if (account.getRole().equals(Roles.ADMIN) && !CurrentUser.require().getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Roles.ADMIN))) {
-            throw new org.springframework.security.access.AccessDeniedException("Only an admin can disable an admin");
+        if (!mayChange(account)) {
+            throw new StaffAccountProtected();
         }
     }
 

@@ -109,9 +109,13 @@ public class CommentModeration {
                 items(comments.findTop10ByAuthorIdOrderByCreatedAtDesc(authorId)));
     }
 
-    /** Trusts a reader (their comments skip pre-moderation; hold rules still apply) or puts them back to normal. */
+    /**
+     * Trusts a reader (their comments skip pre-moderation; hold rules still apply) or puts them back to normal. Only an
+     * admin may do so for a staff account.
+     */
     @Transactional
     public void setTrusted(long authorId, boolean trusted) {
+        accounts.requireMayModerate(authorId);
         var commenter = commenters.findById(authorId).orElseGet(() -> new Commenter(authorId, trusted));
         commenter.setTrusted(trusted);
         commenters.save(commenter);

@@ -30,9 +30,15 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -49,6 +55,24 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 // Vaadin's navigation checks, and with it on Spring would wrap every view in a proxy.
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /**
+     * What every page may load: only this site's own scripts, styles, images and connections. Vaadin Flow starts its
+     * client with an inline script and runs the server's executeJs() through Function(), hence 'unsafe-inline' and
+     * 'unsafe-eval' for scripts; its components set inline styles. Lumo draws its icons from data: URLs. Nothing may
+     * frame a page (clickjacking), no plug-in runs, and forms only post back here.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -93,6 +117,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             SessionRegistry sessions,
+            SignedInSessions signedInSessions,
             UserDetailsService users,
             PasswordEncoder passwordEncoder,
             SignInThrottle throttle,
@@ -117,7 +142,8 @@ class SecurityConfiguration {
                 // Unlimited sessions per account, but registered, so a ban can end them all.
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)
-                .expiredUrl("/login?error=disabled"));
+                .expiredSessionStrategy(event -> new DefaultRedirectStrategy().sendRedirect(event.getRequest(), event.getResponse(),
+                        "/login?error=" + signedInSessions.whyEnded(event.getSessionInformation().getSessionId()))));
         // The login page is named here too: otherwise Spring Security would also serve its own generated one at /login.
         http.formLogin(form -> form.loginPage("/" + LoginView.ROUTE).withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
             @Override
@@ -130,10 +156,26 @@ class SecurityConfiguration {
         http.headers(headers -> headers
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        http.addFilterBefore(pageProtection(), HeaderWriterFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
+    }
+
+    /**
+     * The headers that protect a page, written before the request is handled. Spring's own header writer adds them
+     * once the page is written, and Vaadin's short pages (the sign-in and registration pages) were already committed by
+     * then: they went out without them, open to framing. The caching headers stay with Spring's writer, which leaves a
+     * Cache-Control set by the application alone.
+     */
+    private static HeaderWriterFilter pageProtection() {
+        var filter = new HeaderWriterFilter(List.of(
+                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY),
+                new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY),
+                new ReferrerPolicyHeaderWriter(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        filter.setShouldWriteHeadersEagerly(true);
+        return filter;
     }
 
     @Bean

@@ -476,4 +476,96 @@ class AccountServiceTest {
         assertThat(service.findAccount(Long.MAX_VALUE)).isEmpty();
         assertThatThrownBy(() -> service.setEnabled(Long.MAX_VALUE, false)).isInstanceOf(AccountNotFound.class);
     }
+
+    // --- staff accounts: only admins ban, unban or trust them -------------------------------------
+
+    @Autowired
+    com.dateline.comment.CommentModeration queues;
+
+    private long secondModerator() {
+        return service.create(uniqueEmail(), "Second Moderator", GOOD_PASSWORD, Roles.MODERATOR).id();
+    }
+
+    @Test
+    void moderator_cannot_ban_an_editor() {
+        var editorId = idOf("editor@dateline.test");
+        signInAs("moderator@dateline.test");
+
+        assertThatThrownBy(() -> service.ban(editorId, null))
+                .isInstanceOf(StaffAccountProtected.class)
+                .hasMessage("This is a staff account (moderator, editor or admin): only an admin can ban, unban or trust it.");
+        assertThat(users.loadUserByUsername("editor@dateline.test").isEnabled()).isTrue();
+    }
+
+    @Test
+    void moderator_cannot_ban_or_disable_another_moderator() {
+        var otherId = secondModerator();
+        signInAs("moderator@dateline.test");
+
+        assertThatThrownBy(() -> service.ban(otherId, null)).isInstanceOf(StaffAccountProtected.class);
+        assertThatThrownBy(() -> service.setEnabled(otherId, false)).isInstanceOf(StaffAccountProtected.class);
+        assertThat(repository.findById(otherId).orElseThrow().isActiveAt(java.time.Instant.now())).isTrue();
+    }
+
+    @Test
+    void moderator_cannot_lift_a_ban_an_admin_put_on_an_editor() {
+        var editorId = idOf("editor@dateline.test");
+        signInAs("admin@dateline.test");
+        service.ban(editorId, null);
+        signInAs("moderator@dateline.test");
+
+        assertThatThrownBy(() -> service.setEnabled(editorId, true)).isInstanceOf(StaffAccountProtected.class);
+        assertThat(users.loadUserByUsername("editor@dateline.test").isEnabled()).isFalse();
+    }
+
+    @Test
+    void moderator_cannot_trust_an_editor() {
+        var editorId = idOf("editor@dateline.test");
+        signInAs("moderator@dateline.test");
+
+        assertThatThrownBy(() -> queues.setTrusted(editorId, true)).isInstanceOf(StaffAccountProtected.class);
+        assertThat(queues.authorRecord(editorId).trusted()).isFalse();
+    }
+
+    @Test
+    void moderator_still_bans_and_trusts_readers() {
+        var readerId = idOf(READER);
+        signInAs("moderator@dateline.test");
+
+        queues.setTrusted(readerId, true);
+        assertThat(service.ban(readerId, null).enabled()).isFalse();
+
+        assertThat(queues.authorRecord(readerId).trusted()).isTrue();
+        assertThat(users.loadUserByUsername(READER).isEnabled()).isFalse();
+    }
+
+    @Test
+    void admin_bans_unbans_and_trusts_staff_accounts() {
+        var editorId = idOf("editor@dateline.test");
+        var moderatorId = secondModerator();
+        signInAs("admin@dateline.test");
+
+        assertThat(service.ban(editorId, null).enabled()).isFalse();
+        assertThat(service.setEnabled(moderatorId, false).enabled()).isFalse();
+        assertThat(service.setEnabled(editorId, true).enabled()).isTrue();
+        queues.setTrusted(moderatorId, true);
+
+        assertThat(users.loadUserByUsername("editor@dateline.test").isEnabled()).isTrue();
+        assertThat(repository.findById(moderatorId).orElseThrow().isActiveAt(java.time.Instant.now())).isFalse();
+        assertThat(queues.authorRecord(moderatorId).trusted()).isTrue();
+    }
+
+    @Test
+    void the_dashboard_is_told_a_moderator_may_act_on_readers_only_and_an_admin_on_everyone() {
+        var readerId = idOf(READER);
+        var staff = java.util.List.of(idOf("moderator@dateline.test"), idOf("editor@dateline.test"), idOf("admin@dateline.test"));
+
+        signInAs("moderator@dateline.test");
+        assertThat(service.mayModerate(readerId)).isTrue();
+        assertThat(staff).noneMatch(service::mayModerate);
+
+        signInAs("admin@dateline.test");
+        assertThat(service.mayModerate(readerId)).isTrue();
+        assertThat(staff).allMatch(service::mayModerate);
+    }
 }

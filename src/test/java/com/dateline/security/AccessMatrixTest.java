@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
+import com.dateline.account.StaffAccountProtected;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -59,6 +60,9 @@ class AccessMatrixTest {
         EXPORT_MY_DATA,
         DELETE_MY_ACCOUNT,
         SET_ENABLED,
+        BAN,
+        MAY_MODERATE,
+        REQUIRE_MAY_MODERATE,
         FIND_ACCOUNT,
         IMPORTED_AUTHOR
     }
@@ -80,6 +84,9 @@ class AccessMatrixTest {
                 row(Method.EXPORT_MY_DATA, /*              */ N, Y, Y, Y, Y),
                 row(Method.DELETE_MY_ACCOUNT, /*           */ N, Y, Y, Y, Y),
                 row(Method.SET_ENABLED, /*                 */ N, N, Y, N, Y),
+                row(Method.BAN, /*                         */ N, N, Y, N, Y),
+                row(Method.MAY_MODERATE, /*                */ N, N, Y, N, Y),
+                row(Method.REQUIRE_MAY_MODERATE, /*        */ N, N, Y, N, Y),
                 row(Method.FIND_ACCOUNT, /*                */ N, N, Y, N, Y),
                 row(Method.IMPORTED_AUTHOR, /*             */ N, N, N, N, Y))
                 .flatMap(List::stream);
@@ -141,6 +148,9 @@ class AccessMatrixTest {
             case EXPORT_MY_DATA -> assertThat(accounts.exportMyData()).contains("\"email\"");
             case DELETE_MY_ACCOUNT -> expectRejected(() -> accounts.deleteMyAccount("not-the-current-password"));
             case SET_ENABLED -> assertThat(accounts.setEnabled(readerId, true).enabled()).isTrue();
+            case BAN -> assertThat(accounts.ban(readerId, java.time.Instant.now().plusSeconds(3600)).enabled()).isFalse();
+            case MAY_MODERATE -> assertThat(accounts.mayModerate(readerId)).isTrue();
+            case REQUIRE_MAY_MODERATE -> accounts.requireMayModerate(readerId);
             case FIND_ACCOUNT -> assertThat(accounts.findAccount(readerId)).isPresent();
             case IMPORTED_AUTHOR -> assertThat(accounts.importedAuthor("Matrix Commenter", "matrix@example.org")).isPositive();
         }
@@ -168,6 +178,44 @@ class AccessMatrixTest {
         } else {
             assertThatThrownBy(() -> call(method, readerId))
                     .isInstanceOfAny(AuthorizationDeniedException.class, AuthenticationCredentialsNotFoundException.class);
+        }
+    }
+
+    /**
+     * Acting on another account (ban, unban, trust): a moderator only on readers, an admin on anyone. The refusal for a
+     * staff target comes from the service's own check, after method security let the moderator in.
+     */
+    static Stream<Arguments> actingOnAccounts() {
+        return Stream.of(
+                Arguments.of(Caller.MODERATOR, Caller.READER, Y),
+                Arguments.of(Caller.MODERATOR, Caller.MODERATOR, N),
+                Arguments.of(Caller.MODERATOR, Caller.EDITOR, N),
+                Arguments.of(Caller.MODERATOR, Caller.ADMIN, N),
+                Arguments.of(Caller.ADMIN, Caller.READER, Y),
+                Arguments.of(Caller.ADMIN, Caller.MODERATOR, Y),
+                Arguments.of(Caller.ADMIN, Caller.EDITOR, Y),
+                Arguments.of(Caller.ADMIN, Caller.ADMIN, Y));
+    }
+
+    @Autowired
+    com.dateline.comment.CommentModeration queues;
+
+    @ParameterizedTest(name = "{0} banning, unbanning or trusting {1} is {2}")
+    @MethodSource("actingOnAccounts")
+    void only_admins_act_on_staff_accounts(Caller caller, Caller target, Expected expected) {
+        var targetId = ((SignedInUser) users.loadUserByUsername(target.email)).accountId();
+        signInAs(caller);
+
+        assertThat(accounts.mayModerate(targetId)).isEqualTo(expected == Y);
+        if (expected == Y) {
+            assertThat(accounts.setEnabled(targetId, true).enabled()).isTrue();
+            queues.setTrusted(targetId, false);
+            assertThat(accounts.ban(targetId, java.time.Instant.now().plusSeconds(3600)).enabled()).isFalse();
+        } else {
+            assertThatThrownBy(() -> accounts.setEnabled(targetId, true)).isInstanceOf(StaffAccountProtected.class);
+            assertThatThrownBy(() -> queues.setTrusted(targetId, false)).isInstanceOf(StaffAccountProtected.class);
+            assertThatThrownBy(() -> accounts.ban(targetId, null)).isInstanceOf(StaffAccountProtected.class);
+            assertThat(users.loadUserByUsername(target.email).isEnabled()).isTrue();
         }
     }
 

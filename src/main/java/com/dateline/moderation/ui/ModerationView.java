@@ -510,6 +510,14 @@ class ModerationView extends Div implements HasDynamicTitle {
     private Div authorActions(ModerationItem item, com.dateline.account.AccountInfo account, boolean trusted) {
         var actions = new Div();
         actions.addClassName("author-actions");
+        var onlyPost = new Button("Only this post's comments", click -> filterByPost(item));
+        onlyPost.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        if (!accounts.mayModerate(account.id())) {
+            var staff = new Span(com.dateline.account.StaffAccountProtected.MESSAGE + " ");
+            staff.addClassName("staff-account");
+            actions.add(staff, onlyPost);
+            return actions;
+        }
         if (account.enabled()) {
             var ban = new Button("Ban…", click -> askBan(item, account));
             ban.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -535,8 +543,6 @@ class ModerationView extends Div implements HasDynamicTitle {
             open(item);
         });
         trust.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        var onlyPost = new Button("Only this post's comments", click -> filterByPost(item));
-        onlyPost.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         actions.add(trust, onlyPost);
         return actions;
     }

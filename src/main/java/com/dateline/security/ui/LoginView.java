@@ -91,6 +91,11 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
                 message.setMessage("This account has been disabled and cannot sign in. If you think this is a"
                         + " mistake, contact the newsroom.");
             }
+            case "password-changed" -> {
+                message.setTitle("Signed out: the password was changed");
+                message.setMessage("The password of this account was changed in another session. Sign in with the new"
+                        + " password; if you did not change it, contact the newsroom.");
+            }
             default -> {
                 message.setTitle("Incorrect e-mail or password");
                 message.setMessage("Check that you typed them correctly and try again.");

@@ -172,6 +172,80 @@ class ModerationViewTest extends SpringBrowserlessTest {
         assertThat(tabLabels()).hasSize(4).allMatch(label -> TAB_LABEL.matcher(label).matches());
     }
 
+    @Test
+    void a_moderator_opens_the_moderation_history() {
+        support.signInAs(MODERATOR);
+
+        navigate("admin/moderation/history", ModerationHistoryView.class);
+
+        assertThat(find(H1.class).single().getText()).isEqualTo("Moderation history");
+        assertThat(find(Grid.class).exists()).isTrue();
+    }
+
+    @Test
+    void an_admin_opens_the_moderation_history() {
+        support.signInAs(ADMIN);
+
+        navigate("admin/moderation/history", ModerationHistoryView.class);
+    }
+
+    @Test
+    void a_reader_or_an_editor_gets_access_denied_on_the_moderation_history() {
+        for (var email : List.of(READER, EDITOR)) {
+            support.signInAs(email);
+
+            navigate("admin/moderation/history", AccessDeniedView.class);
+
+            assertThat(find(H1.class).single().getText()).as(email).isEqualTo("Access denied");
+            assertThat(find(Grid.class).exists()).as(email).isFalse();
+        }
+    }
+
+    @Test
+    void signed_out_visitors_opening_the_moderation_history_are_sent_to_the_sign_in_page() {
+        navigate("admin/moderation/history", LoginView.class);
+
+        assertThat(find(Grid.class).exists()).isFalse();
+    }
+
+    // --- acting on authors ----------------------------------------------------------------------------
+
+    /** A pending comment by a new account given {@code role}, opened in the dashboard of {@code viewer}. */
+    private void openCommentByNewAccount(String role, String viewer) {
+        var author = support.newReader("Staff Writer");
+        jdbc.update("update account set role = ? where id = ?", role, author.id());
+        var commentId = support.submitAs(author, postId, "A comment whose author's standing is under test.");
+        support.signInAs(viewer);
+        var view = navigate(ROUTE, ModerationView.class);
+        view.open(queues.item(commentId).orElseThrow());
+    }
+
+    @Test
+    void a_moderator_is_offered_no_ban_or_trust_for_an_editors_comment() {
+        openCommentByNewAccount("EDITOR", MODERATOR);
+
+        assertThat(find(Button.class).withText("Ban…").exists()).isFalse();
+        assertThat(find(Button.class).withText("Trust this reader").exists()).isFalse();
+        assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("staff-account").single().getText())
+                .contains("only an admin can ban, unban or trust it");
+    }
+
+    @Test
+    void a_moderator_is_offered_ban_and_trust_for_a_readers_comment() {
+        openCommentByNewAccount("READER", MODERATOR);
+
+        assertThat(find(Button.class).withText("Ban…").exists()).isTrue();
+        assertThat(find(Button.class).withText("Trust this reader").exists()).isTrue();
+    }
+
+    @Test
+    void an_admin_is_offered_ban_and_trust_for_a_moderators_comment() {
+        openCommentByNewAccount("MODERATOR", ADMIN);
+
+        assertThat(find(Button.class).withText("Ban…").exists()).isTrue();
+        assertThat(find(Button.class).withText("Trust this reader").exists()).isTrue();
+    }
+
     // --- lazy loading -------------------------------------------------------------------------------
 
     /** Writes {@code count} pending comments straight to the table, enough for several pages of the grid. */
