@@ -96,6 +96,9 @@ public class AccountService {
         if (!problems.containsKey("email") && TypedText.unshowable(registration.email(), false).isPresent()) {
             problems.put("email", "Enter a valid e-mail address, like name@example.org.");
         }
+        if (!problems.containsKey("email") && isReservedAddress(registration.email())) {
+            problems.put("email", RESERVED_EMAIL);
+        }
         if (!problems.containsKey("email") && accounts.existsByEmailKey(Account.emailKey(registration.email()))) {
             problems.put("email", "An account with this e-mail address already exists. Sign in instead.");
         }
@@ -115,6 +118,22 @@ public class AccountService {
                 clock.instant()));
         SecurityLog.event("account-registered", "account", account.id());
         return info(account);
+    }
+
+    static final String RESERVED_EMAIL = "This address cannot receive mail; use your own address.";
+
+    /**
+     * Addresses in a domain that can never receive mail (RFC 2606 and 6761: {@code .invalid}, {@code .localhost}). The
+     * site gives such addresses to deleted accounts ({@code deleted-42@accounts.invalid}) and imported authors
+     * ({@code …@import.invalid}); a reader holding one would make deleting account 42 fail on the unique e-mail.
+     */
+    static boolean isReservedAddress(String email) {
+        var at = email.lastIndexOf('@');
+        var domain = email.substring(at + 1).strip().toLowerCase(Locale.ROOT);
+        while (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        return domain.equals("invalid") || domain.endsWith(".invalid") || domain.equals("localhost") || domain.endsWith(".localhost");
     }
 
     /** Creates an account with the given role, for demo data and the first administrator. */

@@ -183,6 +183,26 @@ class AccountServiceTest {
     }
 
     @Test
+    void the_address_a_deleted_account_will_get_is_refused_so_deleting_that_account_cannot_fail() {
+        var nextId = repository.findAll().stream().mapToLong(Account::id).max().orElse(0) + 1;
+
+        var rejected = rejected(new Registration("Leila Haddad", "deleted-" + nextId + "@accounts.invalid", GOOD_PASSWORD));
+
+        assertThat(rejected.problems()).containsOnlyKeys("email")
+                .containsEntry("email", "This address cannot receive mail; use your own address.");
+    }
+
+    @Test
+    void addresses_in_domains_that_receive_no_mail_are_refused_in_any_letter_case() {
+        for (var email : new String[] {"leila@Example.INVALID", "leila@localhost", "leila@news.localhost"}) {
+            var rejected = rejected(new Registration("Leila Haddad", email, GOOD_PASSWORD));
+
+            assertThat(rejected.problems()).as(email)
+                    .containsEntry("email", "This address cannot receive mail; use your own address.");
+        }
+    }
+
+    @Test
     void a_blank_email_is_refused_with_its_own_message() {
         var rejected = rejected(new Registration("Leila Haddad", "  ", GOOD_PASSWORD));
 

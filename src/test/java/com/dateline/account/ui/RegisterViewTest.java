@@ -86,6 +86,22 @@ class RegisterViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void an_address_that_cannot_receive_mail_gets_its_message_and_the_typed_name_and_email_stay() {
+        var view = navigate("register", RegisterView.class);
+
+        test(view.displayName).setValue("Leila Haddad");
+        test(view.email).setValue("deleted-42@accounts.invalid");
+        test(view.password).setValue("tea-in-the-souk-at-dawn");
+        test(view.create).click();
+
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).isEqualTo("This address cannot receive mail; use your own address.");
+        assertThat(view.email.getValue()).isEqualTo("deleted-42@accounts.invalid");
+        assertThat(view.displayName.getValue()).isEqualTo("Leila Haddad");
+        assertThat(view.create.isEnabled()).isTrue();
+    }
+
+    @Test
     void a_common_password_gets_its_message_on_the_password_field() {
         var view = navigate("register", RegisterView.class);
 
