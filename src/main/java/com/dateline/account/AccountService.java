@@ -57,6 +57,7 @@ public class AccountService {
     private final SignedInSessions sessions;
     private final JsonMapper json;
     private final Clock clock;
+    private final RegistrationLimit registrationLimit;
 
     AccountService(
             AccountRepository accounts,
@@ -65,7 +66,9 @@ public class AccountService {
             Validator validator,
             SignedInSessions sessions,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            RegistrationLimit registrationLimit) {
+        this.registrationLimit = registrationLimit;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordRules = passwordRules;
@@ -80,8 +83,32 @@ public class AccountService {
      *
      * @throws AccountRejected with a message per field that broke a rule
      */
+    /**
+     * Creates a READER account for a reader at {@code clientAddress}, within that address's allowance of new accounts
+     * (checked last, so a form with mistakes costs none).
+     *
+     * @throws AccountRejected with a message per field that broke a rule, or for the e-mail when the allowance is spent
+     */
+    @Transactional
+    public AccountInfo register(Registration typed, String clientAddress) {
+        var registration = checked(typed);
+        var wait = registrationLimit.take(clientAddress);
+        if (wait.isPositive()) {
+            var minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+            SecurityLog.warning("registration-limited", "address", clientAddress);
+            throw new AccountRejected(Map.of("email", "Too many accounts were created from your network recently."
+                    + " Please try again in " + (minutes < 120 ? minutes + " minutes." : (minutes + 59) / 60 + " hours.")));
+        }
+        return store(registration);
+    }
+
+    /** Creates a READER account, without the per-address allowance: for callers that are not a reader's browser. */
     @Transactional
     public AccountInfo register(Registration typed) {
+        return store(checked(typed));
+    }
+
+    private Registration checked(Registration typed) {
         var registration = new Registration(typed.displayName().strip(), typed.email().strip(), typed.password());
         var problems = new LinkedHashMap<String, String>();
         for (var violation : validator.validate(registration)) {
@@ -110,6 +137,10 @@ public class AccountService {
         if (!problems.isEmpty()) {
             throw new AccountRejected(problems);
         }
+        return registration;
+    }
+
+    private AccountInfo store(Registration registration) {
         var account = accounts.save(new Account(
                 registration.email(),
                 registration.displayName(),

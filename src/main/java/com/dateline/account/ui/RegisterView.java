@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -98,7 +99,10 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void register() {
         try {
-            var account = accounts.register(new Registration(displayName.getValue(), email.getValue(), password.getValue()));
+            var request = VaadinRequest.getCurrent();
+            var address = request == null || request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
+            var account = accounts.register(
+                    new Registration(displayName.getValue(), email.getValue(), password.getValue()), address);
             errors.clear();
             signInAndReturn(account.email(), password.getValue());
         } catch (AccountRejected rejected) {
