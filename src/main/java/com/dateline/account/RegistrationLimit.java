@@ -1,5 +1,6 @@
 package com.dateline.account;
 
+import com.dateline.base.ClockTimeMeter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
@@ -32,18 +33,7 @@ class RegistrationLimit {
             @Value("${dateline.registration.per-address-per-day:20}") int perDay) {
         this.perHour = perHour;
         this.perDay = perDay;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                var now = clock.instant();
-                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTimeMeter(clock);
     }
 
     /** Takes one registration from the address's allowance; answers how long to wait when none is left, else zero. */

@@ -1,5 +1,6 @@
 package com.dateline.security;
 
+import com.dateline.base.ClockTimeMeter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
@@ -106,20 +107,6 @@ public class SignInThrottle {
             var wait = FIRST_WAIT.multipliedBy(1L << doublings);
             var until = last.plus(wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT);
             return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
-        }
-    }
-
-    /** Bucket4j's time from the application's clock, so the refill follows the clock tests move. */
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-        @Override
-        public long currentTimeNanos() {
-            var now = clock.instant();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
         }
     }
 }
