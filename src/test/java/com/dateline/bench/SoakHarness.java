@@ -46,7 +46,9 @@ public final class SoakHarness {
         var server = BenchServer.start(jar, data, Integer.parseInt(options.getOrDefault("port", "8114")), List.of("-Xmx1g", "-ea"),
                 List.of("--dateline.database.housekeeping-interval=" + housekeeping,
                         // No reader becomes trusted, so every comment waits for a moderator to the end.
-                        "--dateline.bench.trust-threshold=1000"), serverLog);
+                        "--dateline.bench.trust-threshold=1000",
+                        // A line per housekeeping run: rounds, lock misses and the chunks' fill rates beside the file size.
+                        "--logging.level.com.dateline.base.DatabaseHousekeeping=debug"), serverLog);
         var file = data.resolve("dateline.mv.db");
         var sizes = new ArrayList<String>();
         var started = System.nanoTime();
