@@ -84,9 +84,10 @@ class DatabaseHousekeeping implements SmartLifecycle {
             if (log.isDebugEnabled()) {
                 // What the soak benchmark reads to tell a file that holds garbage from one that holds young chunks.
                 var info = info(store);
-                log.debug("Housekeeping: {} rounds, {} misses; file {} bytes, fill {}%, chunks fill {}% (rewritable {}%), {} chunks, {} bytes written",
+                log.debug("Housekeeping: {} rounds, {} misses; file {} bytes, fill {}%, chunks fill {}% (rewritable {}%), {} chunks, {} bytes written, version {} (oldest kept {})",
                         rounds, misses, info.get("info.FILE_SIZE"), info.get("info.FILL_RATE"), info.get("info.CHUNKS_FILL_RATE"),
-                        info.get("info.CHUNKS_FILL_RATE_RW"), info.get("info.CHUNK_COUNT"), info.get("info.FILE_WRITE_BYTES"));
+                        info.get("info.CHUNKS_FILL_RATE_RW"), info.get("info.CHUNK_COUNT"), info.get("info.FILE_WRITE_BYTES"),
+                        info.get("info.CURRENT_VERSION"), info.get("info.OLDEST_VERS_TO_KEEP"));
             }
             return rounds > 0;
         } catch (Exception | AssertionError e) {
