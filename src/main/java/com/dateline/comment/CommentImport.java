@@ -22,11 +22,11 @@ public class CommentImport {
     private static final Logger log = LoggerFactory.getLogger(CommentImport.class);
 
     private final CommentRepository comments;
-    private final PublishedThreads publishedThreads;
+    private final com.dateline.base.ReaderContent readerContent;
 
-    CommentImport(CommentRepository comments, PublishedThreads publishedThreads) {
+    CommentImport(CommentRepository comments, com.dateline.base.ReaderContent readerContent) {
         this.comments = comments;
-        this.publishedThreads = publishedThreads;
+        this.readerContent = readerContent;
     }
 
     /**
@@ -72,7 +72,7 @@ public class CommentImport {
                 new Decision(imported.status(), reason(imported)),
                 imported.spam(),
                 imported.createdAt()));
-        publishedThreads.forget(imported.postId());
+        readerContent.changed();
         log.debug("Comment {} imported on post {} ({})", comment.id(), imported.postId(), imported.status());
         return new CommentImportResult(comment.id(), true);
     }

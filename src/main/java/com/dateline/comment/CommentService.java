@@ -25,7 +25,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reader comments under the moderation policy. Nothing a reader writes is public until a rule
@@ -51,7 +50,7 @@ public class CommentService {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
-    private final PublishedThreads publishedThreads;
+    private final com.dateline.base.ReaderContent readerContent;
     private final Object[] authorLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     CommentService(
@@ -64,7 +63,7 @@ public class CommentService {
             ApplicationEventPublisher events,
             Clock clock,
             org.springframework.transaction.support.TransactionTemplate transaction,
-            PublishedThreads publishedThreads) {
+            com.dateline.base.ReaderContent readerContent) {
         this.comments = comments;
         this.reports = reports;
         this.policies = policies;
@@ -77,22 +76,28 @@ public class CommentService {
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(
                 java.util.Objects.requireNonNull(transaction.getTransactionManager()));
         this.readOnly.setReadOnly(true);
-        this.publishedThreads = publishedThreads;
+        this.readerContent = readerContent;
     }
 
     /**
      * The first {@code limit} top-level comments of a post with all their replies, as the
      * current reader may see them. Six statements (page, replies, count, names, post, policy),
-     * whatever the size of the discussion; for anonymous readers, usually none (see {@link PublishedThreads}).
+     * whatever the size of the discussion.
      */
     public CommentThread thread(long postId, boolean newestFirst, int limit) {
         var viewer = CurrentUser.get().map(user -> user.accountId()).orElse(NOBODY);
-        var bounded = Math.max(1, Math.min(limit, 10_000));
-        // Inside a caller's transaction, read the database: the caller may have just written to it.
-        if (viewer == NOBODY && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return publishedThreads.get(postId, newestFirst, bounded, () -> loadThread(postId, newestFirst, bounded, NOBODY));
-        }
-        return loadThread(postId, newestFirst, bounded, viewer);
+        return loadThread(postId, newestFirst, Math.max(1, Math.min(limit, 10_000)), viewer);
+    }
+
+    /** The same as anonymous readers see it, whoever asks: only what is published, for the public pages. */
+    public CommentThread publicThread(long postId, boolean newestFirst, int limit) {
+        return loadThread(postId, newestFirst, Math.max(1, Math.min(limit, 10_000)), NOBODY);
+    }
+
+    /** How many comments on the post are published: what an anonymous reader's open page compares with its own. */
+    @Transactional(readOnly = true)
+    public long publishedCount(long postId) {
+        return comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);
     }
 
     private CommentThread loadThread(long postId, boolean newestFirst, int limit, long viewer) {
@@ -316,6 +321,8 @@ public class CommentService {
         policy.setLimits(settings.trustThreshold(), settings.linkHoldThreshold(), settings.minSecondsBetween(), settings.maxPerDay());
         policy.setAutoCloseDays(settings.autoCloseDays());
         policy.setWords(joined(settings.bannedWords()), joined(settings.suspectWords()));
+        // Closing by age can change for every discussion.
+        readerContent.changed();
         SecurityLog.event("comment-policy-changed");
         return policy();
     }

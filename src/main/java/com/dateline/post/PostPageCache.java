@@ -1,5 +1,6 @@
 package com.dateline.post;
 
+import com.dateline.base.ReaderContent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -29,9 +30,11 @@ class PostPageCache {
     private final Cache<String, Entry> pages;
     private final PostRepository posts;
     private final Clock clock;
+    private final ReaderContent readerContent;
 
-    PostPageCache(PostRepository posts, Clock clock) {
+    PostPageCache(PostRepository posts, Clock clock, ReaderContent readerContent) {
         this.posts = posts;
+        this.readerContent = readerContent;
         this.clock = clock;
         this.pages = Caffeine.newBuilder()
                 .maximumSize(2_000)
@@ -83,6 +86,7 @@ class PostPageCache {
                 }
             });
         }
+        readerContent.changed();
     }
 
     private static long nanos(Instant instant) {

@@ -42,6 +42,11 @@ public class PostService {
         this.clock = clock;
     }
 
+    /** The next moment a post becomes visible to readers (a scheduled one), if any is waiting. */
+    public Optional<Instant> nextPublication() {
+        return Optional.ofNullable(posts.findNextPublication(clock.instant()));
+    }
+
     /** Newest first. */
     public Slice<PostSummary> findPublished(Pageable page) {
         return posts.findPublished(clock.instant(), page).map(this::summary);

@@ -131,7 +131,7 @@ class SecurityConfiguration {
         http.authenticationManager(manager);
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/admin/**", "/account/**").authenticated()
-                .requestMatchers("/images/**", "/feed.atom", "/styles/**").permitAll()
+                .requestMatchers("/images/**", "/feed.atom", "/styles/**", "/scripts/**", "/favicon.ico", "/discussions/**").permitAll()
                 // Health for load balancers and orchestrators: status only, unless an admin asks (application.properties).
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 // Any other exposed endpoint is for admins only, whatever a profile exposes. A path that is no endpoint

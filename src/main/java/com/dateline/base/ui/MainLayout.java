@@ -9,7 +9,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -25,9 +24,6 @@ import java.util.Objects;
 /** Masthead, the page's main content, footer: the frame of every reader page. */
 @AnonymousAllowed
 public class MainLayout extends Div implements RouterLayout, AfterNavigationObserver {
-
-    /** Id of the server-rendered copy of a page, which the live view replaces once it runs. */
-    public static final String STATIC_COPY_ID = "dateline-static";
 
     private final Main main = new Main();
     private final Div accountLinks = new Div();
@@ -89,15 +85,20 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             accountLinks.add(signOut);
             return;
         }
-        var returnTo = SignInRedirects.returnToQuery(here);
-        var query = returnTo.isEmpty() ? "" : "?" + returnTo;
-        // Plain links, so as markup: anonymous readers are most sessions, and each component is kept in one.
-        var signIn = new org.jsoup.nodes.Element("a").id("sign-in").attr("href", "/login" + query).text("Sign in");
-        var register = new org.jsoup.nodes.Element("a").id("register").attr("href", "/register" + query).text("Register");
-        accountLinks.getElement().setProperty("innerHTML", signIn.outerHtml() + "<span> · </span>" + register.outerHtml());
+        // Plain links, so as markup: no component kept in the session for them.
+        accountLinks.getElement().setProperty("innerHTML", signedOutLinks(here));
     }
 
-    /** The masthead as the server-rendered copy shows it; the live view adds the account links. */
+    /** "Sign in · Register" as markup, each returning the reader to {@code here} afterwards. */
+    public static String signedOutLinks(String here) {
+        var returnTo = SignInRedirects.returnToQuery(here);
+        var query = returnTo.isEmpty() ? "" : "?" + returnTo;
+        var signIn = new org.jsoup.nodes.Element("a").id("sign-in").attr("href", "/login" + query).text("Sign in");
+        var register = new org.jsoup.nodes.Element("a").id("register").attr("href", "/register" + query).text("Register");
+        return signIn.outerHtml() + "<span> · </span>" + register.outerHtml();
+    }
+
+    /** The masthead as the public pages show it; the live view adds the account links. */
     public static Header masthead(BlogProperties blog) {
         var masthead = new Header(brand(blog));
         masthead.addClassName("masthead");
@@ -114,7 +115,7 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
         return brand;
     }
 
-    /** The footer as both the live view (through {@link FrameMarkup}) and the server-rendered copy show it. */
+    /** The footer as both the live view (through {@link FrameMarkup}) and the public pages show it. */
     public static Footer footer(BlogProperties blog) {
         var feed = new Anchor("/feed.atom", "Atom feed");
         feed.getElement().setAttribute("type", "application/atom+xml");
@@ -135,13 +136,4 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     public void removeRouterLayoutContent(HasElement oldContent) {
         main.getElement().removeAllChildren();
     }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        if (attachEvent.isInitialAttach()) {
-            // The live view is now on screen; drop the copy the server sent for crawlers and no-JS readers.
-            attachEvent.getUI().getPage().executeJs("document.getElementById($0)?.remove()", STATIC_COPY_ID);
-        }
-    }
-
 }

@@ -29,6 +29,7 @@ final class CommentParts {
         var article = new Article();
         article.addClassName("comment");
         article.addClassName("comment-depth-" + comment.depth());
+        article.setId("comment-" + comment.id());
         article.getElement().setAttribute("data-comment-id", Long.toString(comment.id()));
         if (comment.withheld()) {
             article.addClassName("comment-deleted");

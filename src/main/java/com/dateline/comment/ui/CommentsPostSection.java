@@ -5,9 +5,16 @@ import com.dateline.comment.CommentBroadcaster;
 import com.dateline.comment.CommentService;
 import com.dateline.post.PostPageSection;
 import com.dateline.post.PostSummary;
+import com.dateline.comment.CommentStatus;
+import com.dateline.comment.CommentView;
+import com.dateline.security.SignInRedirects;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 
-/** Puts the discussion under every post: live for readers, and in the HTML the server sends. */
+/** Puts the discussion under every post: live for signed-in readers, as markup on the public pages. */
 @org.springframework.stereotype.Component
 class CommentsPostSection implements PostPageSection {
 
@@ -30,13 +37,142 @@ class CommentsPostSection implements PostPageSection {
         return new CommentsSection(post, comments, broadcaster, time, announcedRedraws);
     }
 
+    /**
+     * The discussion as anonymous readers' pages show it: published comments only (a withheld one with replies as a
+     * placeholder), their order and further pages as links, and sign-in links where the live view has its buttons,
+     * each coming back to the same place. {@code data-published} is what the page's script compares with the count it
+     * asks for, to offer the comments published since.
+     */
     @Override
-    public com.vaadin.flow.component.Component staticSection(PostSummary post) {
-        var thread = comments.thread(post.id(), false, CommentService.PAGE_SIZE);
+    public com.vaadin.flow.component.Component publicSection(PostSummary post, PostPageSection.Part part) {
+        var skipped = (part.number() - 1) * CommentService.PAGE_SIZE;
+        var thread = comments.publicThread(post.id(), part.newestFirst(), skipped + CommentService.PAGE_SIZE);
         var section = new Section(CommentParts.heading(thread.publishedCount()));
         section.addClassName("comments");
+        section.setId("comments");
         section.getElement().setAttribute("aria-labelledby", "comments-heading");
-        CommentParts.nest(section, thread.comments(), comment -> CommentParts.article(comment, time));
+        section.getElement().setAttribute("data-post-id", Long.toString(post.id()));
+        section.getElement().setAttribute("data-published", Long.toString(thread.publishedCount()));
+        var signIn = "/login?" + SignInRedirects.returnToQuery(post.path() + "#comments");
+        if (thread.closed()) {
+            section.add(new Paragraph("Comments are closed."));
+        } else {
+            var link = new Anchor(signIn, "Sign in to comment");
+            link.setId("sign-in-to-comment");
+            section.add(new Div(link));
+        }
+        var news = new Paragraph();
+        news.setId("new-comments");
+        news.addClassName("new-comments");
+        news.getElement().setAttribute("role", "status");
+        section.add(news);
+        var shown = onPage(thread.comments(), skipped);
+        if (thread.publishedCount() > 1) {
+            section.add(orderLinks(post, part));
+        }
+        var list = new Div();
+        list.addClassName("comment-list");
+        section.add(list);
+        CommentParts.nest(list, shown, comment -> {
+            var article = CommentParts.article(comment, time);
+            if (!comment.withheld()) {
+                article.add(publicActions(post, comment, thread.closed()));
+            }
+            return article;
+        });
+        if (shown.isEmpty()) {
+            list.add(new Paragraph(part.number() > 1 ? "There are no comments on this page." : thread.closed() ? "No comments." : "No comments yet."));
+        }
+        if (part.number() > 1 || thread.hasMore()) {
+            section.add(pager(post, part, thread.hasMore()));
+        }
         return section;
+    }
+
+    /** The comments of the page's top-level comments after the first {@code skipped}, with all their replies. */
+    private static java.util.List<CommentView> onPage(java.util.List<CommentView> all, int skipped) {
+        var shown = new java.util.ArrayList<CommentView>();
+        var included = new java.util.HashSet<Long>();
+        var roots = 0;
+        for (var comment : all) {
+            var take = comment.parentId() == null ? roots++ >= skipped : included.contains(comment.parentId());
+            if (take) {
+                shown.add(comment);
+                included.add(comment.id());
+            }
+        }
+        return shown;
+    }
+
+    private static Div publicActions(PostSummary post, CommentView comment, boolean closed) {
+        var actions = new Div();
+        actions.addClassName("comment-actions");
+        if (comment.status() != CommentStatus.PUBLISHED) {
+            return actions;
+        }
+        var back = "/login?" + SignInRedirects.returnToQuery(post.path() + "#comment-" + comment.id());
+        if (!closed) {
+            actions.add(signInAction(back, "Reply", "Sign in to reply to " + comment.authorName()));
+        }
+        actions.add(signInAction(back, "Report", "Sign in to report this comment"));
+        return actions;
+    }
+
+    private static Anchor signInAction(String href, String text, String label) {
+        var link = new Anchor(href, text);
+        link.addClassName("comment-action");
+        link.getElement().setAttribute("aria-label", label);
+        return link;
+    }
+
+    private static com.vaadin.flow.component.html.Nav orderLinks(PostSummary post, PostPageSection.Part part) {
+        var nav = new com.vaadin.flow.component.html.Nav();
+        nav.addClassName("comment-order");
+        nav.getElement().setAttribute("aria-label", "Order of comments");
+        nav.add(new Span("Order: "));
+        nav.add(choice(post.path() + "#comments", CommentsSection.OLDEST_FIRST, !part.newestFirst()), new Span(" · "),
+                choice(post.path() + "?order=newest#comments", CommentsSection.NEWEST_FIRST, part.newestFirst()));
+        return nav;
+    }
+
+    private static com.vaadin.flow.component.Component choice(String href, String text, boolean current) {
+        if (current) {
+            var span = new Span(text);
+            span.addClassName("current");
+            span.getElement().setAttribute("aria-current", "true");
+            return span;
+        }
+        return new Anchor(href, text);
+    }
+
+    private static com.vaadin.flow.component.html.Nav pager(PostSummary post, PostPageSection.Part part, boolean hasMore) {
+        var pager = new com.vaadin.flow.component.html.Nav();
+        pager.addClassName("pager");
+        pager.getElement().setAttribute("aria-label", "More comments");
+        if (part.number() > 1) {
+            var earlier = new Anchor(commentsHref(post, part, part.number() - 1), "« Previous comments");
+            earlier.getElement().setAttribute("rel", "prev");
+            pager.add(earlier);
+        }
+        var position = new Span("Comments page " + part.number());
+        position.addClassName("pager-position");
+        pager.add(position);
+        if (hasMore) {
+            var later = new Anchor(commentsHref(post, part, part.number() + 1), "More comments »");
+            later.getElement().setAttribute("rel", "next");
+            pager.add(later);
+        }
+        return pager;
+    }
+
+    private static String commentsHref(PostSummary post, PostPageSection.Part part, int number) {
+        var query = new java.util.ArrayList<String>();
+        if (number > 1) {
+            query.add("comments=" + number);
+        }
+        if (part.newestFirst()) {
+            query.add("order=newest");
+        }
+        return post.path() + (query.isEmpty() ? "" : "?" + String.join("&", query)) + "#comments";
     }
 }

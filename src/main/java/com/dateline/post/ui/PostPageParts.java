@@ -22,7 +22,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.jspecify.annotations.Nullable;
 
-/** Builds the parts of a post page; shared by {@link PostView} and the server-rendered copy. */
+/** Builds the parts of a post page; shared by {@link PostView} and {@link PublicPages}. */
 final class PostPageParts {
 
     private PostPageParts() {}
@@ -30,14 +30,8 @@ final class PostPageParts {
     static Component page(PostDetails post, String blogTitle, BlogTime time) {
         var page = new Div(navigation(post, blogTitle), article(post, time));
         page.addClassName("post-page");
-        // Which post this is, so that the live view takes over only a server copy of this very post.
         page.getElement().setAttribute("data-post", Long.toString(post.summary().id()));
         return page;
-    }
-
-    /** Finds the element {@link #page} built for this post, in the HTML the server sent. */
-    static String selector(PostDetails post) {
-        return ".post-page[data-post='" + post.summary().id() + "']";
     }
 
     /** « Previous Post | Babylon &amp; Beyond Home | Next Post »; a missing neighbour leaves its link out. */

@@ -3,10 +3,6 @@ package com.dateline.post.ui;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
-import com.dateline.base.ui.ServerCopy;
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.router.NavigationTrigger;
-import java.util.function.Supplier;
 import com.dateline.post.PostDetails;
 import com.dateline.post.PostPageSection;
 import java.util.List;
@@ -20,7 +16,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.jspecify.annotations.Nullable;
 
-/** One post at its permalink, {@code /2008/04/iraq-us-and-irans-talk-about-talks-continues}. */
+/** One post at its permalink, {@code /2008/04/iraq-us-and-irans-talk-about-talks-continues}, as signed-in readers have it. */
 @Route(value = PostView.ROUTE, layout = MainLayout.class)
 @AnonymousAllowed
 class PostView extends Div implements BeforeEnterObserver, HasDynamicTitle {
@@ -53,13 +49,7 @@ class PostView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         }
         post = found.get();
         removeAll();
-        var shown = post;
-        Supplier<Component> page = () -> PostPageParts.page(shown, blog.title(), time);
-        // On a page load the server has just sent this very article (CrawlablePages); take it over rather than
-        // build and send it a second time. Links within the app navigate without a new page, so they build it.
-        add(event.getTrigger() == NavigationTrigger.PAGE_LOAD
-                ? new ServerCopy(event.getUI(), PostPageParts.selector(shown), page)
-                : page.get());
+        add(PostPageParts.page(post, blog.title(), time));
         sections.forEach(section -> add(section.liveSection(post.summary())));
     }
 

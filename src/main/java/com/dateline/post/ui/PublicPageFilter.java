@@ -1,0 +1,113 @@
+package com.dateline.post.ui;
+
+import com.dateline.base.BlogProperties;
+import com.dateline.security.CurrentUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers anonymous readers' page requests with the finished page ({@link PublicPages}) before Vaadin sees them: no
+ * session, no cookie, no script bundle, and headers that let a browser, a proxy or a CDN keep the page. It runs inside
+ * Spring Security's chain (after it in filter order), so the page carries the same protective headers as every other
+ * answer and the reader's sign-in, if any, is known. A signed-in reader goes on to the live view, marked private.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+class PublicPageFilter extends OncePerRequestFilter {
+
+    /** Browsers keep a page briefly; shared caches a little longer, and may serve it stale while they fetch anew. */
+    static final String PUBLIC_CACHING = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
+
+    static final String PRIVATE_CACHING = "private, no-store";
+
+    private final PublicPages pages;
+    private final BlogProperties blog;
+
+    PublicPageFilter(PublicPages pages, BlogProperties blog) {
+        this.pages = pages;
+        this.blog = blog;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var method = request.getMethod();
+        // Vaadin's own requests (its client's round trips, heartbeats, uploads) carry v-r; they are never pages.
+        if (!("GET".equals(method) || "HEAD".equals(method)) || request.getParameter("v-r") != null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (CurrentUser.get().isPresent()) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHING);
+            chain.doFilter(request, response);
+            return;
+        }
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        var page = pages.page(blog.origin(request), path.isEmpty() ? "/" : path,
+                request.getParameter("page"), request.getParameter("comments"), request.getParameter("order"));
+        if (page.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        write(request, response, page.get(), "HEAD".equals(method));
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, PublicPages.PublicPage page, boolean head)
+            throws IOException {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, PUBLIC_CACHING);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        response.setHeader(HttpHeaders.ETAG, page.etag());
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
+        if (notModified(request, page)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(page.status());
+        response.setContentType("text/html;charset=UTF-8");
+        var gzip = acceptsGzip(request);
+        var body = gzip ? page.gzip() : page.html();
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
+        if (!head) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** If-None-Match wins over If-Modified-Since (RFC 9110, 13.2.2); a weak match is enough for a GET. */
+    private static boolean notModified(HttpServletRequest request, PublicPages.PublicPage page) {
+        var match = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (match != null) {
+            return Arrays.stream(match.split(","))
+                    .map(String::strip)
+                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                    .anyMatch(tag -> tag.equals("*") || tag.equals(page.etag()));
+        }
+        try {
+            var since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+            return since >= 0 && page.lastModified().toEpochMilli() <= since;
+        } catch (IllegalArgumentException unreadableDate) {
+            return false;
+        }
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        var accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (accepted == null) {
+            return false;
+        }
+        return Arrays.stream(accepted.split(","))
+                .map(coding -> coding.strip().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(coding -> coding.equals("gzip") || (coding.startsWith("gzip;") && !coding.matches("gzip;\\s*q=0(\\.0*)?")));
+    }
+}

@@ -1,0 +1,331 @@
+package com.dateline.post.ui;
+
+import com.dateline.base.BlogProperties;
+import com.dateline.base.BlogTime;
+import com.dateline.base.ReaderContent;
+import com.dateline.base.ui.MainLayout;
+import com.dateline.base.ui.NotFoundView;
+import com.dateline.post.PostDetails;
+import com.dateline.post.PostPageSection;
+import com.dateline.post.PostService;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Router;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.PageRequest;
+
+/**
+ * The reader pages as anonymous readers get them: the whole page as HTML, without Vaadin's client, built from the same
+ * components as the live views and kept finished (and compressed) until what it shows changes.
+ *
+ * <p>An entry's key holds the page's address (only the parts of the query a page reads) and the version of
+ * {@link ReaderContent}, which every change readers can see moves; a request arriving after the change asks for a new
+ * key, and readers arriving together wait for one build (Caffeine computes a missing entry once). What no change
+ * announces (a commenter's new display name, a discussion closing with age) shows within {@link #TIME_TO_LIVE}, and no
+ * entry lives past the next scheduled publication, which gives a post its page and its neighbours their links.
+ */
+@org.springframework.stereotype.Component
+class PublicPages implements VaadinServiceInitListener {
+
+    static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
+
+    /** A finished page: the status, the HTML as UTF-8 and gzipped, and what HTTP caches compare. */
+    record PublicPage(int status, byte[] html, byte[] gzip, String etag, Instant lastModified) {}
+
+    private record Key(String address, long version) {}
+
+    private record Built(PublicPage page, Instant expiresAt) {}
+
+    private record Content(String title, String description, Component body, @Nullable PostDetails post, int status) {}
+
+    private final PostService posts;
+    private final BlogProperties blog;
+    private final BlogTime time;
+    private final List<PostPageSection> sections;
+    private final ReaderContent readerContent;
+    private final Clock clock;
+    private final Cache<Key, Built> pages;
+    // The last ETag and modification time per address, so that a page rebuilt unchanged keeps its Last-Modified.
+    private final Cache<String, PublicPage> previous = Caffeine.newBuilder().maximumSize(5_000).build();
+    private final AtomicLong builds = new AtomicLong();
+    private volatile @Nullable Router router;
+
+    PublicPages(PostService posts, BlogProperties blog, BlogTime time, List<PostPageSection> sections,
+            ReaderContent readerContent, Clock clock) {
+        this.posts = posts;
+        this.blog = blog;
+        this.time = time;
+        this.sections = sections;
+        this.readerContent = readerContent;
+        this.clock = clock;
+        this.pages = Caffeine.newBuilder()
+                .maximumSize(2_000)
+                .expireAfter(new Expiry<Key, Built>() {
+                    @Override
+                    public long expireAfterCreate(Key key, Built built, long currentTime) {
+                        return Math.max(0, nanos(built.expiresAt()) - currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Key key, Built built, long currentTime, long currentDuration) {
+                        return expireAfterCreate(key, built, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(Key key, Built built, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .ticker(() -> nanos(clock.instant()))
+                .build();
+    }
+
+    /** Vaadin's router decides which addresses are reader pages, as it does for the live views. */
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        router = event.getSource().getRouter();
+    }
+
+    /** How many pages were built since the start: a burst of readers after a change should add one. */
+    long builds() {
+        return builds.get();
+    }
+
+    /**
+     * The page at {@code path}, or empty when the address is not a reader page (the sign-in page, a static file, the
+     * API), which the caller then hands on. Unknown addresses that look like pages get "Page not found".
+     */
+    Optional<PublicPage> page(String origin, String path, @Nullable String pageParameter, @Nullable String commentsParameter,
+            @Nullable String orderParameter) {
+        var router = this.router;
+        if (router == null) {
+            return Optional.empty();
+        }
+        var state = router.resolveNavigationTarget(
+                new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty()));
+        if (state.isEmpty()) {
+            return looksLikePage(path) ? Optional.of(cached(origin, path, "404", this::notFound)) : Optional.empty();
+        }
+        var target = state.get().getNavigationTarget();
+        var parameters = state.get().getRouteParameters();
+        if (target == HomeView.class || target == CategoryView.class) {
+            var pageIndex = PostListParts.pageIndex(pageParameter == null ? List.of() : List.of(pageParameter));
+            var slug = parameters.get("slug").orElse("");
+            return Optional.of(cached(origin, path, "?page=" + pageIndex, () -> target == HomeView.class ? home(pageIndex) : category(slug, pageIndex)));
+        }
+        if (target == PostView.class) {
+            var part = new PostPageSection.Part(number(commentsParameter), "newest".equals(orderParameter));
+            var year = parameters.getInteger("year").orElse(0);
+            var month = parameters.getInteger("month").orElse(0);
+            var slug = parameters.get("slug").orElse("");
+            var variant = "?comments=" + part.number() + "&newest=" + part.newestFirst();
+            return Optional.of(cached(origin, path, variant, () -> post(year, month, slug, part)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code origin} is the configured public address, or (only where none is configured, as in the quick start) the
+     * request's; it is part of the key, so a request with a forged Host cannot give other readers its links.
+     */
+    private PublicPage cached(String origin, String path, String variant, java.util.function.Supplier<Content> content) {
+        // Every unknown address shows the same page, kept once.
+        var address = origin + ("404".equals(variant) ? "" : path) + variant;
+        return pages.get(new Key(address, readerContent.version()), key -> {
+            var now = clock.instant();
+            var built = finish(origin, path, address, content.get(), now);
+            var expiresAt = now.plus(TIME_TO_LIVE);
+            var next = posts.nextPublication();
+            if (next.isPresent() && next.get().isBefore(expiresAt)) {
+                expiresAt = next.get();
+            }
+            return new Built(built, expiresAt);
+        }).page();
+    }
+
+    private PublicPage finish(String origin, String path, String address, Content content, Instant now) {
+        builds.incrementAndGet();
+        var html = render(origin, path, content).getBytes(StandardCharsets.UTF_8);
+        var etag = "\"" + digest(html) + "\"";
+        var before = previous.getIfPresent(address);
+        var lastModified = before != null && before.etag().equals(etag) ? before.lastModified() : now.truncatedTo(ChronoUnit.SECONDS);
+        var page = new PublicPage(content.status(), html, gzip(html), etag, lastModified);
+        previous.put(address, page);
+        return page;
+    }
+
+    private Content home(int pageIndex) {
+        var body = PostListParts.page(
+                HomeView.heading(pageIndex), posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)), "/", time);
+        return new Content(blog.title(), blog.tagline(), body, null, HttpServletResponse.SC_OK);
+    }
+
+    private Content category(String slug, int pageIndex) {
+        var category = posts.findCategory(slug);
+        if (category.isEmpty()) {
+            return notFound();
+        }
+        var body = PostListParts.page(
+                CategoryView.heading(category.get()),
+                posts.findPublishedInCategory(category.get().slug(), PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
+                category.get().path(),
+                time);
+        return new Content(
+                category.get().name() + " — " + blog.title(),
+                category.get().name() + ": posts from " + blog.title() + ". " + blog.tagline(),
+                body,
+                null,
+                HttpServletResponse.SC_OK);
+    }
+
+    private Content post(int year, int month, String slug, PostPageSection.Part part) {
+        var found = posts.findByPermalink(year, month, slug);
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        var post = found.get();
+        var body = new Div(PostPageParts.page(post, blog.title(), time));
+        sections.forEach(section -> body.add(section.publicSection(post.summary(), part)));
+        return new Content(post.summary().title() + " — " + blog.title(), post.summary().excerpt(), body, post,
+                HttpServletResponse.SC_OK);
+    }
+
+    private Content notFound() {
+        var view = new NotFoundView(blog);
+        return new Content(view.getPageTitle(), "Page not found", view, null, HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** The whole document: the head a search engine and a link preview read, the frame, the page, one small script. */
+    private String render(String origin, String path, Content content) {
+        var document = Document.createShell("");
+        document.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
+        document.selectFirst("html").attr("lang", "en");
+        var head = document.head();
+        // First in the head, so that the browser knows the encoding within the first 1024 bytes.
+        head.appendElement("meta").attr("charset", "utf-8");
+        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        head.appendElement("title").text(content.title());
+        meta(document, "name", "description", content.description());
+        head.appendElement("link").attr("rel", "stylesheet").attr("href", "/styles/dateline.css");
+        head.appendElement("link").attr("rel", "icon").attr("href", "/favicon.ico");
+        head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
+                .attr("title", "Atom feed").attr("href", "/feed.atom");
+        if (content.status() == HttpServletResponse.SC_OK) {
+            writeShareMetadata(document, origin, path, content);
+        } else {
+            meta(document, "name", "robots", "noindex");
+        }
+        var main = new Main(content.body());
+        main.setId("content");
+        main.addClassName("content");
+        var site = new Div(MainLayout.masthead(blog), main, MainLayout.footer(blog));
+        site.addClassName("site");
+        document.body().append(site.getElement().getOuterHTML());
+        var masthead = document.body().selectFirst("header.masthead");
+        if (masthead != null) {
+            masthead.appendElement("div").addClass("masthead-account").append(MainLayout.signedOutLinks(content.status() == HttpServletResponse.SC_OK ? path : "/"));
+        }
+        if (content.post() != null) {
+            document.body().appendElement("script").attr("src", "/scripts/new-comments.js").attr("defer", "");
+        }
+        return "<!DOCTYPE html>" + document.outerHtml();
+    }
+
+    private void writeShareMetadata(Document document, String origin, String path, Content content) {
+        document.head().appendElement("link").attr("rel", "canonical").attr("href", origin + path);
+        meta(document, "property", "og:site_name", blog.title());
+        meta(document, "property", "og:title", content.post() != null ? content.post().summary().headline() : content.title());
+        meta(document, "property", "og:description", content.description());
+        meta(document, "property", "og:url", origin + path);
+        meta(document, "property", "og:type", content.post() != null ? "article" : "website");
+        if (content.post() != null) {
+            var summary = content.post().summary();
+            if (summary.photo() != null) {
+                meta(document, "property", "og:image", origin + summary.photo().url());
+            }
+            meta(document, "property", "article:published_time", time.iso(summary.publishedAt()));
+            meta(document, "property", "article:section", summary.category().name());
+        }
+    }
+
+    private static void meta(Document document, String keyAttribute, String key, String value) {
+        document.head().appendElement("meta").attr(keyAttribute, key).attr("content", value);
+    }
+
+    /** Paths without a file name's dot, outside the app's own prefixes: what a mistyped or stale link looks like. */
+    private static boolean looksLikePage(String path) {
+        var last = path.substring(path.lastIndexOf('/') + 1);
+        return !last.contains(".")
+                && !path.startsWith("/VAADIN")
+                && !path.startsWith("/api")
+                && !path.startsWith("/actuator")
+                && !path.startsWith("/images")
+                && !path.startsWith("/discussions")
+                && !path.startsWith("/error");
+    }
+
+    private static int number(@Nullable String value) {
+        if (value == null) {
+            return 1;
+        }
+        try {
+            var number = Integer.parseInt(value.strip());
+            return number >= 1 && number <= 10_000 ? number : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            var hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        var out = new ByteArrayOutputStream(bytes.length / 3);
+        try (var gzip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}
