@@ -157,9 +157,9 @@ class LargeThreadQueryCountTest {
                 newest.statements(), newest.micros() / 1000.0);
         System.out.println("LargeThreadQueryCountTest: queries " + cold.queries());
 
-        // An anonymous reader's second look at the same page comes from the cache of published discussions.
-        assertThat(warm.statements()).as("statements for the same page again").isZero();
+        // Anonymous readers are served finished pages (PublicPagesIT); a discussion is read for each build.
         assertThat(cold.statements()).as("statements for one page").isBetween(1L, (long) MAX_STATEMENTS);
+        assertThat(warm.statements()).as("statements for the same page again").isBetween(1L, (long) MAX_STATEMENTS);
         assertThat(newest.statements()).as("statements for one page").isBetween(1L, (long) MAX_STATEMENTS);
         for (var measured : List.of(cold, warm, newest)) {
             assertThat(measured.entitiesLoaded()).as("entities loaded for one page").isLessThan(200);

@@ -56,10 +56,21 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Waits until Vaadin's live view has replaced the server's static copy of the page. */
+    /** Waits until Vaadin's live view (what a signed-in reader has) shows its page. */
     public void waitForLiveView() {
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.id("dateline-static"), 0));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet h1")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet h1")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("no-live-view");
+            throw new AssertionError("No live view at " + browser.getCurrentUrl() + "; the page shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** Waits until the public page (what a reader who is not signed in gets, no Vaadin) has loaded. */
+    public void waitForPublicPage() {
+        wait.until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }
 
     /** Scrolls the element to the top of the window, then saves a screenshot. */

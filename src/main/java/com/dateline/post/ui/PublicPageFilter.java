@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Answers anonymous readers' page requests with the finished page ({@link PublicPages}) before Vaadin sees them: no
@@ -31,10 +33,13 @@ class PublicPageFilter extends OncePerRequestFilter {
 
     private final PublicPages pages;
     private final BlogProperties blog;
+    private final HandlerMapping controllers;
 
-    PublicPageFilter(PublicPages pages, BlogProperties blog) {
+    PublicPageFilter(PublicPages pages, BlogProperties blog,
+            @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) {
         this.pages = pages;
         this.blog = blog;
+        this.controllers = controllers;
     }
 
     @Override
@@ -53,12 +58,22 @@ class PublicPageFilter extends OncePerRequestFilter {
         }
         var path = request.getRequestURI().substring(request.getContextPath().length());
         var page = pages.page(blog.origin(request), path.isEmpty() ? "/" : path,
-                request.getParameter("page"), request.getParameter("comments"), request.getParameter("order"));
+                request.getParameter("page"), request.getParameter("comments"), request.getParameter("order"),
+                () -> hasController(request));
         if (page.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         write(request, response, page.get(), "HEAD".equals(method));
+    }
+
+    /** Whether a controller (the feed, photos, the API) answers this address: then it is not an unknown page. */
+    private boolean hasController(HttpServletRequest request) {
+        try {
+            return controllers.getHandler(request) != null;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, PublicPages.PublicPage page, boolean head)

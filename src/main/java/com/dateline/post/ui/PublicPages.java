@@ -109,7 +109,35 @@ class PublicPages implements VaadinServiceInitListener {
     /** Vaadin's router decides which addresses are reader pages, as it does for the live views. */
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        router = event.getSource().getRouter();
+        var router = event.getSource().getRouter();
+        this.router = router;
+        // What reaches Vaadin (signed-in readers, odd addresses) still gets its 404 on the first answer: Vaadin would
+        // send 200 and draw "Page not found" in the browser.
+        event.addIndexHtmlRequestListener(response -> {
+            var path = Optional.ofNullable(response.getVaadinRequest().getPathInfo()).orElse("/");
+            if (!exists(router, path)) {
+                response.getVaadinResponse().setStatus(HttpServletResponse.SC_NOT_FOUND);
+            }
+        });
+    }
+
+    /** Whether the address is a page of the app; for a post or a category, whether it exists for readers. */
+    private boolean exists(Router router, String path) {
+        var state = router.resolveNavigationTarget(
+                new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty()));
+        if (state.isEmpty()) {
+            return false;
+        }
+        var target = state.get().getNavigationTarget();
+        var parameters = state.get().getRouteParameters();
+        if (target == PostView.class) {
+            return posts.findByPermalink(parameters.getInteger("year").orElse(0), parameters.getInteger("month").orElse(0),
+                    parameters.get("slug").orElse("")).isPresent();
+        }
+        if (target == CategoryView.class) {
+            return posts.findCategory(parameters.get("slug").orElse("")).isPresent();
+        }
+        return true;
     }
 
     /** How many pages were built since the start: a burst of readers after a change should add one. */
@@ -122,7 +150,7 @@ class PublicPages implements VaadinServiceInitListener {
      * API), which the caller then hands on. Unknown addresses that look like pages get "Page not found".
      */
     Optional<PublicPage> page(String origin, String path, @Nullable String pageParameter, @Nullable String commentsParameter,
-            @Nullable String orderParameter) {
+            @Nullable String orderParameter, java.util.function.BooleanSupplier handledElsewhere) {
         var router = this.router;
         if (router == null) {
             return Optional.empty();
@@ -130,7 +158,9 @@ class PublicPages implements VaadinServiceInitListener {
         var state = router.resolveNavigationTarget(
                 new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty()));
         if (state.isEmpty()) {
-            return looksLikePage(path) ? Optional.of(cached(origin, path, "404", this::notFound)) : Optional.empty();
+            return looksLikePage(path) && !handledElsewhere.getAsBoolean()
+                    ? Optional.of(cached(origin, path, "404", this::notFound))
+                    : Optional.empty();
         }
         var target = state.get().getNavigationTarget();
         var parameters = state.get().getRouteParameters();
@@ -278,16 +308,18 @@ class PublicPages implements VaadinServiceInitListener {
         document.head().appendElement("meta").attr(keyAttribute, key).attr("content", value);
     }
 
-    /** Paths without a file name's dot, outside the app's own prefixes: what a mistyped or stale link looks like. */
+    /**
+     * Whether an address the router does not know is an unknown page rather than a static file (the theme, Vaadin's
+     * client) or the actuator, which answer for themselves.
+     */
     private static boolean looksLikePage(String path) {
-        var last = path.substring(path.lastIndexOf('/') + 1);
-        return !last.contains(".")
-                && !path.startsWith("/VAADIN")
-                && !path.startsWith("/api")
-                && !path.startsWith("/actuator")
-                && !path.startsWith("/images")
-                && !path.startsWith("/discussions")
-                && !path.startsWith("/error");
+        if (path.startsWith("/VAADIN") || path.startsWith("/actuator")) {
+            return false;
+        }
+        var loader = PublicPages.class.getClassLoader();
+        var resource = path.substring(1);
+        return resource.isEmpty() || resource.endsWith("/") || (loader.getResource("META-INF/resources/" + resource) == null
+                && loader.getResource("static/" + resource) == null && loader.getResource("public/" + resource) == null);
     }
 
     private static int number(@Nullable String value) {

@@ -41,7 +41,7 @@ class RegisterAndSignInBrowserIT {
         var password = "Olive trees at dawn 2008";
 
         browser.get("http://localhost:" + port + POST_PATH);
-        chromium.waitForLiveView();
+        chromium.waitForPublicPage();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("register"))).click();
 
         wait.until(ExpectedConditions.urlContains("/register"));
@@ -60,7 +60,7 @@ class RegisterAndSignInBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
 
         browser.get("http://localhost:" + port + POST_PATH);
-        chromium.waitForLiveView();
+        chromium.waitForPublicPage();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         type("vaadin-login-form input[name='username']", email.toUpperCase());

@@ -60,7 +60,7 @@ class CommentBrowserIT {
     }
 
     @Test
-    void pending_comment_is_shown_to_its_author_only_and_appears_live_for_everyone_once_approved() {
+    void pending_comment_is_shown_to_its_author_only_and_is_offered_to_readers_with_the_page_open_once_approved() {
         var email = "commenter-" + System.nanoTime() + "@example.org";
         var password = "Cedars of the mountain 2008";
         accounts.register(new Registration("Rania in Beirut", email, password));
@@ -86,7 +86,7 @@ class CommentBrowserIT {
 
         otherReader = HeadlessChromium.start();
         otherReader.browser.get("http://localhost:" + port + POST_PATH);
-        otherReader.waitForLiveView();
+        otherReader.waitForPublicPage();
         assertThat(otherReader.browser.findElements(By.cssSelector("article.comment"))).isEmpty();
         assertThat(otherReader.browser.findElement(By.id("sign-in-to-comment")).getText()).isEqualTo("Sign in to comment");
 
@@ -95,6 +95,11 @@ class CommentBrowserIT {
 
         author.wait.until(ExpectedConditions.textToBe(By.id("comments-heading"), "Comments (1)"));
         author.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.comment-pending"), 0));
+        // The reader's open page asks every 20 s and offers the new comment; showing it loads the page again.
+        var offer = otherReader.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-comments button")));
+        assertThat(offer.getText()).isEqualTo("1 new comment — show");
+        otherReader.screenshot("new-comment-offered", By.id("comments"));
+        offer.click();
         otherReader.wait.until(ExpectedConditions.textToBe(By.id("comments-heading"), "Comments (1)"));
         var shown = otherReader.browser.findElement(By.cssSelector("article.comment .comment-text"));
         assertThat(shown.getText()).isEqualTo(HOSTILE);
