@@ -1,7 +1,7 @@
 package com.dateline.post.ui;
 
 import com.dateline.base.BlogProperties;
-import com.dateline.security.CurrentUser;
+import com.dateline.security.SignedInUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -51,7 +52,7 @@ class PublicPageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (CurrentUser.get().isPresent()) {
+        if (signedIn(request)) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHING);
             chain.doFilter(request, response);
             return;
@@ -65,6 +66,15 @@ class PublicPageFilter extends OncePerRequestFilter {
             return;
         }
         write(request, response, page.get(), "HEAD".equals(method));
+    }
+
+    /**
+     * Asked of the request, which Spring Security's chain has wrapped with what it knows of the reader (an anonymous
+     * visitor has no principal there), rather than of a static holder, which is not necessarily the chain's.
+     */
+    private static boolean signedIn(HttpServletRequest request) {
+        return request.getUserPrincipal() instanceof Authentication authentication
+                && authentication.getPrincipal() instanceof SignedInUser;
     }
 
     /** Whether a controller (the feed, photos, the API) answers this address: then it is not an unknown page. */
