@@ -5,7 +5,7 @@
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -Pproduction -DskipTests clean package
 #   bench/public-pages.sh
 #
-# Per target: a 5 s warm-up, then `wrk -t2 -c50 -d20s --latency -H 'Accept-Encoding: gzip' URL`; the server's CPU
+# First a warm-up on each Dateline page; then per target: a 5 s warm-up, then `wrk -t2 -c50 -d20s --latency -H 'Accept-Encoding: gzip' URL`; the server's CPU
 # (utime + stime from /proc/<pid>/stat) is read before and after each measured run. wrk runs on the same machine, so
 # client and server share the cores; the load average is printed at the start and the end.
 #
@@ -222,6 +222,10 @@ run() { # name url pid...
     LAST_RPS=$rps
 }
 
+# The JIT first: otherwise whichever page is measured first pays for compiling the code all three share.
+for path in "$POST_PATH" / "$CATEGORY_PATH"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H 'Accept-Encoding: gzip' "$APP$path" >/dev/null
+done
 run "Dateline post \`$POST_PATH\`" "$APP$POST_PATH" "$APP_PID"
 POST_RPS=$LAST_RPS
 run "Dateline home \`/\`" "$APP/" "$APP_PID"

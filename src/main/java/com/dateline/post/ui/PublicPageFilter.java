@@ -1,6 +1,7 @@
 package com.dateline.post.ui;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.security.PublicAnswers;
 import com.dateline.security.SignedInUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -19,13 +18,13 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Answers anonymous readers' page requests with the finished page ({@link PublicPages}) before Vaadin sees them: no
- * session, no cookie, no script bundle, and headers that let a browser, a proxy or a CDN keep the page. It runs inside
- * Spring Security's chain (after it in filter order), so the page carries the same protective headers as every other
- * answer and the reader's sign-in, if any, is known. A signed-in reader goes on to the live view, marked private.
+ * session, no cookie, no script bundle, and headers that let a browser, a proxy or a CDN keep the page. Spring
+ * Security's chain runs it just before its authorization step ({@link PublicAnswers}), so the page carries the same
+ * protective headers as every other answer and the reader's sign-in, if any, is known. A signed-in reader goes on to
+ * the live view, marked private.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 100)
-class PublicPageFilter extends OncePerRequestFilter {
+class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
 
     /** Browsers keep a page briefly; shared caches a little longer, and may serve it stale while they fetch anew. */
     static final String PUBLIC_CACHING = "public, max-age=10, s-maxage=30, stale-while-revalidate=60";
@@ -35,6 +34,17 @@ class PublicPageFilter extends OncePerRequestFilter {
     private final PublicPages pages;
     private final BlogProperties blog;
     private final HandlerMapping controllers;
+
+    /** Only in the security chain: registered with the servlet container as well, it would run a second time. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class NotAServletFilter {
+        @org.springframework.context.annotation.Bean
+        org.springframework.boot.web.servlet.FilterRegistrationBean<PublicPageFilter> publicPageFilterRegistration(PublicPageFilter filter) {
+            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+            registration.setEnabled(false);
+            return registration;
+        }
+    }
 
     PublicPageFilter(PublicPages pages, BlogProperties blog,
             @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) {

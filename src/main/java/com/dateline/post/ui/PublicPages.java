@@ -74,6 +74,9 @@ class PublicPages implements VaadinServiceInitListener {
     // The last ETag and modification time per address, so that a page rebuilt unchanged keeps its Last-Modified.
     private final Cache<String, PublicPage> previous = Caffeine.newBuilder().maximumSize(5_000).build();
     private final AtomicLong builds = new AtomicLong();
+    // Which view an address is: the routes are fixed while the app runs, and resolving one walks every route.
+    private final Cache<String, Optional<com.vaadin.flow.router.NavigationState>> routes =
+            Caffeine.newBuilder().maximumSize(10_000).build();
     private volatile @Nullable Router router;
 
     PublicPages(PostService posts, BlogProperties blog, BlogTime time, List<PostPageSection> sections,
@@ -155,8 +158,8 @@ class PublicPages implements VaadinServiceInitListener {
         if (router == null) {
             return Optional.empty();
         }
-        var state = router.resolveNavigationTarget(
-                new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty()));
+        var state = routes.get(path, ignored -> router.resolveNavigationTarget(
+                new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty())));
         if (state.isEmpty()) {
             return looksLikePage(path) && !handledElsewhere.getAsBoolean()
                     ? Optional.of(cached(origin, path, "404", this::notFound))
