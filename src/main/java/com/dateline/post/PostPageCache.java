@@ -1,9 +1,9 @@
 package com.dateline.post;
 
 import com.dateline.base.ReaderContent;
+import com.dateline.base.ExpiresAt;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,23 +38,8 @@ class PostPageCache {
         this.clock = clock;
         this.pages = Caffeine.newBuilder()
                 .maximumSize(2_000)
-                .expireAfter(new Expiry<String, Entry>() {
-                    @Override
-                    public long expireAfterCreate(String key, Entry entry, long currentTime) {
-                        return Math.max(0, nanos(entry.expiresAt()) - currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-                        return expireAfterCreate(key, entry, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .ticker(() -> nanos(clock.instant()))
+                .expireAfter(new ExpiresAt<String, Entry>(Entry::expiresAt))
+                .ticker(ExpiresAt.ticker(clock))
                 .build();
     }
 
@@ -87,9 +72,5 @@ class PostPageCache {
             });
         }
         readerContent.changed();
-    }
-
-    private static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

@@ -8,9 +8,9 @@ import com.dateline.base.ui.NotFoundView;
 import com.dateline.post.PostDetails;
 import com.dateline.post.PostPageSection;
 import com.dateline.post.PostService;
+import com.dateline.base.ExpiresAt;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -89,23 +89,8 @@ class PublicPages implements VaadinServiceInitListener {
         this.clock = clock;
         this.pages = Caffeine.newBuilder()
                 .maximumSize(2_000)
-                .expireAfter(new Expiry<Key, Built>() {
-                    @Override
-                    public long expireAfterCreate(Key key, Built built, long currentTime) {
-                        return Math.max(0, nanos(built.expiresAt()) - currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Key key, Built built, long currentTime, long currentDuration) {
-                        return expireAfterCreate(key, built, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Key key, Built built, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .ticker(() -> nanos(clock.instant()))
+                .expireAfter(new ExpiresAt<Key, Built>(Built::expiresAt))
+                .ticker(ExpiresAt.ticker(clock))
                 .build();
     }
 
@@ -358,9 +343,5 @@ class PublicPages implements VaadinServiceInitListener {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }
