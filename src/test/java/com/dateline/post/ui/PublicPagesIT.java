@@ -246,6 +246,29 @@ class PublicPagesIT {
     }
 
     @Test
+    void an_edited_post_shows_its_new_words_and_a_deleted_one_is_gone_on_the_next_request() throws Exception {
+        signInAs("editor@dateline.test");
+        var id = editing.save(new PostForm(null, 0, "Words as first written", "Iraq", "words-as-first-written",
+                LocalDateTime.of(2009, 1, 15, 9, 30), "By Test Editor", true, false, "The first draft of history.", null));
+        postsMade.add(id);
+        var path = editing.pathOf(id).orElseThrow();
+        assertThat(get(path).body()).contains("The first draft of history.");
+        assertThat(get("/").body()).contains("Words as first written");
+
+        var loaded = editing.load(id).orElseThrow();
+        editing.save(new PostForm(id, loaded.version(), "Words as corrected", loaded.category(), loaded.slug(),
+                loaded.publishAt(), loaded.byline(), true, false, "The corrected draft of history.", null));
+
+        assertThat(get(path).body()).contains("The corrected draft of history.").doesNotContain("The first draft");
+        assertThat(get("/").body()).contains("Words as corrected").doesNotContain("Words as first written");
+
+        editing.delete(id);
+
+        assertThat(get(path).statusCode()).isEqualTo(404);
+        assertThat(get("/").body()).doesNotContain("Words as corrected");
+    }
+
+    @Test
     void readers_arriving_together_after_a_change_cost_one_page_build() throws Exception {
         signInAs("reader@dateline.test");
         var id = submit("A comment that changes the page before the crowd arrives.");
