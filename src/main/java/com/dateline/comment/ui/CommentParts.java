@@ -14,7 +14,7 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
-/** One comment as an {@code <article>}; shared by the live section and the server-rendered copy. */
+/** One comment as an {@code <article>}; shared by the live section and the public pages. */
 final class CommentParts {
 
     private CommentParts() {}

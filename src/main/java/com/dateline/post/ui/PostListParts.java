@@ -15,7 +15,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.springframework.data.domain.Slice;
 
-/** Builds a page of post summaries (home, category); shared by the views and the server-rendered copy. */
+/** Builds a page of post summaries (home, category); shared by the views and the public pages. */
 final class PostListParts {
 
     static final int PAGE_SIZE = 10;
