@@ -62,12 +62,15 @@ class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
             chain.doFilter(request, response);
             return;
         }
+        var path = request.getRequestURI().substring(request.getContextPath().length());
         if (signedIn(request)) {
-            response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHING);
+            // Their own page (their pending comments, their name): no cache may keep it. Static files keep theirs.
+            if (pages.isReaderPage(path.isEmpty() ? "/" : path)) {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE_CACHING);
+            }
             chain.doFilter(request, response);
             return;
         }
-        var path = request.getRequestURI().substring(request.getContextPath().length());
         var page = pages.page(blog.origin(request), path.isEmpty() ? "/" : path,
                 request.getParameter("page"), request.getParameter("comments"), request.getParameter("order"),
                 () -> hasController(request));

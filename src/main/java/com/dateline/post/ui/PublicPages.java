@@ -128,6 +128,21 @@ class PublicPages implements VaadinServiceInitListener {
         return true;
     }
 
+    /** Whether the address is one of the reader pages (home, category, post), whoever asks for it. */
+    boolean isReaderPage(String path) {
+        var router = this.router;
+        if (router == null) {
+            return false;
+        }
+        var target = resolve(router, path).map(state -> state.getNavigationTarget()).orElse(null);
+        return target == HomeView.class || target == CategoryView.class || target == PostView.class;
+    }
+
+    private Optional<com.vaadin.flow.router.NavigationState> resolve(Router router, String path) {
+        return routes.get(path, ignored -> router.resolveNavigationTarget(
+                new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty())));
+    }
+
     /** How many pages were built since the start: a burst of readers after a change should add one. */
     long builds() {
         return builds.get();
@@ -143,8 +158,7 @@ class PublicPages implements VaadinServiceInitListener {
         if (router == null) {
             return Optional.empty();
         }
-        var state = routes.get(path, ignored -> router.resolveNavigationTarget(
-                new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty())));
+        var state = resolve(router, path);
         if (state.isEmpty()) {
             return looksLikePage(path) && !handledElsewhere.getAsBoolean()
                     ? Optional.of(cached(origin, path, "404", this::notFound))

@@ -200,6 +200,7 @@ class PublicPagesIT {
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(page.headers().firstValue("ETag")).isEmpty();
         assertThat(page.body()).contains("VAADIN");
+        assertThat(browser.get("/styles/dateline.css").headers().firstValue("Cache-Control")).isNotEqualTo(page.headers().firstValue("Cache-Control"));
     }
 
     @Test
