@@ -86,12 +86,16 @@ public class CommentService {
      */
     public CommentThread thread(long postId, boolean newestFirst, int limit) {
         var viewer = CurrentUser.get().map(user -> user.accountId()).orElse(NOBODY);
-        return loadThread(postId, newestFirst, Math.max(1, Math.min(limit, 10_000)), viewer);
+        return loadThread(postId, newestFirst, PageRequest.of(0, Math.max(1, Math.min(limit, 10_000))), viewer);
     }
 
-    /** The same as anonymous readers see it, whoever asks: only what is published, for the public pages. */
-    public CommentThread publicThread(long postId, boolean newestFirst, int limit) {
-        return loadThread(postId, newestFirst, Math.max(1, Math.min(limit, 10_000)), NOBODY);
+    /**
+     * Page {@code page} (from 1) of {@link #PAGE_SIZE} top-level comments with their replies, as anonymous readers see
+     * it whoever asks: only what is published, for the public pages. A page far down a long discussion reads only its
+     * own rows, so every page of it can be linked.
+     */
+    public CommentThread publicThread(long postId, boolean newestFirst, int page) {
+        return loadThread(postId, newestFirst, PageRequest.of(Math.max(0, page - 1), PAGE_SIZE), NOBODY);
     }
 
     /** How many comments on the post are published: what an anonymous reader's open page compares with its own. */
@@ -100,9 +104,8 @@ public class CommentService {
         return comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);
     }
 
-    private CommentThread loadThread(long postId, boolean newestFirst, int limit, long viewer) {
+    private CommentThread loadThread(long postId, boolean newestFirst, PageRequest page, long viewer) {
         return java.util.Objects.requireNonNull(readOnly.execute(status -> {
-            var page = PageRequest.of(0, limit);
             var topLevel = newestFirst
                     ? comments.findTopLevelNewestFirst(postId, viewer, page)
                     : comments.findTopLevelOldestFirst(postId, viewer, page);

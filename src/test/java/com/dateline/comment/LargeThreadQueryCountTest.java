@@ -208,4 +208,26 @@ class LargeThreadQueryCountTest {
         assertThat(measured.comments()).hasSize(TOP_LEVEL);
         assertThat(measured.hasMore()).isFalse();
     }
+
+    @Test
+    void a_public_page_far_down_the_discussion_reads_only_its_own_comments() {
+        var replies = addReplies(0);
+        var underFourThousand = replies.values().iterator().next();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+
+        // Page 81 holds top-level comments 4,000 to 4,049, the first of them with its replies.
+        var page = service.publicThread(post, false, 81);
+
+        var loaded = statistics.getEntityLoadCount();
+        statistics.setStatisticsEnabled(false);
+        assertThat(loaded).as("entities loaded for page 81").isLessThan(200);
+        assertThat(page.comments().stream().filter(view -> view.parentId() == null).map(CommentView::text).toList())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(4_000, 4_050).mapToObj(i -> "Comment number " + i).toList());
+        assertThat(page.comments().stream().filter(view -> view.parentId() != null).map(CommentView::id))
+                .containsAll(underFourThousand);
+        assertThat(page.hasMore()).isTrue();
+        assertThat(service.publicThread(post, false, 100).hasMore()).isFalse();
+        assertThat(service.publicThread(post, false, 101).comments()).isEmpty();
+    }
 }

@@ -45,8 +45,7 @@ class CommentsPostSection implements PostPageSection {
      */
     @Override
     public com.vaadin.flow.component.Component publicSection(PostSummary post, PostPageSection.Part part) {
-        var skipped = (part.number() - 1) * CommentService.PAGE_SIZE;
-        var thread = comments.publicThread(post.id(), part.newestFirst(), skipped + CommentService.PAGE_SIZE);
+        var thread = comments.publicThread(post.id(), part.newestFirst(), part.number());
         var section = new Section(CommentParts.heading(thread.publishedCount()));
         section.addClassName("comments");
         section.setId("comments");
@@ -66,7 +65,7 @@ class CommentsPostSection implements PostPageSection {
         news.addClassName("new-comments");
         news.getElement().setAttribute("role", "status");
         section.add(news);
-        var shown = onPage(thread.comments(), skipped);
+        var shown = thread.comments();
         if (thread.publishedCount() > 1) {
             section.add(orderLinks(post, part));
         }
@@ -87,21 +86,6 @@ class CommentsPostSection implements PostPageSection {
             section.add(pager(post, part, thread.hasMore()));
         }
         return section;
-    }
-
-    /** The comments of the page's top-level comments after the first {@code skipped}, with all their replies. */
-    private static java.util.List<CommentView> onPage(java.util.List<CommentView> all, int skipped) {
-        var shown = new java.util.ArrayList<CommentView>();
-        var included = new java.util.HashSet<Long>();
-        var roots = 0;
-        for (var comment : all) {
-            var take = comment.parentId() == null ? roots++ >= skipped : included.contains(comment.parentId());
-            if (take) {
-                shown.add(comment);
-                included.add(comment.id());
-            }
-        }
-        return shown;
     }
 
     private static Div publicActions(PostSummary post, CommentView comment, boolean closed) {
