@@ -1,16 +1,33 @@
 #!/usr/bin/env bash
-# Anonymous public pages (PublicPageFilter / PublicPages) measured beside nginx serving the same bytes.
+# Anonymous public pages (PublicPageFilter / PublicPages) measured beside nginx serving the same bytes, and beside the
+# signed-in reader's live view.
 #
-# Build the production jar first, then run from the project folder:
+# Build the production jar and the test classes (the benchmark's hooks and harness) first, then run from the project
+# folder:
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -Pproduction -DskipTests clean package
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw -q test-compile
 #   bench/public-pages.sh
 #
-# First a warm-up on each Dateline page; then per target: a 5 s warm-up, then `wrk -t2 -c50 -d20s --latency -H 'Accept-Encoding: gzip' URL`; the server's CPU
-# (utime + stime from /proc/<pid>/stat) is read before and after each measured run. wrk runs on the same machine, so
-# client and server share the cores; the load average is printed at the start and the end.
+# The server is the production jar with the test-only hooks of com.dateline.bench.hooks added (PropertiesLauncher,
+# loader.path; the benchmark profile, the demo data with its comments), a fresh data folder and a per-run token in its
+# environment, as the load harness starts it. Its PublicPages logger is at debug: one line per page built.
+#
+# Then, each against that one server:
+#   - a warm-up on each Dateline page; the live heap and open sessions (jcmd GC.class_histogram);
+#   - per target a 5 s warm-up, then `wrk -t2 -c50 -d20s --latency -H 'Accept-Encoding: gzip' URL`, the server's CPU
+#     (utime + stime from /proc/<pid>/stat) read before and after: the post, home, a category page, a post with no
+#     comments, the same post after the hooks gave it 50,000 published comments (its first and a middle page), and
+#     nginx serving the post's gzipped bytes as a static file;
+#   - the live heap and open sessions again, after all those anonymous views;
+#   - a burst: a comment is published on the post, then 1,000 connections send their GET in the same instant
+#     (com.dateline.bench.Burst); the page builds it cost are counted in the server's log;
+#   - the signed-in reader's live view: the load harness (scenario reader-view, through ./mvnw exec:exec@load), 50
+#     load-test readers signed in, each opening the post in the live view and closing the tab, again and again.
+# wrk runs on the same machine, so client and server share the cores; the load average is printed at the start and end.
 #
 # Settings (environment): JAVA (the java binary), DURATION (20s), WARMUP (5s), THREADS (2), CONNECTIONS (50),
-# POST_PATH, CATEGORY_PATH.
+# POST_PATH, QUIET_PATH (a post without comments), CATEGORY_PATH, LONG_DISCUSSION (50000), BURST (1000),
+# MVN (./mvnw -q), SIGNED_IN (yes; "no" leaves the live view out).
 set -euo pipefail
 
 JDK=${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -22,6 +39,11 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 POST_PATH=${POST_PATH:-/2008/04/iraq-us-and-irans-talk-about-talks-continues}
 CATEGORY_PATH=${CATEGORY_PATH:-/category/iraq}
+QUIET_PATH=${QUIET_PATH:-/2008/04/iraq-baghdads-booksellers-return-to-mutanabbi-street}
+LONG_DISCUSSION=${LONG_DISCUSSION:-50000}
+BURST=${BURST:-1000}
+MVN=${MVN:-./mvnw -q}
+SIGNED_IN=${SIGNED_IN:-yes}
 
 cd "$(dirname "$0")/.."
 
@@ -59,6 +81,12 @@ if ((${#jars[@]} == 0)); then
     exit 1
 fi
 JAR=${jars[0]}
+TEST_CLASSES=target/test-classes
+if [[ ! -d $TEST_CLASSES/com/dateline/bench/hooks || ! -f $TEST_CLASSES/com/dateline/bench/Burst.class ]]; then
+    say "No benchmark hooks in $TEST_CLASSES. Compile them first:"
+    say "  JAVA_HOME=$JDK ./mvnw -q test-compile"
+    exit 1
+fi
 
 free_port() {
     local port
@@ -119,10 +147,21 @@ say
 
 # --- 2. the server -----------------------------------------------------------------------------------------------
 APP_PORT=$(free_port)
-mkdir -p "$WORK/data"
+HOOKS_PORT=$(free_port)
+mkdir -p "$WORK/data" "$WORK/hooks/com/dateline/bench"
+# Only the hooks and their profile: all of the test classes would bring the tests' own beans into the server.
+cp -r "$TEST_CLASSES/com/dateline/bench/hooks" "$WORK/hooks/com/dateline/bench/"
+cp "$TEST_CLASSES/application-benchmark.properties" "$WORK/hooks/"
+secret() { head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='; }
+export DATELINE_BENCH_TOKEN DATELINE_BENCH_PASSWORD DATELINE_BENCH_HOOKS_PORT
+DATELINE_BENCH_TOKEN=$(secret)
+DATELINE_BENCH_PASSWORD=$(secret)
+DATELINE_BENCH_HOOKS_PORT=$HOOKS_PORT
 APP="http://127.0.0.1:$APP_PORT"
-say "Starting $JAVA -Xmx512m -jar $JAR --server.port=$APP_PORT --dateline.data-dir=$WORK/data"
-"$JAVA" -Xmx512m -jar "$JAR" --server.port="$APP_PORT" --dateline.data-dir="$WORK/data" >"$WORK/server.log" 2>&1 &
+say "Starting $JAVA -Xmx512m -Dloader.path=<hooks> -cp $JAR PropertiesLauncher --spring.profiles.active=benchmark --dateline.demo-comments=true --server.port=$APP_PORT --dateline.data-dir=$WORK/data --logging.level.com.dateline.post.ui.PublicPages=debug"
+"$JAVA" -Xmx512m -Dloader.path="$WORK/hooks" -cp "$JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+    --spring.profiles.active=benchmark --dateline.demo-comments=true --server.port="$APP_PORT" \
+    --dateline.data-dir="$WORK/data" --logging.level.com.dateline.post.ui.PublicPages=debug >"$WORK/server.log" 2>&1 &
 APP_PID=$!
 started=$SECONDS
 until [[ $(curl -s -o /dev/null -w '%{http_code}' "$APP/actuator/health/readiness" || true) == 200 ]]; do
@@ -131,6 +170,14 @@ until [[ $(curl -s -o /dev/null -w '%{http_code}' "$APP/actuator/health/readines
     sleep 0.5
 done
 say "ready after $((SECONDS - started)) s (pid $APP_PID)"
+
+hook() { # path-and-query: asks the server's bench hooks, prints their JSON answer
+    curl -sf -X POST -H "X-Bench-Token: $DATELINE_BENCH_TOKEN" "http://127.0.0.1:$HOOKS_PORT$1" || die "the hook $1 failed"
+}
+builds() { grep -c 'Built the public page' "$WORK/server.log" || true; }
+# The live heap after the full collection the class histogram makes, in KiB, and Tomcat's session objects.
+heap_kib() { "$JCMD" "$APP_PID" GC.class_histogram | awk '$1 == "Total" {printf "%.0f", $3 / 1024}'; }
+sessions() { "$JCMD" "$APP_PID" GC.class_histogram | awk '$4 == "org.apache.catalina.session.StandardSession" {n = $2} END {print n + 0}'; }
 
 # --- 3. the post's bytes, and nginx serving them --------------------------------------------------------------------
 mkdir -p "$WORK/www"
@@ -196,6 +243,7 @@ say
 
 # --- 4. the runs -----------------------------------------------------------------------------------------------------
 declare -a ROWS
+ANON_VIEWS=0
 run() { # name url pid...
     local name=$1 url=$2
     shift 2
@@ -220,24 +268,51 @@ run() { # name url pid...
     say
     ROWS+=("| $name | $rps | $p50 | $p99 | $per_view | $per_cpu_s | ${non2xx:-0} | ${errors:-none} |")
     LAST_RPS=$rps
+    LAST_PER_CPU_S=$per_cpu_s
+    if [[ ${pids[0]} == "$APP_PID" ]]; then ANON_VIEWS=$((ANON_VIEWS + reqs)); fi
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b ? a / b : 0}'; }
 
 # The JIT first: otherwise whichever page is measured first pays for compiling the code all three share.
-for path in "$POST_PATH" / "$CATEGORY_PATH"; do
+for path in "$POST_PATH" / "$CATEGORY_PATH" "$QUIET_PATH"; do
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H 'Accept-Encoding: gzip' "$APP$path" >/dev/null
 done
+HEAP_BEFORE=$(heap_kib)
+SESSIONS_BEFORE=$(sessions)
+say "After the warm-up: live heap $HEAP_BEFORE KiB, $SESSIONS_BEFORE open HTTP sessions (jcmd GC.class_histogram)"
+say
+
 run "Dateline post \`$POST_PATH\`" "$APP$POST_PATH" "$APP_PID"
 POST_RPS=$LAST_RPS
 run "Dateline home \`/\`" "$APP/" "$APP_PID"
 run "Dateline category \`$CATEGORY_PATH\`" "$APP$CATEGORY_PATH" "$APP_PID"
+run "Dateline post without comments \`$QUIET_PATH\`" "$APP$QUIET_PATH" "$APP_PID"
+QUIET_RPS=$LAST_RPS
+QUIET_PER_CPU_S=$LAST_PER_CPU_S
+
+# The same post with a long discussion: comments added through the hooks, one build for its first page.
+before=$(builds)
+added=$(hook "/discussion${QUIET_PATH}?comments=$LONG_DISCUSSION")
+say "Added $LONG_DISCUSSION published comments to $QUIET_PATH: $added"
+curl -s -o /dev/null "$APP$QUIET_PATH"
+LONG_BUILD=$(grep 'Built the public page' "$WORK/server.log" | tail -n +"$((before + 1))" | grep -F "$QUIET_PATH?comments=1&" | tail -1 | sed 's/.*: \([0-9,]* bytes.*\)/\1/')
+say "its first page, built once: $LONG_BUILD"
+top_level=$(sed -n 's/.*"topLevel":\([0-9]*\).*/\1/p' <<<"$added")
+MIDDLE=$(((top_level + 99) / 100))
+say "$top_level top-level comments, 50 to a page: the middle page is $MIDDLE"
+run "Dateline the same post with $LONG_DISCUSSION comments, page 1" "$APP$QUIET_PATH" "$APP_PID"
+LONG_RPS=$LAST_RPS
+LONG_PER_CPU_S=$LAST_PER_CPU_S
+run "Dateline the same post, comments page $MIDDLE" "$APP$QUIET_PATH?comments=$MIDDLE" "$APP_PID"
+
 # shellcheck disable=SC2086
 run "nginx static post (same gzipped bytes)" "$NGX/post.html" "$NGINX_PID" $nginx_workers
 NGINX_RPS=$LAST_RPS
-RATIO=$(awk -v a="$POST_RPS" -v b="$NGINX_RPS" 'BEGIN {printf "%.2f", b ? a / b : 0}')
+RATIO=$(ratio "$POST_RPS" "$NGINX_RPS")
 
-# --- 5. sessions and heap ------------------------------------------------------------------------------------------
+# --- 5. sessions and heap after the anonymous views ----------------------------------------------------------------
 cookies=()
-for path in "$POST_PATH" / "$CATEGORY_PATH"; do
+for path in "$POST_PATH" / "$CATEGORY_PATH" "$QUIET_PATH"; do
     head=$(curl -sI "$APP$path" | grep -i '^set-cookie' | tr -d '\r' || true)
     get=$(curl -s -H 'Accept-Encoding: gzip' -D - -o /dev/null "$APP$path" | grep -i '^set-cookie' | tr -d '\r' || true)
     if [[ -n $head$get ]]; then
@@ -247,21 +322,53 @@ done
 if ((${#cookies[@]})); then
     SET_COOKIE="yes: ${cookies[*]}"
 else
-    SET_COOKIE="none (HEAD and GET of post, home and category)"
+    SET_COOKIE="none (HEAD and GET of each page measured)"
 fi
-"$JCMD" "$APP_PID" GC.run >/dev/null
-HEAP=$("$JCMD" "$APP_PID" GC.heap_info | grep -i 'used' | head -1 | sed 's/^ *//' || true)
-LOAD_END=$(uptime)
-
+HEAP_AFTER=$(heap_kib)
+SESSIONS_AFTER=$(sessions)
+say "After $ANON_VIEWS measured anonymous views (and the warm-ups): live heap $HEAP_AFTER KiB, $SESSIONS_AFTER open HTTP sessions"
 say "Set-Cookie on anonymous pages: $SET_COOKIE"
-say "heap after GC.run: $HEAP"
+say
+
+# --- 6. a burst right after a change -------------------------------------------------------------------------------
+say "## Burst: a comment published on $POST_PATH, then $BURST GETs of it sent at once"
+say "the change: $(hook "/discussion${POST_PATH}?comments=1")"
+before=$(builds)
+BURST_OUT=$("$JAVA" -cp "$TEST_CLASSES" com.dateline.bench.Burst "$APP$POST_PATH" "$BURST")
+sleep 1
+after=$(builds)
+BURST_BUILDS=$((after - before))
+say "$BURST_OUT"
+say "page builds while they were answered: $BURST_BUILDS"
+grep 'Built the public page' "$WORK/server.log" | tail -n +"$((before + 1))" | sed 's/^.*Built/  built/'
+say
+
+# --- 7. the signed-in reader's live view ------------------------------------------------------------------------------
+SIGNED_ROW=
+if [[ $SIGNED_IN == yes ]]; then
+    say "## Signed-in readers' live view: $MVN exec:exec@load -Dload=\"--url=$APP --pid=$APP_PID --scenario=reader-view --beacon --clients=$CONNECTIONS --seconds=${DURATION%s} --warmup=${WARMUP%s} --path=$POST_PATH\""
+    # shellcheck disable=SC2086
+    LIVE_OUT=$($MVN exec:exec@load -Dload="--url=$APP --pid=$APP_PID --scenario=reader-view --beacon --clients=$CONNECTIONS --seconds=${DURATION%s} --warmup=${WARMUP%s} --path=$POST_PATH" 2>&1) || { say "$LIVE_OUT"; die "the load harness failed"; }
+    say "$LIVE_OUT"
+    live_rate=$(sed -n 's/^signed-in views: .* = \([0-9.]*\) per second.*/\1/p' <<<"$LIVE_OUT")
+    live_lat=$(sed -n 's/^latency ms: p50 \([0-9.]*\) .*p99 \([0-9.]*\) .*/\1ms | \2ms/p' <<<"$LIVE_OUT")
+    live_cpu=$(sed -n 's/^server CPU: .* = \([0-9.]*\) ms per signed-in view, \([0-9]*\) per server-CPU-second/\1 | \2/p' <<<"$LIVE_OUT")
+    live_errors=$(sed -n 's/.*; errors \([0-9]*\)$/\1/p' <<<"$LIVE_OUT")
+    SIGNED_ROW="| Dateline signed-in reader's live view (page, UI init, navigation, tab close) | $live_rate | ${live_lat:-? | ?} | ${live_cpu:-? | ?} | errors: ${live_errors:-?} | |"
+    say
+fi
+LOAD_END=$(uptime)
 say "load at end: $LOAD_END"
 say
+
 say "| target | req/s | p50 | p99 | server CPU ms per view | views per server-CPU-second | non-2xx/3xx | socket errors |"
 say "|---|---|---|---|---|---|---|---|"
 for row in "${ROWS[@]}"; do say "$row"; done
+if [[ -n $SIGNED_ROW ]]; then say "$SIGNED_ROW"; fi
 say
-say "Dateline post ÷ nginx: **$RATIO** (req/s)"
-say "Set-Cookie: $SET_COOKIE"
-say "Heap after \`jcmd GC.run\` (\`GC.heap_info\`): \`$HEAP\`"
-say "Load average: start \`${LOAD_START##*load average: }\`, end \`${LOAD_END##*load average: }\` ($(nproc) cores; wrk on the same machine)"
+say "- Dateline post ÷ nginx: **$RATIO** (req/s)"
+say "- Post with $LONG_DISCUSSION comments ÷ the same post without: **$(ratio "$LONG_RPS" "$QUIET_RPS")** in req/s, **$(ratio "$LONG_PER_CPU_S" "$QUIET_PER_CPU_S")** in views per server-CPU-second"
+say "- $BURST requests at once right after a change: **$BURST_BUILDS** page build(s); $(grep '^status codes' <<<"$BURST_OUT"); $(grep '^different ETags' <<<"$BURST_OUT" | cut -c1-60)"
+say "- Anonymous views: $ANON_VIEWS measured; open HTTP sessions $SESSIONS_BEFORE before, $SESSIONS_AFTER after; live heap $HEAP_BEFORE KiB before, $HEAP_AFTER KiB after"
+say "- Set-Cookie: $SET_COOKIE"
+say "- Load average: start \`${LOAD_START##*load average: }\`, end \`${LOAD_END##*load average: }\` ($(nproc) cores; wrk on the same machine)"

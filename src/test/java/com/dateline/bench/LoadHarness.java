@@ -35,17 +35,19 @@ import tools.jackson.databind.node.ObjectNode;
  * errors, bytes and (with {@code --scenario=sessions}) the heap each abandoned session keeps. See README, "Load harness".
  *
  * <ul>
- *   <li>{@code view}: an anonymous reader opens a post with a new cookie jar: the page, the UI init request
- *       ({@code ?v-r=init}), the navigation message that builds the view, and (with {@code --beacon}) the tab-close
- *       beacon.
+ *   <li>{@code view}: an anonymous reader opens a post with a new cookie jar: one GET, answered with the finished
+ *       public page; an answer that sets a cookie counts as an error.
+ *   <li>{@code reader-view}: a signed-in reader opens a post in the live view: the page, the UI init request
+ *       ({@code ?v-r=init}) and the navigation message that builds the view, and (with {@code --beacon}) the
+ *       tab-close beacon. Each client signs in once, as its own load-test reader, before the clock starts.
  *   <li>{@code comment}: a load-test reader signs in through the form once, opens a post, and then posts comments
  *       through the UI protocol (the text area's value, then a click on "Post comment"), one after another. Every
  *       comment the server acknowledged is written to {@code --acknowledged=file} for counting in the database.
  *   <li>{@code comment} with {@code --moderators=M}: M moderators approve the oldest pending load-test comments while
  *       the readers write (the test-only moderation hook, {@code com.dateline.bench.hooks}); with {@code --faults},
  *       every tenth submission is broken input that must be refused with nothing stored.
- *   <li>{@code sessions}: opens N anonymous views and abandons them, and reads the server's live heap and open HTTP
- *       sessions before and after from outside ({@code jcmd GC.class_histogram}), then does the same with the beacon.
+ *   <li>{@code sessions}: N anonymous views ({@code --sessions=N}), with the server's live heap and open HTTP sessions
+ *       read before and after from outside ({@code jcmd GC.class_histogram}).
  * </ul>
  *
  * <p>Without {@code --url} it starts the server it measures ({@link BenchServer}: the production jar with the test-only
@@ -89,8 +91,8 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         // Maven passes -Dload="--a=1 --b=2" as one argument.
         var options = Options.parse(Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).toArray(String[]::new));
-        if (!List.of("view", "comment", "sessions").contains(options.scenario)) {
-            throw new IllegalArgumentException("--scenario must be view, comment or sessions");
+        if (!List.of("view", "reader-view", "comment", "sessions").contains(options.scenario)) {
+            throw new IllegalArgumentException("--scenario must be view, reader-view, comment or sessions");
         }
         BenchServer server = null;
         LoadHarness harness;
@@ -110,6 +112,7 @@ public final class LoadHarness {
         try {
             switch (options.scenario) {
                 case "view" -> harness.run("page views", harness::anonymousView, () -> null);
+                case "reader-view" -> harness.readerViews();
                 case "comment" -> harness.comments();
                 default -> harness.sessions();
             }
@@ -132,33 +135,45 @@ public final class LoadHarness {
 
     /** One anonymous page view with a fresh cookie jar; returns the bytes received. */
     private long anonymousView(int worker) throws IOException, InterruptedException {
-        var client = new VaadinClient();
-        var bytes = client.open(options.path);
-        if (options.beacon) {
-            bytes += client.beacon();
-        }
-        return bytes;
+        return new VaadinClient().publicPage(options.path);
     }
 
-    private void comments() throws Exception {
-        var acknowledged = new ConcurrentLinkedQueue<String>();
-        var run = "run" + Long.toString(System.currentTimeMillis(), 36);
-        var serial = new AtomicLong();
-        // Every client signs in once, as its own load-test reader, and opens the post before the clock starts.
-        var workers = options.rate > 0 ? Math.max(options.clients, 1) : options.clients;
-        var clients = new VaadinClient[workers];
+    /** Signed-in readers opening the post in the live view, each client one reader signed in once. */
+    private void readerViews() throws Exception {
+        if (options.rate > 0) {
+            throw new IllegalArgumentException("--scenario=reader-view is a closed loop: each client is one signed-in tab; leave out --rate");
+        }
+        var clients = signedIn(options.clients, false);
+        run("signed-in views", worker -> {
+            var client = clients[worker];
+            if (client == null) {
+                throw new IllegalStateException("client " + worker + " is not signed in");
+            }
+            var bytes = client.open(options.path);
+            if (options.beacon) {
+                bytes += client.beacon();
+            }
+            return bytes;
+        }, () -> null);
+    }
+
+    /** {@code count} clients, each signed in as a load-test reader and on the post (with its comment form found). */
+    private VaadinClient[] signedIn(int count, boolean onThePost) throws InterruptedException {
+        var clients = new VaadinClient[count];
         var signInStarted = System.nanoTime();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var limit = new Semaphore(8);
-            for (var i = 0; i < workers; i++) {
+            for (var i = 0; i < count; i++) {
                 var index = i;
                 pool.submit(() -> {
                     limit.acquireUninterruptibly();
                     try {
                         var client = new VaadinClient();
                         client.signIn("load-reader-" + (1 + index % options.readers) + "@bench.test", readerPassword());
-                        client.open(options.path);
-                        client.findCommentForm();
+                        if (onThePost) {
+                            client.open(options.path);
+                            client.findCommentForm();
+                        }
                         clients[index] = client;
                     } catch (Exception e) {
                         System.out.println("Client " + index + " could not sign in: " + e.getMessage());
@@ -169,9 +184,19 @@ public final class LoadHarness {
                 });
             }
         }
+        System.out.printf(Locale.ROOT, "%d clients signed in%s in %.1f s%n", Arrays.stream(clients).filter(java.util.Objects::nonNull).count(),
+                onThePost ? " and on the post" : "", (System.nanoTime() - signInStarted) / 1e9);
+        return clients;
+    }
+
+    private void comments() throws Exception {
+        var acknowledged = new ConcurrentLinkedQueue<String>();
+        var run = "run" + Long.toString(System.currentTimeMillis(), 36);
+        var serial = new AtomicLong();
+        // Every client signs in once, as its own load-test reader, and opens the post before the clock starts.
+        var clients = signedIn(options.rate > 0 ? Math.max(options.clients, 1) : options.clients, true);
         var ready = new java.util.concurrent.LinkedBlockingQueue<VaadinClient>();
         Arrays.stream(clients).filter(java.util.Objects::nonNull).forEach(ready::add);
-        System.out.printf(Locale.ROOT, "%d clients signed in and on the post in %.1f s%n", ready.size(), (System.nanoTime() - signInStarted) / 1e9);
         marker = run;
         var moderators = new Moderators(options.moderators);
         var heartbeats = Thread.ofVirtual().start(() -> heartbeats(clients, ready));
@@ -317,19 +342,15 @@ public final class LoadHarness {
     private void sessions() throws Exception {
         var before = liveHeap();
         System.out.printf(Locale.ROOT, "Before: live heap %,d KiB, %d open sessions%n", before.heap / 1024, before.sessions);
-        openMany(options.sessions, false);
-        var abandoned = liveHeap();
-        var perSession = (abandoned.heap - before.heap) / Math.max(1, abandoned.sessions - before.sessions);
-        System.out.printf(Locale.ROOT, "After %d abandoned views: live heap %,d KiB, %d open sessions; %,d bytes (%.1f KiB) per session%n",
-                options.sessions, abandoned.heap / 1024, abandoned.sessions, perSession, perSession / 1024.0);
-        openMany(options.sessions, true);
-        Thread.sleep(2000);
-        var closed = liveHeap();
-        System.out.printf(Locale.ROOT, "After %d more views whose tabs were closed (beacon), 2 s later: live heap %,d KiB, %d open sessions"
-                + " (%d of them still open)%n", options.sessions, closed.heap / 1024, closed.sessions, closed.sessions - abandoned.sessions);
+        var failed = openMany(options.sessions);
+        var after = liveHeap();
+        System.out.printf(Locale.ROOT, "After %,d anonymous views (%d failed): live heap %,d KiB (%+,d KiB), %d open sessions (%+d)%n",
+                options.sessions, failed, after.heap / 1024, (after.heap - before.heap) / 1024, after.sessions,
+                after.sessions - before.sessions);
     }
 
-    private void openMany(int count, boolean beacon) throws InterruptedException {
+    /** {@code count} anonymous views, {@code --clients} at a time; returns how many failed. */
+    private int openMany(int count) throws InterruptedException {
         var done = new CountDownLatch(count);
         var errors = new AtomicInteger();
         var limit = new Semaphore(Math.max(1, options.clients));
@@ -338,11 +359,7 @@ public final class LoadHarness {
                 limit.acquire();
                 pool.submit(() -> {
                     try {
-                        var client = new VaadinClient();
-                        client.open(options.path);
-                        if (beacon) {
-                            client.beacon();
-                        }
+                        new VaadinClient().publicPage(options.path);
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     } finally {
@@ -353,9 +370,7 @@ public final class LoadHarness {
             }
             done.await();
         }
-        if (errors.get() > 0) {
-            System.out.println("  " + errors.get() + " of " + count + " views failed");
-        }
+        return errors.get();
     }
 
     private record Heap(long heap, long sessions) {}
@@ -388,15 +403,39 @@ public final class LoadHarness {
             loop(action, options.warmup, new Stats());
         }
         var stats = new Stats();
+        var cpuBefore = serverCpuMillis();
         var started = System.nanoTime();
         loop(action, options.seconds, stats);
         var seconds = (System.nanoTime() - started) / 1e9;
+        var cpu = serverCpuMillis() - cpuBefore;
         stats.print(what, seconds);
+        if (cpuBefore >= 0 && stats.count() > 0) {
+            System.out.printf(Locale.ROOT, "server CPU: %,.0f ms = %.3f ms per %s, %.0f per server-CPU-second%n", cpu,
+                    cpu / stats.count(), what.replaceAll("s$", ""), stats.count() / (cpu / 1000.0));
+        }
         var extra = summary.get();
         if (extra != null) {
             System.out.println(extra);
         }
     }
+
+    /**
+     * The server's user and system CPU time (from {@code /proc/<pid>/stat}) in milliseconds, or -1 without its process.
+     * Read around the measured loop only, so the clients' sign-ins before it are not counted.
+     */
+    private double serverCpuMillis() throws IOException {
+        if (pid <= 0) {
+            return -1;
+        }
+        var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // The command name (field 2) may hold spaces; utime and stime are fields 14 and 15.
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        var ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000.0 / CLOCK_TICKS;
+    }
+
+    /** USER_HZ, which /proc counts CPU time in: 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final int CLOCK_TICKS = 100;
 
     private void loop(Action action, int seconds, Stats stats) throws InterruptedException {
         var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -456,6 +495,10 @@ public final class LoadHarness {
             errorKinds.computeIfAbsent(kind.length() > 160 ? kind.substring(0, 160) : kind, k -> new AtomicLong()).incrementAndGet();
         }
 
+        int count() {
+            return latencies.size();
+        }
+
         void print(String what, double seconds) {
             var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             var count = sorted.length;
@@ -502,6 +545,17 @@ public final class LoadHarness {
         private String lastPosted = "";
         private String email = "";
         private String lastPath = "/";
+
+        /** The finished page an anonymous reader gets: one GET that must set no cookie; returns the bytes received. */
+        long publicPage(String path) throws IOException, InterruptedException {
+            var start = wireBytes;
+            var page = get(path);
+            expect(page, 200, "GET " + path);
+            if (!page.headers().allValues("Set-Cookie").isEmpty()) {
+                throw new IllegalStateException("GET " + path + " set a cookie: " + page.headers().allValues("Set-Cookie"));
+            }
+            return wireBytes - start;
+        }
 
         /** The page, the UI init request and the navigation message; returns the bytes received. */
         long open(String path) throws IOException, InterruptedException {

@@ -38,6 +38,8 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -57,6 +59,8 @@ class PublicPages implements VaadinServiceInitListener {
 
     /** A finished page: the status, the HTML as UTF-8 and gzipped, and what HTTP caches compare. */
     record PublicPage(int status, byte[] html, byte[] gzip, String etag, Instant lastModified) {}
+
+    private static final Logger log = LoggerFactory.getLogger(PublicPages.class);
 
     private record Key(String address, long version) {}
 
@@ -190,8 +194,12 @@ class PublicPages implements VaadinServiceInitListener {
         // Every unknown address shows the same page, kept once.
         var address = origin + ("404".equals(variant) ? "" : path) + variant;
         return pages.get(new Key(address, readerContent.version()), key -> {
+            var started = System.nanoTime();
             var now = clock.instant();
             var built = finish(origin, path, address, content.get(), now);
+            // One line per build: what an operator (or the benchmark) counts to see that a burst of readers cost one.
+            log.debug("Built the public page {} under version {}: {} bytes, {} gzipped, in {} µs", address, key.version(),
+                    built.html().length, built.gzip().length, (System.nanoTime() - started) / 1_000);
             var expiresAt = now.plus(TIME_TO_LIVE);
             var next = posts.nextPublication();
             if (next.isPresent() && next.get().isBefore(expiresAt)) {
