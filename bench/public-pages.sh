@@ -290,6 +290,12 @@ run "Dateline post without comments \`$QUIET_PATH\`" "$APP$QUIET_PATH" "$APP_PID
 QUIET_RPS=$LAST_RPS
 QUIET_PER_CPU_S=$LAST_PER_CPU_S
 
+HEAP_MIDWAY=$(heap_kib)
+SESSIONS_MIDWAY=$(sessions)
+VIEWS_MIDWAY=$ANON_VIEWS
+say "After $VIEWS_MIDWAY measured anonymous views: live heap $HEAP_MIDWAY KiB, $SESSIONS_MIDWAY open HTTP sessions"
+say
+
 # The same post with a long discussion: comments added through the hooks, one build for its first page.
 before=$(builds)
 added=$(hook "/discussion${QUIET_PATH}?comments=$LONG_DISCUSSION")
@@ -369,6 +375,6 @@ say
 say "- Dateline post ÷ nginx: **$RATIO** (req/s)"
 say "- Post with $LONG_DISCUSSION comments ÷ the same post without: **$(ratio "$LONG_RPS" "$QUIET_RPS")** in req/s, **$(ratio "$LONG_PER_CPU_S" "$QUIET_PER_CPU_S")** in views per server-CPU-second"
 say "- $BURST requests at once right after a change: **$BURST_BUILDS** page build(s); $(grep '^status codes' <<<"$BURST_OUT"); $(grep '^different ETags' <<<"$BURST_OUT" | cut -c1-60)"
-say "- Anonymous views: $ANON_VIEWS measured; open HTTP sessions $SESSIONS_BEFORE before, $SESSIONS_AFTER after; live heap $HEAP_BEFORE KiB before, $HEAP_AFTER KiB after"
+say "- Anonymous views: open HTTP sessions $SESSIONS_BEFORE after the warm-up, $SESSIONS_MIDWAY after $VIEWS_MIDWAY views, $SESSIONS_AFTER after $ANON_VIEWS; live heap $HEAP_BEFORE KiB, $HEAP_MIDWAY KiB, $HEAP_AFTER KiB (the last after the long discussion was added and its pages read)"
 say "- Set-Cookie: $SET_COOKIE"
 say "- Load average: start \`${LOAD_START##*load average: }\`, end \`${LOAD_END##*load average: }\` ($(nproc) cores; wrk on the same machine)"

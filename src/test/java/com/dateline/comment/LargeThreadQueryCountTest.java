@@ -28,8 +28,20 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * their replies, the count, the names, the post and the policy; never the whole discussion.
  * The rows are committed (a page open is its own transaction) and removed afterwards.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector="
+        + "com.dateline.comment.LargeThreadQueryCountTest$Statements")
 class LargeThreadQueryCountTest {
+
+    /** The SQL Hibernate sends, so that the database can be asked how it reads it. */
+    public static final class Statements implements org.hibernate.resource.jdbc.spi.StatementInspector {
+        static final java.util.Queue<String> SENT = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        @Override
+        public String inspect(String sql) {
+            SENT.add(sql);
+            return sql;
+        }
+    }
 
     private static final int TOP_LEVEL = 5_000;
     private static final int MAX_STATEMENTS = 6;
@@ -229,5 +241,27 @@ class LargeThreadQueryCountTest {
         assertThat(page.hasMore()).isTrue();
         assertThat(service.publicThread(post, false, 100).hasMore()).isFalse();
         assertThat(service.publicThread(post, false, 101).comments()).isEmpty();
+    }
+
+    @Test
+    void a_page_of_top_level_comments_is_read_from_an_index_in_order_not_sorted_whole() {
+        for (var newestFirst : List.of(false, true)) {
+            Statements.SENT.clear();
+            service.publicThread(post, newestFirst, 1);
+            var sql = Statements.SENT.stream().filter(sent -> sent.contains("parent_id is null")).findFirst().orElseThrow();
+
+            // The parameters in order: the post, the viewer twice (nobody), then the page's row limit.
+            var plan = jdbc.query("explain analyze " + sql, statement -> {
+                var count = statement.getParameterMetaData().getParameterCount();
+                for (var i = 1; i <= count; i++) {
+                    statement.setLong(i, i == 1 ? post : i <= 3 ? -1 : CommentService.PAGE_SIZE + 1);
+                }
+            }, (java.sql.ResultSet rows) -> rows.next() ? rows.getString(1) : "");
+
+            var scanned = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(java.util.Objects.requireNonNull(plan));
+            assertThat(plan).as("plan, newest first: " + newestFirst).contains("index sorted");
+            assertThat(scanned.find()).isTrue();
+            assertThat(Long.parseLong(scanned.group(1))).as("rows read for one page of 5,000 threads").isLessThan(200);
+        }
     }
 }
