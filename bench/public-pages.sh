@@ -311,6 +311,19 @@ LONG_RPS=$LAST_RPS
 LONG_PER_CPU_S=$LAST_PER_CPU_S
 run "Dateline the same post, comments page $MIDDLE" "$APP$QUIET_PATH?comments=$MIDDLE" "$APP_PID"
 
+# Every change readers can see moves one version for all pages: measured with a comment published on another post
+# every second while the long discussion is read.
+(while :; do hook "/discussion${POST_PATH}?comments=1" >/dev/null; sleep 1; done) &
+CHANGES_PID=$!
+before=$(builds)
+run "Dateline the post with $LONG_DISCUSSION comments, page 1, while a comment is published on another post every second" "$APP$QUIET_PATH" "$APP_PID"
+kill "$CHANGES_PID" 2>/dev/null || true
+wait "$CHANGES_PID" 2>/dev/null || true
+CHURN_BUILDS=$(($(builds) - before))
+CHURN_PER_CPU_S=$LAST_PER_CPU_S
+say "page builds during that run and its warm-up: $CHURN_BUILDS"
+say
+
 # shellcheck disable=SC2086
 run "nginx static post (same gzipped bytes)" "$NGX/post.html" "$NGINX_PID" $nginx_workers
 NGINX_RPS=$LAST_RPS
@@ -374,6 +387,7 @@ if [[ -n $SIGNED_ROW ]]; then say "$SIGNED_ROW"; fi
 say
 say "- Dateline post ÷ nginx: **$RATIO** (req/s)"
 say "- Post with $LONG_DISCUSSION comments ÷ the same post without: **$(ratio "$LONG_RPS" "$QUIET_RPS")** in req/s, **$(ratio "$LONG_PER_CPU_S" "$QUIET_PER_CPU_S")** in views per server-CPU-second"
+say "- With a comment published elsewhere every second: $CHURN_BUILDS page builds in the run and its warm-up; $(ratio "$CHURN_PER_CPU_S" "$QUIET_PER_CPU_S") of the quiet post's views per server-CPU-second"
 say "- $BURST requests at once right after a change: **$BURST_BUILDS** page build(s); $(grep '^status codes' <<<"$BURST_OUT"); $(grep '^different ETags' <<<"$BURST_OUT" | cut -c1-60)"
 say "- Anonymous views: open HTTP sessions $SESSIONS_BEFORE after the warm-up, $SESSIONS_MIDWAY after $VIEWS_MIDWAY views, $SESSIONS_AFTER after $ANON_VIEWS; live heap $HEAP_BEFORE KiB, $HEAP_MIDWAY KiB, $HEAP_AFTER KiB (the last after the long discussion was added and its pages read)"
 say "- Set-Cookie: $SET_COOKIE"

@@ -74,7 +74,8 @@ class LoadTestPathsIT {
                 "DATELINE_BENCH_PASSWORD", "a-password-of-this-run-only-0123456789",
                 "DATELINE_BENCH_HOOKS_PORT", Integer.toString(hooksPort)));
 
-        assertThat(log).as("the hooks were on, on their own port").contains("Bench hooks: moderation on");
+        assertThat(log).as("the hooks were on, on their own port").contains("Bench hooks on /127.0.0.1:" + hooksPort)
+                .contains("/moderate/", "/discussion/");
     }
 
     /** Starts the application with the profile, asks every hook path, stops it; returns its log. */
