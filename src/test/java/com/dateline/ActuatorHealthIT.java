@@ -20,11 +20,23 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ActuatorHealthIT {
 
-    private static final List<String> HEALTH = List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
+    private static final List<String> HEALTH =
+            List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness");
     private static final List<String> OTHERS = List.of(
-            "/actuator", "/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump",
-            "/actuator/threaddump", "/actuator/loggers", "/actuator/mappings", "/actuator/metrics", "/actuator/info",
-            "/actuator/liveheap", "/actuator/loadcomments/x", "/actuator/sessions", "/actuator/health/../env");
+            "/actuator",
+            "/actuator/env",
+            "/actuator/beans",
+            "/actuator/configprops",
+            "/actuator/heapdump",
+            "/actuator/threaddump",
+            "/actuator/loggers",
+            "/actuator/mappings",
+            "/actuator/metrics",
+            "/actuator/info",
+            "/actuator/liveheap",
+            "/actuator/loadcomments/x",
+            "/actuator/sessions",
+            "/actuator/health/../env");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +44,10 @@ class ActuatorHealthIT {
     int port;
 
     private static HttpResponse<String> getJson(HttpBrowser browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(browser.uri(path)).header("Accept", "application/json").GET().build());
+        return browser.send(HttpRequest.newBuilder(browser.uri(path))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -49,7 +64,10 @@ class ActuatorHealthIT {
             assertThat(json(response).path("status").asString()).as(path).isEqualTo("UP");
             assertThat(json(response).has("components")).as(path).isFalse();
             assertThat(json(response).has("details")).as(path).isFalse();
-            assertThat(response.body()).as(path).doesNotContainIgnoringCase("h2").doesNotContain("db");
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContainIgnoringCase("h2")
+                    .doesNotContain("db");
         }
     }
 
@@ -67,19 +85,30 @@ class ActuatorHealthIT {
     @Test
     void an_admin_sees_the_details_and_readiness_includes_the_database() throws Exception {
         var admin = new HttpBrowser(port);
-        assertThat(admin.signIn("admin@dateline.test", "admin-demo-2008").headers().firstValue("Location").orElseThrow())
+        assertThat(admin.signIn("admin@dateline.test", "admin-demo-2008")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .doesNotContain("error");
 
         var health = json(getJson(admin, "/actuator/health"));
         var readiness = json(getJson(admin, "/actuator/health/readiness"));
         var liveness = json(getJson(admin, "/actuator/health/liveness"));
 
-        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("db").path("details").path("database").asString()).isEqualTo("H2");
+        assertThat(health.path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.path("components")
+                        .path("db")
+                        .path("details")
+                        .path("database")
+                        .asString())
+                .isEqualTo("H2");
         assertThat(readiness.path("components").has("db")).isTrue();
         assertThat(readiness.path("components").has("readinessState")).isTrue();
         assertThat(liveness.path("components").has("livenessState")).isTrue();
-        assertThat(liveness.path("components").has("db")).as("a slow database must not get the process restarted").isFalse();
+        assertThat(liveness.path("components").has("db"))
+                .as("a slow database must not get the process restarted")
+                .isFalse();
     }
 
     @Test
@@ -89,10 +118,16 @@ class ActuatorHealthIT {
             var response = getJson(anonymous, path);
 
             assertThat(response.statusCode()).as(path).isNotEqualTo(200).isLessThan(500);
-            assertThat(response.body()).as(path).doesNotContain("java.").doesNotContain("spring.").doesNotContain("\"_links\"");
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContain("java.")
+                    .doesNotContain("spring.")
+                    .doesNotContain("\"_links\"");
         }
         var shutdown = anonymous.send(HttpRequest.newBuilder(anonymous.uri("/actuator/shutdown"))
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(shutdown.statusCode()).isNotEqualTo(200).isLessThan(500);
     }
 

@@ -57,7 +57,10 @@ class CommitDurabilityTest {
         var ids = new HashSet<Long>();
         try (var connection = DriverManager.getConnection(url, "sa", "")) {
             // Lost writes can include the table itself.
-            if (!connection.getMetaData().getTables(null, null, CommittingWriter.TABLE.toUpperCase(Locale.ROOT), null).next()) {
+            if (!connection
+                    .getMetaData()
+                    .getTables(null, null, CommittingWriter.TABLE.toUpperCase(Locale.ROOT), null)
+                    .next()) {
                 return ids;
             }
             try (var rows = connection.createStatement().executeQuery("select id from " + CommittingWriter.TABLE)) {

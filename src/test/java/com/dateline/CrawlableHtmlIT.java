@@ -53,8 +53,9 @@ class CrawlableHtmlIT {
     void the_seed_post_has_one_h1_with_kicker_and_title() throws Exception {
         var html = get(SEED).html();
 
-        assertThat(html.select("h1")).singleElement().satisfies(
-                h1 -> assertThat(h1.text()).isEqualTo("IRAQ: U.S. and Iran's talk about talks continues"));
+        assertThat(html.select("h1"))
+                .singleElement()
+                .satisfies(h1 -> assertThat(h1.text()).isEqualTo("IRAQ: U.S. and Iran's talk about talks continues"));
     }
 
     @Test
@@ -84,8 +85,9 @@ class CrawlableHtmlIT {
         assertThat(article.select("blockquote")).hasSize(3);
         assertThat(article.select("blockquote").first().text())
                 .startsWith("We understand that the Iraqi foreign ministry is making efforts");
-        assertThat(article.select("p")).extracting(Element::text).anySatisfy(
-                text -> assertThat(text).startsWith("Think of Iran"));
+        assertThat(article.select("p"))
+                .extracting(Element::text)
+                .anySatisfy(text -> assertThat(text).startsWith("Think of Iran"));
     }
 
     @Test
@@ -167,7 +169,8 @@ class CrawlableHtmlIT {
             assertThat(next.attr("href")).isEqualTo(ISRAEL);
             assertThat(next.text()).isEqualTo("Next Post »");
         });
-        assertThat(nav.select("a")).filteredOn(a -> a.text().equals("Babylon & Beyond Home"))
+        assertThat(nav.select("a"))
+                .filteredOn(a -> a.text().equals("Babylon & Beyond Home"))
                 .singleElement()
                 .satisfies(home -> assertThat(home.attr("href")).isEqualTo("/"));
     }
@@ -179,10 +182,15 @@ class CrawlableHtmlIT {
 
         assertThat(oldest.status()).isEqualTo(200);
         assertThat(oldest.html().select("a[rel=prev]")).isEmpty();
-        assertThat(oldest.html().select("nav[aria-label=Post navigation] a[rel=next]").attr("href")).isEqualTo(IRAN);
+        assertThat(oldest.html()
+                        .select("nav[aria-label=Post navigation] a[rel=next]")
+                        .attr("href"))
+                .isEqualTo(IRAN);
         assertThat(newest.status()).isEqualTo(200);
         assertThat(newest.html().select("a[rel=next]")).isEmpty();
-        assertThat(newest.html().select("nav[aria-label=Post navigation] a[rel=prev]").attr("href"))
+        assertThat(newest.html()
+                        .select("nav[aria-label=Post navigation] a[rel=prev]")
+                        .attr("href"))
                 .isEqualTo(ISRAEL);
     }
 
@@ -227,7 +235,9 @@ class CrawlableHtmlIT {
         var page = get("/category/iraq");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.html().select("h1")).singleElement().satisfies(h1 -> assertThat(h1.text()).isEqualTo("Iraq"));
+        assertThat(page.html().select("h1"))
+                .singleElement()
+                .satisfies(h1 -> assertThat(h1.text()).isEqualTo("Iraq"));
         assertThat(postLinks(page.html())).containsExactly(BOOKSELLERS, SEED);
     }
 
@@ -262,7 +272,10 @@ class CrawlableHtmlIT {
 
     private Page get(String path) throws IOException, InterruptedException {
         var response = http.send(
-                HttpRequest.newBuilder(URI.create(origin() + path)).header("Accept", "text/html").GET().build(),
+                HttpRequest.newBuilder(URI.create(origin() + path))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Page(response.statusCode(), Jsoup.parse(response.body(), origin() + path));
     }

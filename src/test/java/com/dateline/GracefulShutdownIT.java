@@ -57,7 +57,11 @@ class GracefulShutdownIT {
     private int start(String... extraArguments) throws Exception {
         var port = freePort();
         var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        var command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
                 Application.class.getName(),
                 "--spring.config.location=classpath:/application.properties",
                 "--server.port=" + port,
@@ -71,11 +75,16 @@ class GracefulShutdownIT {
         var http = HttpClient.newHttpClient();
         var deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(server.isAlive()).as("the server died while starting:%n%s", log).isTrue();
+            assertThat(server.isAlive())
+                    .as("the server died while starting:%n%s", log)
+                    .isTrue();
             try {
-                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                var ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200 && log.toString().contains("Demo data: added account admin@dateline.test")) {
+                if (ready.statusCode() == 200
+                        && log.toString().contains("Demo data: added account admin@dateline.test")) {
                     return port;
                 }
             } catch (IOException notYet) {
@@ -99,22 +108,29 @@ class GracefulShutdownIT {
     @Test
     void a_sign_in_in_flight_when_sigterm_arrives_completes_and_then_the_process_exits() throws Exception {
         var port = start();
-        var page = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        var page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         var csrf = CSRF_META.matcher(page.body());
-        var session = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst();
+        var session = page.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst();
         assertThat(csrf.find()).isTrue();
         assertThat(session).isPresent();
         var form = ("username=" + URLEncoder.encode("admin@dateline.test", StandardCharsets.UTF_8)
-                + "&password=admin-demo-2008&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))
+                        + "&password=admin-demo-2008&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.US_ASCII);
 
         try (var socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
             var out = socket.getOutputStream();
-            out.write(("POST /login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nCookie: " + session.get().split(";")[0]
-                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nCookie: "
+                            + session.get().split(";")[0]
+                            + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(form, 0, 10);
             out.flush();
             var answer = CompletableFuture.supplyAsync(() -> {
@@ -132,24 +148,33 @@ class GracefulShutdownIT {
             out.flush();
 
             var response = answer.get(60, TimeUnit.SECONDS);
-            assertThat(response).as("answer to the request in flight; server log:%n%s", log).startsWith("HTTP/1.1 302");
-            assertThat(response).containsPattern("(?i)location: [^\\r\\n]*/\\r\\n").doesNotContain("error=");
+            assertThat(response)
+                    .as("answer to the request in flight; server log:%n%s", log)
+                    .startsWith("HTTP/1.1 302");
+            assertThat(response)
+                    .containsPattern("(?i)location: [^\\r\\n]*/\\r\\n")
+                    .doesNotContain("error=");
         }
 
-        assertThat(server.waitFor(60, TimeUnit.SECONDS)).as("the process exits by itself; log:%n%s", log).isTrue();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS))
+                .as("the process exits by itself; log:%n%s", log)
+                .isTrue();
         assertThat(log.toString()).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
         assertThat(log.toString()).doesNotContain("Database is already closed");
         assertThat(log.toString()).contains("dateline.security").containsPattern("sign-in account=[0-9]+ role=ADMIN");
     }
 
     @Test
-    void a_bean_that_never_finishes_closing_gets_a_thread_dump_in_the_log_and_the_process_ends_anyway() throws Exception {
+    void a_bean_that_never_finishes_closing_gets_a_thread_dump_in_the_log_and_the_process_ends_anyway()
+            throws Exception {
         start("--test.stuck-shutdown=true", "--dateline.shutdown.watchdog=5s");
         var signalled = Instant.now();
 
         server.toHandle().destroy();
 
-        assertThat(server.waitFor(90, TimeUnit.SECONDS)).as("the process ends; log:%n%s", log).isTrue();
+        assertThat(server.waitFor(90, TimeUnit.SECONDS))
+                .as("the process ends; log:%n%s", log)
+                .isTrue();
         assertThat(Duration.between(signalled, Instant.now())).isGreaterThan(Duration.ofSeconds(5));
         assertThat(server.exitValue()).isEqualTo(1);
         assertThat(log.toString())

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LoadTestPathsIT {
 
     private static final List<String> HOOK_PATHS = List.of(
-            "/actuator/loadmoderation/x", "/actuator/loadmoderation/admin@dateline.test", "/actuator/liveheap",
+            "/actuator/loadmoderation/x",
+            "/actuator/loadmoderation/admin@dateline.test",
+            "/actuator/liveheap",
             "/actuator/loadcomments/x");
 
     @TempDir
@@ -69,12 +71,16 @@ class LoadTestPathsIT {
         try (var socket = new ServerSocket(0)) {
             hooksPort = socket.getLocalPort();
         }
-        var log = assertNoHooks("benchmark", Map.of(
-                "DATELINE_BENCH_TOKEN", "a-token-of-this-run-only-0123456789",
-                "DATELINE_BENCH_PASSWORD", "a-password-of-this-run-only-0123456789",
-                "DATELINE_BENCH_HOOKS_PORT", Integer.toString(hooksPort)));
+        var log = assertNoHooks(
+                "benchmark",
+                Map.of(
+                        "DATELINE_BENCH_TOKEN", "a-token-of-this-run-only-0123456789",
+                        "DATELINE_BENCH_PASSWORD", "a-password-of-this-run-only-0123456789",
+                        "DATELINE_BENCH_HOOKS_PORT", Integer.toString(hooksPort)));
 
-        assertThat(log).as("the hooks were on, on their own port").contains("Bench hooks on /127.0.0.1:" + hooksPort)
+        assertThat(log)
+                .as("the hooks were on, on their own port")
+                .contains("Bench hooks on /127.0.0.1:" + hooksPort)
                 .contains("/moderate/", "/discussion/");
     }
 
@@ -83,7 +89,11 @@ class LoadTestPathsIT {
         var port = freePort();
         var folder = data.resolve(profile.isEmpty() ? "default" : profile + environment.size());
         var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        var command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
                 Application.class.getName(),
                 // The application's own settings, not the tests' (src/test/resources/config); the benchmark profile's
                 // file is found beside them on the class path, as the harness finds it.
@@ -104,22 +114,32 @@ class LoadTestPathsIT {
         var output = server.getInputStream();
         Thread.ofVirtual().start(() -> copy(output, log));
         try {
-            var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            var http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
             awaitReady(http, port, server, log);
             for (var path : HOOK_PATHS) {
                 for (var method : List.of("GET", "POST")) {
-                    var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .header("Accept", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                    var response = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .header("Accept", "application/json")
+                                    .method(method, HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
-                    var what = "%s %s in profile \"%s\"%s".formatted(method, path, profile, environment.isEmpty() ? "" : " with the token");
+                    var what = "%s %s in profile \"%s\"%s"
+                            .formatted(method, path, profile, environment.isEmpty() ? "" : " with the token");
                     if (method.equals("GET")) {
                         assertThat(response.statusCode()).as(what).isEqualTo(404);
                     } else {
                         // A POST without a CSRF token is refused before it reaches anything; never 200.
                         assertThat(response.statusCode()).as(what).isIn(403, 404);
                     }
-                    assertThat(response.body()).as(what).doesNotContain("\"approved\"").doesNotContain("liveHeapBytes").doesNotContain("\"stored\"");
+                    assertThat(response.body())
+                            .as(what)
+                            .doesNotContain("\"approved\"")
+                            .doesNotContain("liveHeapBytes")
+                            .doesNotContain("\"stored\"");
                 }
             }
             return log.toString();
@@ -131,12 +151,17 @@ class LoadTestPathsIT {
         }
     }
 
-    private static void awaitReady(HttpClient http, int port, Process server, StringBuffer log) throws InterruptedException {
+    private static void awaitReady(HttpClient http, int port, Process server, StringBuffer log)
+            throws InterruptedException {
         var deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(server.isAlive()).as("the server died while starting:%n%s", log).isTrue();
+            assertThat(server.isAlive())
+                    .as("the server died while starting:%n%s", log)
+                    .isTrue();
             try {
-                var ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                var ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;

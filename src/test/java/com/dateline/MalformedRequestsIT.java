@@ -6,9 +6,9 @@ import com.dateline.support.HttpBrowser;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -43,7 +43,8 @@ class MalformedRequestsIT {
     private Answer get(String target) throws Exception {
         try (var socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            var request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n";
+            var request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n";
             try {
                 socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
                 socket.getOutputStream().flush();
@@ -62,7 +63,9 @@ class MalformedRequestsIT {
     private static void assertNoLeak(Answer response) {
         var shown = response.target().length() > 80 ? response.target().substring(0, 80) + "…" : response.target();
         assertThat(response.statusCode()).as("status of %s", shown).isBetween(100, 499);
-        assertThat(LEAK.matcher(response.body()).find()).as("%s answered:%n%s", shown, response.body()).isFalse();
+        assertThat(LEAK.matcher(response.body()).find())
+                .as("%s answered:%n%s", shown, response.body())
+                .isFalse();
         if (response.statusCode() == 400) {
             assertThat(pageHeading(response)).as(shown).isEqualTo("This request could not be handled");
         }
@@ -70,7 +73,9 @@ class MalformedRequestsIT {
 
     private static void assertNoLeak(HttpResponse<String> response) {
         assertThat(response.statusCode()).as("status of %s", response.uri()).isLessThan(500);
-        assertThat(LEAK.matcher(response.body()).find()).as("%s answered:%n%s", response.uri(), response.body()).isFalse();
+        assertThat(LEAK.matcher(response.body()).find())
+                .as("%s answered:%n%s", response.uri(), response.body())
+                .isFalse();
     }
 
     private static String pageHeading(Answer response) {
@@ -79,36 +84,37 @@ class MalformedRequestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/2008/13/x",
-        "/2008/00/x",
-        "/0000/04/x",
-        "/9999/99/iraq-us-and-irans-talk-about-talks-continues",
-        "/2008/4/iraq-us-and-irans-talk-about-talks-continues",
-        "/2008/04/IRAQ-US",
-        "/2008/04/iraq-us-and-irans-talk-about-talks-continues/extra",
-        "/2008/04/" + "a",
-        "/category/no-such-category",
-        "/category/%3Cscript%3Ealert(1)%3C/script%3E",
-        "/category/%E2%80%AEevil",
-        "/category/%F0%9F%87%B1%F0%9F%87%A7",
-        "/images/abc",
-        "/images/-1",
-        "/images/0",
-        "/images/99999999999999999999",
-        "/images/123456789012345678/thumbnail",
-        "/images/1/large",
-        "/photos/1",
-        "/photos/abc/thumbnail",
-        "/no/such/page",
-        "/feed.atom/extra",
-        "/%E2%80%AE",
-        "/null",
-        "/undefined",
-        "/index.php",
-        "/wp-login.php",
-        "/.env",
-    })
+    @ValueSource(
+            strings = {
+                "/2008/13/x",
+                "/2008/00/x",
+                "/0000/04/x",
+                "/9999/99/iraq-us-and-irans-talk-about-talks-continues",
+                "/2008/4/iraq-us-and-irans-talk-about-talks-continues",
+                "/2008/04/IRAQ-US",
+                "/2008/04/iraq-us-and-irans-talk-about-talks-continues/extra",
+                "/2008/04/" + "a",
+                "/category/no-such-category",
+                "/category/%3Cscript%3Ealert(1)%3C/script%3E",
+                "/category/%E2%80%AEevil",
+                "/category/%F0%9F%87%B1%F0%9F%87%A7",
+                "/images/abc",
+                "/images/-1",
+                "/images/0",
+                "/images/99999999999999999999",
+                "/images/123456789012345678/thumbnail",
+                "/images/1/large",
+                "/photos/1",
+                "/photos/abc/thumbnail",
+                "/no/such/page",
+                "/feed.atom/extra",
+                "/%E2%80%AE",
+                "/null",
+                "/undefined",
+                "/index.php",
+                "/wp-login.php",
+                "/.env",
+            })
     void an_unknown_address_gets_page_not_found_with_status_404(String path) throws Exception {
         var response = get(path);
 
@@ -135,19 +141,20 @@ class MalformedRequestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/2008/04/%zz",
-        "/category/%00",
-        "/category/%",
-        "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
-        "/%2e%2e/%2e%2e/etc/passwd",
-        "/VAADIN/../WEB-INF/web.xml",
-        "/images/%00",
-        "/2008/04/a%00b",
-        "/category/a%2Fb",
-        "/category/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-        "/category/a%5Cb",
-    })
+    @ValueSource(
+            strings = {
+                "/2008/04/%zz",
+                "/category/%00",
+                "/category/%",
+                "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+                "/%2e%2e/%2e%2e/etc/passwd",
+                "/VAADIN/../WEB-INF/web.xml",
+                "/images/%00",
+                "/2008/04/a%00b",
+                "/category/a%2Fb",
+                "/category/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                "/category/a%5Cb",
+            })
     void a_malformed_address_is_refused_or_not_found_without_a_server_error(String path) throws Exception {
         var response = get(path);
 
@@ -156,18 +163,32 @@ class MalformedRequestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/?page=-1", "/?page=0", "/?page=abc", "/?page=", "/?page=99999999999999999999", "/?page=1e9",
-        "/?page=1&page=2", "/category/iraq?page=-5", "/category/iraq?page=%00", SEED + "?page=abc",
-        SEED + "?redirect=javascript:alert(1)", "/login?error=%3Cscript%3E", "/login?redirect=//evil.example",
-        "/register?redirect=%0d%0aSet-Cookie:x=1", "/feed.atom?page=-1",
-    })
+    @ValueSource(
+            strings = {
+                "/?page=-1",
+                "/?page=0",
+                "/?page=abc",
+                "/?page=",
+                "/?page=99999999999999999999",
+                "/?page=1e9",
+                "/?page=1&page=2",
+                "/category/iraq?page=-5",
+                "/category/iraq?page=%00",
+                SEED + "?page=abc",
+                SEED + "?redirect=javascript:alert(1)",
+                "/login?error=%3Cscript%3E",
+                "/login?redirect=//evil.example",
+                "/register?redirect=%0d%0aSet-Cookie:x=1",
+                "/feed.atom?page=-1",
+            })
     void odd_query_parameters_get_the_page_anyway(String path) throws Exception {
         var response = get(path);
 
         assertNoLeak(response);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
-        assertThat(response.headers()).as(path).noneMatch(header -> header.toLowerCase(java.util.Locale.ROOT).startsWith("set-cookie: x="));
+        assertThat(response.headers())
+                .as(path)
+                .noneMatch(header -> header.toLowerCase(java.util.Locale.ROOT).startsWith("set-cookie: x="));
     }
 
     @ParameterizedTest
@@ -180,25 +201,26 @@ class MalformedRequestsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/?v-r=init",
-        "/?v-r=init&location=",
-        "/?v-r=init&location=%zz",
-        "/?v-r=init&location=..%2F..%2Fetc%2Fpasswd&query=",
-        "/?v-r=init&location=admin%2Fposts%2Fabc&query=%zz",
-        "/?v-r=init&location=%3Cscript%3Ealert(1)%3C%2Fscript%3E&query=",
-        "/?v-r=init&location=" + "x%2F" + "&query=a=%00",
-        "/?v-r=nonsense",
-        "/?v-r=uidl",
-        "/?v-r=uidl&v-uiId=abc",
-        "/?v-r=heartbeat&v-uiId=-1",
-        "/?v-r=push",
-        "/VAADIN/push",
-        "/VAADIN/dynamic/resource/0/abc/x",
-        "/VAADIN/build/../../application.properties",
-        "/HEARTBEAT/",
-        "/?v-r=init&location=2008%2F13%2Fx&query=",
-    })
+    @ValueSource(
+            strings = {
+                "/?v-r=init",
+                "/?v-r=init&location=",
+                "/?v-r=init&location=%zz",
+                "/?v-r=init&location=..%2F..%2Fetc%2Fpasswd&query=",
+                "/?v-r=init&location=admin%2Fposts%2Fabc&query=%zz",
+                "/?v-r=init&location=%3Cscript%3Ealert(1)%3C%2Fscript%3E&query=",
+                "/?v-r=init&location=" + "x%2F" + "&query=a=%00",
+                "/?v-r=nonsense",
+                "/?v-r=uidl",
+                "/?v-r=uidl&v-uiId=abc",
+                "/?v-r=heartbeat&v-uiId=-1",
+                "/?v-r=push",
+                "/VAADIN/push",
+                "/VAADIN/dynamic/resource/0/abc/x",
+                "/VAADIN/build/../../application.properties",
+                "/HEARTBEAT/",
+                "/?v-r=init&location=2008%2F13%2Fx&query=",
+            })
     void garbage_for_vaadin_never_gets_a_server_error(String path) throws Exception {
         assertNoLeak(get(path));
     }
@@ -207,8 +229,16 @@ class MalformedRequestsIT {
     void garbage_posted_to_vaadin_never_gets_a_server_error() throws Exception {
         var browser = new HttpBrowser(port);
         browser.get(SEED);
-        for (var body : List.of("", "{", "null", "[]", "{\"csrfToken\":\"x\",\"rpc\":[{}],\"syncId\":-1}", "\u0000\uD800", "x".repeat(100_000))) {
-            for (var path : List.of("/?v-r=uidl&v-uiId=0", "/?v-r=uidl&v-uiId=abc", "/?v-r=heartbeat&v-uiId=0", "/?v-r=init")) {
+        for (var body : List.of(
+                "",
+                "{",
+                "null",
+                "[]",
+                "{\"csrfToken\":\"x\",\"rpc\":[{}],\"syncId\":-1}",
+                "\u0000\uD800",
+                "x".repeat(100_000))) {
+            for (var path :
+                    List.of("/?v-r=uidl&v-uiId=0", "/?v-r=uidl&v-uiId=abc", "/?v-r=heartbeat&v-uiId=0", "/?v-r=init")) {
                 var response = browser.send(HttpRequest.newBuilder(browser.uri(path))
                         .header("Content-Type", "application/json; charset=UTF-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body))

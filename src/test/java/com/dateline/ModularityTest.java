@@ -25,15 +25,18 @@ class ModularityTest {
     void every_package_below_the_application_is_a_module_of_its_own() {
         var root = Application.class.getPackageName() + ".";
         var featurePackages = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(Application.class.getPackageName())
-                .stream()
-                .map(JavaClass::getPackageName)
-                .filter(name -> name.startsWith(root))
-                .map(name -> name.substring(root.length()).split("\\.")[0])
-                .collect(Collectors.toSet());
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages(Application.class.getPackageName())
+                        .stream()
+                        .map(JavaClass::getPackageName)
+                        .filter(name -> name.startsWith(root))
+                        .map(name -> name.substring(root.length()).split("\\.")[0])
+                        .collect(Collectors.toSet());
 
-        var modules = MODULES.stream().map(ApplicationModule::getIdentifier).map(Objects::toString).collect(Collectors.toSet());
+        var modules = MODULES.stream()
+                .map(ApplicationModule::getIdentifier)
+                .map(Objects::toString)
+                .collect(Collectors.toSet());
 
         assertThat(featurePackages).hasSizeGreaterThan(5);
         assertThat(modules).isEqualTo(featurePackages);

@@ -17,18 +17,33 @@ class NoLoadTestCodeInTheApplicationTest {
 
     /** Names the old hooks had, and words only load-test code would carry. */
     private static final List<String> FORBIDDEN_WORDS = List.of(
-            "loadmoderation", "liveheap", "loadcomments", "load-test", "bench.test", "dateline.bench", "benchmark", "public-actuator-endpoints");
+            "loadmoderation",
+            "liveheap",
+            "loadcomments",
+            "load-test",
+            "bench.test",
+            "dateline.bench",
+            "benchmark",
+            "public-actuator-endpoints");
 
     private static Path applicationClasses() throws Exception {
-        return Path.of(Application.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(Application.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     @Test
     void the_application_classes_hold_no_load_test_class_or_profile() throws Exception {
         var classes = applicationClasses();
-        assertThat(classes.resolve("com/dateline/Application.class")).as("the application's own classes").isRegularFile();
+        assertThat(classes.resolve("com/dateline/Application.class"))
+                .as("the application's own classes")
+                .isRegularFile();
         try (Stream<Path> files = Files.walk(classes)) {
-            var names = files.filter(Files::isRegularFile).map(file -> classes.relativize(file).toString()).toList();
+            var names = files.filter(Files::isRegularFile)
+                    .map(file -> classes.relativize(file).toString())
+                    .toList();
 
             assertThat(names).noneMatch(name -> name.matches("(?i).*/(LoadTest|LiveHeap|Bench)[^/]*\\.class"));
             assertThat(names).noneMatch(name -> name.startsWith("com/dateline/bench/"));
@@ -41,10 +56,15 @@ class NoLoadTestCodeInTheApplicationTest {
         var classes = applicationClasses();
         try (Stream<Path> files = Files.walk(classes)) {
             for (var file : files.filter(Files::isRegularFile)
-                    .filter(file -> file.toString().endsWith(".class") || file.toString().endsWith(".properties")).toList()) {
-                var text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+                    .filter(file -> file.toString().endsWith(".class")
+                            || file.toString().endsWith(".properties"))
+                    .toList()) {
+                var text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+                        .toLowerCase(java.util.Locale.ROOT);
                 for (var word : FORBIDDEN_WORDS) {
-                    assertThat(text).as("%s mentions \"%s\"", classes.relativize(file), word).doesNotContain(word);
+                    assertThat(text)
+                            .as("%s mentions \"%s\"", classes.relativize(file), word)
+                            .doesNotContain(word);
                 }
             }
         }

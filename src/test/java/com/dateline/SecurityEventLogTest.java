@@ -79,11 +79,15 @@ class SecurityEventLogTest {
     }
 
     private static java.util.List<String> securityLines(CapturedOutput output) {
-        return output.getAll().lines().filter(line -> line.contains(SecurityLog.LOGGER)).toList();
+        return output.getAll()
+                .lines()
+                .filter(line -> line.contains(SecurityLog.LOGGER))
+                .toList();
     }
 
     @Test
-    void a_ban_with_an_end_an_unban_and_a_deletion_are_one_line_each_naming_the_account_and_who_acted(CapturedOutput output) {
+    void a_ban_with_an_end_an_unban_and_a_deletion_are_one_line_each_naming_the_account_and_who_acted(
+            CapturedOutput output) {
         var reader = support.newReader("Banned Reader");
         var moderator = idOf(MODERATOR);
         var until = Instant.now().plus(Duration.ofDays(3));
@@ -93,25 +97,32 @@ class SecurityEventLogTest {
         support.as(reader.email(), () -> accounts.deleteMyAccount("a long enough passphrase 2008"));
 
         assertThat(securityLines(output))
-                .anySatisfy(line -> assertThat(line).endsWith("account-banned account=" + reader.id() + " until=" + until + " by=" + moderator))
-                .anySatisfy(line -> assertThat(line).endsWith("account-unbanned account=" + reader.id() + " by=" + moderator))
-                .anySatisfy(line -> assertThat(line).endsWith("account-deleted account=" + reader.id() + " by=" + reader.id()));
+                .anySatisfy(line -> assertThat(line)
+                        .endsWith("account-banned account=" + reader.id() + " until=" + until + " by=" + moderator))
+                .anySatisfy(line ->
+                        assertThat(line).endsWith("account-unbanned account=" + reader.id() + " by=" + moderator))
+                .anySatisfy(line ->
+                        assertThat(line).endsWith("account-deleted account=" + reader.id() + " by=" + reader.id()));
         assertThat(output.getAll()).doesNotContain("a long enough passphrase 2008");
     }
 
     @Test
     void a_moderators_decision_and_its_undo_are_one_line_each(CapturedOutput output) {
-        var comment = support.submitAsNewReader(support.postId(JERUSALEM), "Moderated Reader", "A comment to reject and restore.");
+        var comment = support.submitAsNewReader(
+                support.postId(JERUSALEM), "Moderated Reader", "A comment to reject and restore.");
         var admin = idOf(ADMIN);
         var version = support.as(ADMIN, () -> queues.item(comment).orElseThrow().version());
 
-        var result = support.as(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), "Off topic"));
+        var result = support.as(
+                ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), "Off topic"));
         support.as(ADMIN, () -> moderation.undo(result.actionIds().getFirst()));
 
         assertThat(securityLines(output))
-                .anySatisfy(line -> assertThat(line).endsWith("moderation action=REJECT applied=1 skipped=0 comments=" + comment + " by=" + admin))
-                .anySatisfy(line -> assertThat(line).endsWith("moderation action=UNDO undoes=" + result.actionIds().getFirst()
-                        + " comments=" + comment + " by=" + admin));
+                .anySatisfy(line -> assertThat(line)
+                        .endsWith("moderation action=REJECT applied=1 skipped=0 comments=" + comment + " by=" + admin))
+                .anySatisfy(line -> assertThat(line)
+                        .endsWith("moderation action=UNDO undoes="
+                                + result.actionIds().getFirst() + " comments=" + comment + " by=" + admin));
     }
 
     @Test
@@ -120,7 +131,8 @@ class SecurityEventLogTest {
 
         support.as(MODERATOR, () -> queues.setTrusted(reader.id(), true));
 
-        assertThat(securityLines(output)).anySatisfy(line -> assertThat(line)
-                .endsWith("reader-trusted account=" + reader.id() + " by=" + idOf(MODERATOR)));
+        assertThat(securityLines(output))
+                .anySatisfy(line ->
+                        assertThat(line).endsWith("reader-trusted account=" + reader.id() + " by=" + idOf(MODERATOR)));
     }
 }

@@ -34,15 +34,16 @@ class UpgradeFromOlderVersionsTest {
 
     private static final String PATH = "/2008/03/iraq-a-street-market-reopens-in-baghdad";
     /** A 1×1 PNG, small enough to inline; the bytes must come back unchanged. */
-    private static final byte[] PIXEL = java.util.HexFormat.of().parseHex(
-            "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    private static final byte[] PIXEL = java.util.HexFormat.of()
+            .parseHex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     + "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a5e1d3e60000000049454e44ae426082");
 
     @TempDir
     Path dataDir;
 
     @Test
-    void a_database_of_the_first_version_is_migrated_to_the_current_one_with_its_posts_and_photos() throws SQLException {
+    void a_database_of_the_first_version_is_migrated_to_the_current_one_with_its_posts_and_photos()
+            throws SQLException {
         migrateTo("1");
         try (var db = connect()) {
             insertPostOfTheFirstVersion(db);
@@ -51,17 +52,23 @@ class UpgradeFromOlderVersionsTest {
         try (var app = start()) {
             assertEveryMigrationApplied();
             var posts = app.getBean(PostService.class);
-            var post = posts.findByPermalink(2008, 3, "iraq-a-street-market-reopens-in-baghdad").orElseThrow();
+            var post = posts.findByPermalink(2008, 3, "iraq-a-street-market-reopens-in-baghdad")
+                    .orElseThrow();
             assertThat(post.summary().headline()).isEqualTo("IRAQ: A street market reopens in Baghdad");
             assertThat(post.summary().path()).isEqualTo(PATH);
-            assertThat(post.bodyHtml()).isEqualTo("<p>The stalls are back.</p><blockquote><p>We are open.</p></blockquote>");
+            assertThat(post.bodyHtml())
+                    .isEqualTo("<p>The stalls are back.</p><blockquote><p>We are open.</p></blockquote>");
             assertThat(post.byline()).isEqualTo("— Times staff writer in Baghdad");
             var photo = post.summary().photo();
             assertThat(photo).isNotNull();
             assertThat(photo.altText()).isEqualTo("Stalls in the morning sun");
-            assertThat(posts.findImage(photo.id(), PhotoVariant.ORIGINAL).orElseThrow().bytes()).isEqualTo(PIXEL);
+            assertThat(posts.findImage(photo.id(), PhotoVariant.ORIGINAL)
+                            .orElseThrow()
+                            .bytes())
+                    .isEqualTo(PIXEL);
             // Columns later versions added took their defaults: the post is published, with comments open.
-            assertThat(app.getBean(CommentService.class).isClosed(post.summary().id())).isFalse();
+            assertThat(app.getBean(CommentService.class).isClosed(post.summary().id()))
+                    .isFalse();
         }
     }
 
@@ -76,8 +83,8 @@ class UpgradeFromOlderVersionsTest {
                     values (200, 'Layla@Example.org', 'layla@example.org', 'Layla', '%s', 'READER', true,
                             timestamp with time zone '2008-03-02 10:00:00+00', 0),
                            (201, 'omar@example.org', 'omar@example.org', 'Omar', '%s', 'READER', true,
-                            timestamp with time zone '2008-03-02 11:00:00+00', 0)"""
-                    .formatted(passwords.encode("an old reader's passphrase"), passwords.encode("another old passphrase")));
+                            timestamp with time zone '2008-03-02 11:00:00+00', 0)""".formatted(
+                    passwords.encode("an old reader's passphrase"), passwords.encode("another old passphrase")));
             db.createStatement().execute("""
                     insert into comment (id, post_id, author_id, depth, body, status, status_reason, status_changed_at,
                                          created_at, open_reports, version)
@@ -94,17 +101,33 @@ class UpgradeFromOlderVersionsTest {
             assertEveryMigrationApplied();
             var users = app.getBean(UserDetailsService.class);
             var encoder = app.getBean(PasswordEncoder.class);
-            assertThat(encoder.matches("an old reader's passphrase", users.loadUserByUsername("layla@example.org").getPassword())).isTrue();
+            assertThat(encoder.matches(
+                            "an old reader's passphrase",
+                            users.loadUserByUsername("layla@example.org").getPassword()))
+                    .isTrue();
             var thread = app.getBean(CommentService.class).thread(100, false, 50);
             assertThat(thread.publishedCount()).isEqualTo(1);
-            assertThat(thread.comments()).extracting(CommentView::authorName, CommentView::text, CommentView::status)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Layla", "Good to see the market back.", CommentStatus.PUBLISHED));
+            assertThat(thread.comments())
+                    .extracting(CommentView::authorName, CommentView::text, CommentView::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                            "Layla", "Good to see the market back.", CommentStatus.PUBLISHED));
             var jdbc = app.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("select status from comment where id = 301").query(String.class).single()).isEqualTo("PENDING");
-            assertThat(jdbc.sql("select count(*) from comment_report where comment_id = 300").query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select status from comment where id = 301")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("PENDING");
+            assertThat(jdbc.sql("select count(*) from comment_report where comment_id = 300")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
             // The queue tally (version 6) counted the comments that were already there.
-            assertThat(jdbc.sql("select sum(comments) from comment_tally where bucket = 'PENDING'").query(Long.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("select sum(comments) from comment_tally where bucket = 'PUBLISHED_REPORTED'").query(Long.class).single())
+            assertThat(jdbc.sql("select sum(comments) from comment_tally where bucket = 'PENDING'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("select sum(comments) from comment_tally where bucket = 'PUBLISHED_REPORTED'")
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(1);
         }
     }
@@ -145,7 +168,9 @@ class UpgradeFromOlderVersionsTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(ShippedDatabase.url(dataDir), "sa", "").locations("classpath:db/migration");
+        return Flyway.configure()
+                .dataSource(ShippedDatabase.url(dataDir), "sa", "")
+                .locations("classpath:db/migration");
     }
 
     private Connection connect() throws SQLException {
@@ -153,11 +178,13 @@ class UpgradeFromOlderVersionsTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(Application.class).run(
-                "--dateline.data-dir=" + dataDir,
-                // The test configuration names an in-memory database; an upgrade happens to the shipped file one.
-                "--spring.datasource.url=" + ShippedDatabase.url(),
-                "--server.port=0",
-                "--dateline.demo-data=false");
+        return new SpringApplicationBuilder(Application.class)
+                .run(
+                        "--dateline.data-dir=" + dataDir,
+                        // The test configuration names an in-memory database; an upgrade happens to the shipped file
+                        // one.
+                        "--spring.datasource.url=" + ShippedDatabase.url(),
+                        "--server.port=0",
+                        "--dateline.demo-data=false");
     }
 }

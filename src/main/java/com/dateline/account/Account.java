@@ -63,7 +63,8 @@ class Account {
     }
 
     /** A display-name-only author of imported comments; its placeholder e-mail and password can never sign in. */
-    static Account imported(String placeholderEmail, String displayName, String unusablePasswordHash, Instant createdAt) {
+    static Account imported(
+            String placeholderEmail, String displayName, String unusablePasswordHash, Instant createdAt) {
         var account = new Account(placeholderEmail, displayName, unusablePasswordHash, Roles.READER, createdAt);
         account.imported = true;
         return account;

@@ -96,8 +96,10 @@ public class AccountService {
         if (wait.isPositive()) {
             var minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
             SecurityLog.warning("registration-limited", "address", clientAddress);
-            throw new AccountRejected(Map.of("email", "Too many accounts were created from your network recently."
-                    + " Please try again in " + (minutes < 120 ? minutes + " minutes." : (minutes + 59) / 60 + " hours.")));
+            throw new AccountRejected(Map.of(
+                    "email",
+                    "Too many accounts were created from your network recently." + " Please try again in "
+                            + (minutes < 120 ? minutes + " minutes." : (minutes + 59) / 60 + " hours.")));
         }
         return store(registration);
     }
@@ -109,7 +111,8 @@ public class AccountService {
     }
 
     private Registration checked(Registration typed) {
-        var registration = new Registration(typed.displayName().strip(), typed.email().strip(), typed.password());
+        var registration =
+                new Registration(typed.displayName().strip(), typed.email().strip(), typed.password());
         var problems = new LinkedHashMap<String, String>();
         for (var violation : validator.validate(registration)) {
             problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
@@ -120,7 +123,8 @@ public class AccountService {
         if (!problems.containsKey("displayName")) {
             displayNameProblem(registration.displayName()).ifPresent(problem -> problems.put("displayName", problem));
         }
-        if (!problems.containsKey("email") && TypedText.unshowable(registration.email(), false).isPresent()) {
+        if (!problems.containsKey("email")
+                && TypedText.unshowable(registration.email(), false).isPresent()) {
             problems.put("email", "Enter a valid e-mail address, like name@example.org.");
         }
         if (!problems.containsKey("email") && isReservedAddress(registration.email())) {
@@ -164,14 +168,17 @@ public class AccountService {
         while (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
-        return domain.equals("invalid") || domain.endsWith(".invalid") || domain.equals("localhost") || domain.endsWith(".localhost");
+        return domain.equals("invalid")
+                || domain.endsWith(".invalid")
+                || domain.equals("localhost")
+                || domain.endsWith(".localhost");
     }
 
     /** Creates an account with the given role, for demo data and the first administrator. */
     @Transactional
     AccountInfo create(String email, String displayName, String password, String role) {
-        var account = accounts.save(
-                new Account(email, displayName, passwordEncoder.encode(password), role, clock.instant()));
+        var account =
+                accounts.save(new Account(email, displayName, passwordEncoder.encode(password), role, clock.instant()));
         return info(account);
     }
 
@@ -242,7 +249,8 @@ public class AccountService {
         if (!passwordEncoder.matches(password, account.getPasswordHash())) {
             throw new AccountRejected(Map.of("currentPassword", "This is not your current password."));
         }
-        account.anonymise(clock.instant(), passwordEncoder.encode(UUID.randomUUID().toString()));
+        account.anonymise(
+                clock.instant(), passwordEncoder.encode(UUID.randomUUID().toString()));
         sessions.endAllOf(account.id());
         SecurityLog.event("account-deleted", "account", account.id());
     }
@@ -317,7 +325,8 @@ public class AccountService {
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        var account = accounts.save(Account.imported(placeholder, importedDisplayName(name), UNUSABLE_PASSWORD_HASH, clock.instant()));
+        var account = accounts.save(
+                Account.imported(placeholder, importedDisplayName(name), UNUSABLE_PASSWORD_HASH, clock.instant()));
         log.info("Imported comment author added: id={}", account.id());
         return account.id();
     }
@@ -325,7 +334,8 @@ public class AccountService {
     /** {@code imported-<16 hex digits of sha256(name + "\n" + email), both trimmed and lower-cased>@import.invalid}. */
     static String importedAuthorEmail(String name, String email) {
         try {
-            var key = name.strip().toLowerCase(Locale.ROOT) + "\n" + email.strip().toLowerCase(Locale.ROOT);
+            var key =
+                    name.strip().toLowerCase(Locale.ROOT) + "\n" + email.strip().toLowerCase(Locale.ROOT);
             var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return "imported-" + HexFormat.of().formatHex(digest, 0, 8) + "@" + IMPORTED_DOMAIN;
         } catch (NoSuchAlgorithmException impossible) {
@@ -345,13 +355,16 @@ public class AccountService {
         }
         return clean.codePointCount(0, clean.length()) <= MAX_IMPORTED_NAME
                 ? clean
-                : clean.substring(0, clean.offsetByCodePoints(0, MAX_IMPORTED_NAME)).strip();
+                : clean.substring(0, clean.offsetByCodePoints(0, MAX_IMPORTED_NAME))
+                        .strip();
     }
 
     /** Whether the account may still write: it exists, is enabled and was not deleted. */
     @Transactional(readOnly = true)
     public boolean isActive(long accountId) {
-        return accounts.findById(accountId).filter(a -> a.isActiveAt(clock.instant())).isPresent();
+        return accounts.findById(accountId)
+                .filter(a -> a.isActiveAt(clock.instant()))
+                .isPresent();
     }
 
     /** Disables those of these accounts that are still enabled and answers their e-mails, for start-up checks. */
@@ -359,12 +372,14 @@ public class AccountService {
     List<String> disableEnabled(Collection<String> emails) {
         var disabled = new ArrayList<String>();
         for (var email : emails) {
-            accounts.findByEmailKey(Account.emailKey(email)).filter(Account::isEnabled).ifPresent(account -> {
-                account.setEnabled(false);
-                sessions.endAllOf(account.id());
-                SecurityLog.event("account-disabled-at-start", "account", account.id());
-                disabled.add(email);
-            });
+            accounts.findByEmailKey(Account.emailKey(email))
+                    .filter(Account::isEnabled)
+                    .ifPresent(account -> {
+                        account.setEnabled(false);
+                        sessions.endAllOf(account.id());
+                        SecurityLog.event("account-disabled-at-start", "account", account.id());
+                        disabled.add(email);
+                    });
         }
         return disabled;
     }
@@ -402,8 +417,9 @@ public class AccountService {
 
     // A moderator who could ban staff could lock an editor out on deadline, or every other moderator out of the queue.
     private static boolean mayChange(Account account) {
-        return account.getRole().equals(Roles.READER) || CurrentUser.require().getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Roles.ADMIN));
+        return account.getRole().equals(Roles.READER)
+                || CurrentUser.require().getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Roles.ADMIN));
     }
 
     private static void requireMayChange(Account account) {

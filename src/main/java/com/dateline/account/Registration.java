@@ -11,8 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 public record Registration(
         @NotBlank(message = "{account.displayName.required}") String displayName,
-        @NotBlank(message = "{account.email.required}")
-                @Email(message = "{account.email.invalid}")
-                @Size(max = 254, message = "{account.email.invalid}")
-                String email,
+
+        @NotBlank(message = "{account.email.required}") @Email(message = "{account.email.invalid}") @Size(max = 254, message = "{account.email.invalid}") String email,
+
         @NotBlank(message = "{account.password.required}") String password) {}

@@ -38,11 +38,19 @@ class RegistrationLimit {
 
     /** Takes one registration from the address's allowance; answers how long to wait when none is left, else zero. */
     Duration take(String address) {
-        var bucket = addresses.get(address, key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perHour).refillIntervally(perHour, Duration.ofHours(1)).build())
-                .addLimit(Bandwidth.builder().capacity(perDay).refillIntervally(perDay, Duration.ofDays(1)).build())
-                .withCustomTimePrecision(time)
-                .build());
+        var bucket = addresses.get(
+                address,
+                key -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perHour)
+                                .refillIntervally(perHour, Duration.ofHours(1))
+                                .build())
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perDay)
+                                .refillIntervally(perDay, Duration.ofDays(1))
+                                .build())
+                        .withCustomTimePrecision(time)
+                        .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }

@@ -62,10 +62,13 @@ class StartupAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (production) {
-            var disabled = accounts.disableEnabled(Arrays.stream(DEMO).map(Demo::email).toList());
+            var disabled =
+                    accounts.disableEnabled(Arrays.stream(DEMO).map(Demo::email).toList());
             for (var email : disabled) {
-                log.warn("Disabled the demo account {}: its password is published in the README, and the prod profile"
-                        + " lets no demo account sign in.", email);
+                log.warn(
+                        "Disabled the demo account {}: its password is published in the README, and the prod profile"
+                                + " lets no demo account sign in.",
+                        email);
             }
         } else if (demoData) {
             for (var demo : DEMO) {
@@ -90,8 +93,10 @@ class StartupAccounts implements ApplicationRunner {
         }
         var email = adminEmail.strip();
         if (accounts.exists(email)) {
-            log.error("dateline.admin.email {} belongs to an existing account that is not an enabled administrator;"
-                    + " no administrator was created. Name another address.", email);
+            log.error(
+                    "dateline.admin.email {} belongs to an existing account that is not an enabled administrator;"
+                            + " no administrator was created. Name another address.",
+                    email);
             return;
         }
         var problem = passwordRules.problem(adminPassword, email);

@@ -51,13 +51,19 @@ class BackupController {
         return backups.file(name)
                 .map(file -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType("application/zip"))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename(name)
+                                        .build()
+                                        .toString())
                         .body(new FileSystemResource(file)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @ExceptionHandler(BackupFailed.class)
     ResponseEntity<Map<String, String>> failed(BackupFailed failure) {
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", String.valueOf(failure.getMessage())));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Map.of("error", String.valueOf(failure.getMessage())));
     }
 }

@@ -38,8 +38,10 @@ public class BackupService {
     public static final String FOLDER = "backups";
 
     static final String PREFIX = "dateline-backup-";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
-    static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)(-\\d{1,4})?\\.zip");
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+    static final Pattern NAME =
+            Pattern.compile(Pattern.quote(PREFIX) + "(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)(-\\d{1,4})?\\.zip");
 
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
@@ -72,7 +74,11 @@ public class BackupService {
                 Files.deleteIfExists(partial);
             }
             var backup = describe(target);
-            log.info("Backup written to {} ({} bytes) in {} ms", backup.location(), backup.bytes(), (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Backup written to {} ({} bytes) in {} ms",
+                    backup.location(),
+                    backup.bytes(),
+                    (System.nanoTime() - started) / 1_000_000);
             return backup;
         } catch (IOException | RuntimeException e) {
             if (e instanceof BackupFailed failed) {
@@ -93,9 +99,12 @@ public class BackupService {
             return List.of();
         }
         try (var files = Files.list(folder.get())) {
-            return files.filter(file -> NAME.matcher(file.getFileName().toString()).matches())
+            return files.filter(
+                            file -> NAME.matcher(file.getFileName().toString()).matches())
                     .map(BackupService::describe)
-                    .sorted(Comparator.comparing(Backup::createdAt).thenComparing(Backup::name).reversed())
+                    .sorted(Comparator.comparing(Backup::createdAt)
+                            .thenComparing(Backup::name)
+                            .reversed())
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,7 +122,10 @@ public class BackupService {
 
     /** Where backups go: beside the database file, whatever the configuration called its folder. */
     private Optional<Path> folder() {
-        @Nullable String database = jdbc.sql("select database_path()").query(String.class).optional().orElse(null);
+        @Nullable String database = jdbc.sql("select database_path()")
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (database == null) {
             return Optional.empty();
         }

@@ -41,17 +41,21 @@ class RestoreOnStartup implements ApplicationListener<ApplicationEnvironmentPrep
         var folder = dataDir.toAbsolutePath().normalize();
         var database = folder.resolve(DATABASE_FILE);
         if (!Files.isRegularFile(backup)) {
-            throw new RestoreRefused("There is no backup file at " + backup.toAbsolutePath() + ".",
+            throw new RestoreRefused(
+                    "There is no backup file at " + backup.toAbsolutePath() + ".",
                     "Give --dateline.restore the path of a dateline-backup-….zip file.");
         }
         if (Files.exists(database)) {
-            throw new RestoreRefused("The data folder " + folder + " already holds a database (" + DATABASE_FILE
-                    + "); a restore never overwrites one.",
+            throw new RestoreRefused(
+                    "The data folder " + folder + " already holds a database (" + DATABASE_FILE
+                            + "); a restore never overwrites one.",
                     "Start without --dateline.restore to run on that database; or, to replace it, move " + database
                             + " somewhere safe and start again with --dateline.restore.");
         }
         try (var zip = new ZipFile(backup.toFile())) {
-            var entries = zip.stream().filter(entry -> !entry.isDirectory() && entry.getName().endsWith(".mv.db")).toList();
+            var entries = zip.stream()
+                    .filter(entry -> !entry.isDirectory() && entry.getName().endsWith(".mv.db"))
+                    .toList();
             if (entries.size() != 1) {
                 throw notABackup(backup);
             }
@@ -73,7 +77,8 @@ class RestoreOnStartup implements ApplicationListener<ApplicationEnvironmentPrep
     }
 
     private static RestoreRefused notABackup(Path backup) {
-        return new RestoreRefused(backup.toAbsolutePath() + " is not a Dateline backup (a .zip holding one database file).",
+        return new RestoreRefused(
+                backup.toAbsolutePath() + " is not a Dateline backup (a .zip holding one database file).",
                 "Give --dateline.restore a file that the Backups page or POST /api/backups wrote.");
     }
 }

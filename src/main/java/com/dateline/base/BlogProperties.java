@@ -17,7 +17,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @ConfigurationProperties("dateline.blog")
 public record BlogProperties(
         @DefaultValue("Babylon & Beyond") String title,
-        @DefaultValue("Observations from Iraq, Iran, Israel, the Arab world and beyond") String tagline,
+
+        @DefaultValue("Observations from Iraq, Iran, Israel, the Arab world and beyond")
+        String tagline,
+
         @DefaultValue("America/Los_Angeles") ZoneId timeZone,
         @Nullable String baseUrl) {
 
@@ -26,6 +29,9 @@ public record BlogProperties(
         if (baseUrl != null && !baseUrl.isBlank()) {
             return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         }
-        return ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
+        return ServletUriComponentsBuilder.fromContextPath(request)
+                .replaceQuery(null)
+                .build()
+                .toUriString();
     }
 }

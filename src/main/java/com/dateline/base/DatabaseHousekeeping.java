@@ -55,7 +55,8 @@ class DatabaseHousekeeping implements SmartLifecycle {
     private final Duration interval;
     private @Nullable ScheduledExecutorService scheduler;
 
-    DatabaseHousekeeping(DataSource dataSource, @Value("${dateline.database.housekeeping-interval:1m}") Duration interval) {
+    DatabaseHousekeeping(
+            DataSource dataSource, @Value("${dateline.database.housekeeping-interval:1m}") Duration interval) {
         this.dataSource = dataSource;
         this.interval = interval;
     }
@@ -70,7 +71,9 @@ class DatabaseHousekeeping implements SmartLifecycle {
             }
             var rounds = 0;
             var misses = 0;
-            while (rounds < MAX_ROUNDS && misses < MAX_MISSES && rewritableFillPercent(store) < COMPACT_BELOW_FILL_PERCENT) {
+            while (rounds < MAX_ROUNDS
+                    && misses < MAX_MISSES
+                    && rewritableFillPercent(store) < COMPACT_BELOW_FILL_PERCENT) {
                 // False while a commit holds the store's lock (H2 waits 10 ms for it): under load that is most
                 // attempts, so a miss is tried again rather than ending the run.
                 if (store.compact(COMPACT_BELOW_FILL_PERCENT, REWRITE_BYTES_PER_ROUND)) {
@@ -84,10 +87,18 @@ class DatabaseHousekeeping implements SmartLifecycle {
             if (log.isDebugEnabled()) {
                 // What the soak benchmark reads to tell a file that holds garbage from one that holds young chunks.
                 var info = info(store);
-                log.debug("Housekeeping: {} rounds, {} misses; file {} bytes, fill {}%, chunks fill {}% (rewritable {}%), {} chunks, {} bytes written, version {} (oldest kept {})",
-                        rounds, misses, info.get("info.FILE_SIZE"), info.get("info.FILL_RATE"), info.get("info.CHUNKS_FILL_RATE"),
-                        info.get("info.CHUNKS_FILL_RATE_RW"), info.get("info.CHUNK_COUNT"), info.get("info.FILE_WRITE_BYTES"),
-                        info.get("info.CURRENT_VERSION"), info.get("info.OLDEST_VERS_TO_KEEP"));
+                log.debug(
+                        "Housekeeping: {} rounds, {} misses; file {} bytes, fill {}%, chunks fill {}% (rewritable {}%), {} chunks, {} bytes written, version {} (oldest kept {})",
+                        rounds,
+                        misses,
+                        info.get("info.FILE_SIZE"),
+                        info.get("info.FILL_RATE"),
+                        info.get("info.CHUNKS_FILL_RATE"),
+                        info.get("info.CHUNKS_FILL_RATE_RW"),
+                        info.get("info.CHUNK_COUNT"),
+                        info.get("info.FILE_WRITE_BYTES"),
+                        info.get("info.CURRENT_VERSION"),
+                        info.get("info.OLDEST_VERS_TO_KEEP"));
             }
             return rounds > 0;
         } catch (Exception | AssertionError e) {
@@ -112,7 +123,8 @@ class DatabaseHousekeeping implements SmartLifecycle {
     }
 
     private static @Nullable MVStore store(JdbcConnection connection) {
-        if (connection.getSession() instanceof SessionLocal session && session.getDatabase().getStore() != null) {
+        if (connection.getSession() instanceof SessionLocal session
+                && session.getDatabase().getStore() != null) {
             return session.getDatabase().getStore().getMvStore();
         }
         return null;
@@ -121,8 +133,10 @@ class DatabaseHousekeeping implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (scheduler == null && !interval.isZero()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("database-housekeeping").daemon().factory());
-            scheduler.scheduleWithFixedDelay(this::compactIfWorthIt, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("database-housekeeping").daemon().factory());
+            scheduler.scheduleWithFixedDelay(
+                    this::compactIfWorthIt, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -50,6 +50,9 @@ class DatabaseInUseFailureAnalyzer implements FailureAnalyzer {
                 return parent.normalize().toString();
             }
         }
-        return Path.of(environment.getProperty("dateline.data-dir", "./data")).toAbsolutePath().normalize().toString();
+        return Path.of(environment.getProperty("dateline.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
     }
 }

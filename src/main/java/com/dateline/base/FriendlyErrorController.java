@@ -35,8 +35,10 @@ class FriendlyErrorController implements ErrorController {
         String text;
         if (status.is5xxServerError()) {
             var failure = errors.getError(new ServletWebRequest(request));
-            var where = "request for " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + " (status " + status.value() + ")";
-            var reference = UnexpectedErrors.report(where, failure != null ? failure : new IllegalStateException("No exception given"));
+            var where = "request for " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + " (status "
+                    + status.value() + ")";
+            var reference = UnexpectedErrors.report(
+                    where, failure != null ? failure : new IllegalStateException("No exception given"));
             heading = "Something went wrong";
             text = UnexpectedErrors.message(reference);
         } else if (status == HttpStatus.NOT_FOUND) {

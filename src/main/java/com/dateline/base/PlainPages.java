@@ -7,6 +7,7 @@ final class PlainPages {
 
     /** What a request the server cannot read (a broken address, an oversized header) is told. */
     static final String BAD_REQUEST_HEADING = "This request could not be handled";
+
     static final String BAD_REQUEST_TEXT =
             "The address or the form that was sent is not one this site understands. Check the link and try again.";
 
@@ -22,6 +23,7 @@ final class PlainPages {
                 <style>body{font-family:Georgia,serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style></head>
                 <body><main><h1>%s</h1><p id="error-message">%s</p><p><a href="/">Go to the %s home page</a></p></main></body>
                 </html>
-                """.formatted(HtmlUtils.htmlEscape(heading), title, HtmlUtils.htmlEscape(heading), HtmlUtils.htmlEscape(text), title);
+                """.formatted(
+                HtmlUtils.htmlEscape(heading), title, HtmlUtils.htmlEscape(heading), HtmlUtils.htmlEscape(text), title);
     }
 }

@@ -16,7 +16,8 @@ class SessionExpiry implements WebServerFactoryCustomizer<TomcatServletWebServer
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
-            if (Lifecycle.AFTER_START_EVENT.equals(event.getType()) && context.getManager() instanceof ManagerBase manager) {
+            if (Lifecycle.AFTER_START_EVENT.equals(event.getType())
+                    && context.getManager() instanceof ManagerBase manager) {
                 manager.setProcessExpiresFrequency(1);
             }
         }));

@@ -31,7 +31,8 @@ class ShutdownWatchdog implements ApplicationListener<ContextClosedEvent> {
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        if (!(event.getApplicationContext() instanceof ConfigurableApplicationContext context) || context.getParent() != null) {
+        if (!(event.getApplicationContext() instanceof ConfigurableApplicationContext context)
+                || context.getParent() != null) {
             return;
         }
         Thread.ofPlatform().daemon().name("shutdown-watchdog").start(() -> watch(context));
@@ -50,8 +51,10 @@ class ShutdownWatchdog implements ApplicationListener<ContextClosedEvent> {
             }
         }
         if (context.isActive() && jvmIsExiting()) {
-            log.error("The application has been stopping for more than {} s and is stuck; ending the process. Threads:\n{}",
-                    patience.toSeconds(), threadDump());
+            log.error(
+                    "The application has been stopping for more than {} s and is stuck; ending the process. Threads:\n{}",
+                    patience.toSeconds(),
+                    threadDump());
             Runtime.getRuntime().halt(1);
         }
     }
@@ -72,7 +75,9 @@ class ShutdownWatchdog implements ApplicationListener<ContextClosedEvent> {
         return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
                 .map(thread -> {
                     // ThreadInfo.toString() cuts each stack at 8 frames; the whole stack is what shows why it waits.
-                    var text = new StringBuilder(thread.toString().lines().findFirst().orElse("")).append('\n');
+                    var text = new StringBuilder(
+                                    thread.toString().lines().findFirst().orElse(""))
+                            .append('\n');
                     for (var frame : thread.getStackTrace()) {
                         text.append("\tat ").append(frame).append('\n');
                     }

@@ -37,7 +37,9 @@ class StartupGate extends OncePerRequestFilter implements ApplicationListener<Ap
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (ready || LIVENESS.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (ready
+                || LIVENESS.equals(request.getRequestURI()
+                        .substring(request.getContextPath().length()))) {
             chain.doFilter(request, response);
             return;
         }
@@ -46,6 +48,7 @@ class StartupGate extends OncePerRequestFilter implements ApplicationListener<Ap
         // A shared cache must not keep this answer for the page it stands in for.
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/plain;charset=UTF-8");
-        response.getOutputStream().write("Starting up. Please try again in a few seconds.\n".getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream()
+                .write("Starting up. Please try again in a few seconds.\n".getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -27,8 +27,11 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
-        var badRequest = write(PlainPages.page(blog.title(), PlainPages.BAD_REQUEST_HEADING, PlainPages.BAD_REQUEST_TEXT));
-        var unavailable = write(PlainPages.page(blog.title(), "The site is not available right now",
+        var badRequest =
+                write(PlainPages.page(blog.title(), PlainPages.BAD_REQUEST_HEADING, PlainPages.BAD_REQUEST_TEXT));
+        var unavailable = write(PlainPages.page(
+                blog.title(),
+                "The site is not available right now",
                 "It may be restarting. Please try again in a minute."));
         // The host's error report valve exists once the host has started, which is before its context starts.
         factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {

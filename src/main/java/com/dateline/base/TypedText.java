@@ -54,8 +54,10 @@ public final class TypedText {
      * and invisible format characters such as zero-width spaces and joiners. {@link String#isBlank()} misses most.
      */
     public static boolean isBlank(String text) {
-        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return text.codePoints()
+                .allMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.FORMAT);
     }
 
     private static @Nullable String problem(int c, boolean lineBreaksAllowed) {

@@ -38,7 +38,9 @@ public final class UnexpectedErrors {
     private static String printable(String text) {
         var shown = text.length() > 300 ? text.substring(0, 300) + "…" : text;
         return shown.codePoints()
-                .map(c -> Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF) || c == 0x2028 || c == 0x2029 ? '?' : c)
+                .map(c -> Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF) || c == 0x2028 || c == 0x2029
+                        ? '?'
+                        : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
     }

@@ -89,8 +89,14 @@ class Comment {
      * keeps a second import from adding it again. Replies deeper than {@link #MAX_DEPTH} stay at that depth.
      */
     static Comment imported(
-            String importKey, long postId, long authorId, @Nullable Comment parent, String body, Decision decision,
-            boolean spam, Instant createdAt) {
+            String importKey,
+            long postId,
+            long authorId,
+            @Nullable Comment parent,
+            String body,
+            Decision decision,
+            boolean spam,
+            Instant createdAt) {
         var comment = new Comment(postId, authorId, parent, body, decision, createdAt);
         comment.importKey = importKey;
         comment.spam = spam;

@@ -33,7 +33,9 @@ public class CommentBroadcaster implements AutoCloseable {
 
     /** Listens to one post's discussion; run the returned action to stop listening. */
     public Runnable register(long postId, Consumer<CommentChanged> listener) {
-        listenersByPost.computeIfAbsent(postId, id -> ConcurrentHashMap.newKeySet()).add(listener);
+        listenersByPost
+                .computeIfAbsent(postId, id -> ConcurrentHashMap.newKeySet())
+                .add(listener);
         return () -> listenersByPost.computeIfPresent(postId, (id, listeners) -> {
             listeners.remove(listener);
             return listeners.isEmpty() ? null : listeners;

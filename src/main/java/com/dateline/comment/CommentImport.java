@@ -52,7 +52,8 @@ public class CommentImport {
             throw new CommentRefused("It is empty.");
         }
         if (imported.body().length() > CommentText.MAX_RAW_LENGTH) {
-            throw new CommentRefused(String.format(java.util.Locale.ROOT, "It is longer than %,d characters.", CommentText.MAX_RAW_LENGTH));
+            throw new CommentRefused(String.format(
+                    java.util.Locale.ROOT, "It is longer than %,d characters.", CommentText.MAX_RAW_LENGTH));
         }
         com.dateline.base.TypedText.problem("It", imported.body(), true).ifPresent(problem -> {
             throw new CommentRefused(problem);

@@ -77,7 +77,8 @@ public class CommentModeration {
                 ? Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"))
                 : Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
         if (byStatusIndex) {
-            order = Sort.by(filter.oldestFirst() ? Sort.Order.asc("status") : Sort.Order.desc("status")).and(order);
+            order = Sort.by(filter.oldestFirst() ? Sort.Order.asc("status") : Sort.Order.desc("status"))
+                    .and(order);
         }
         var pageable = org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize(), order);
         var found = comments.findBy(specification(filter), query -> query.slice(pageable));
@@ -92,7 +93,8 @@ public class CommentModeration {
 
     @Transactional(readOnly = true)
     public Optional<ModerationItem> item(long commentId) {
-        return comments.findById(commentId).map(comment -> items(List.of(comment)).getFirst());
+        return comments.findById(commentId)
+                .map(comment -> items(List.of(comment)).getFirst());
     }
 
     /** A commenter's counts and latest comments. */
@@ -130,7 +132,8 @@ public class CommentModeration {
      */
     // A conflict is an answer, not a failure: the moderator's other decisions in the same batch still count.
     @Transactional(noRollbackFor = ModerationConflict.class)
-    public Verdict decide(long commentId, long expectedVersion, CommentStatus newStatus, boolean spam, @Nullable String reason) {
+    public Verdict decide(
+            long commentId, long expectedVersion, CommentStatus newStatus, boolean spam, @Nullable String reason) {
         var moderator = CurrentUser.require();
         var comment = asSeen(commentId, expectedVersion);
         var label = switch (newStatus) {
@@ -167,7 +170,8 @@ public class CommentModeration {
     }
 
     private Comment asSeen(long commentId, long expectedVersion) {
-        var comment = comments.findById(commentId).orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
+        var comment = comments.findById(commentId)
+                .orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
         if (comment.getVersion() != expectedVersion || comment.getStatus() == CommentStatus.DELETED) {
             throw new ModerationConflict(conflictMessage(comment));
         }
@@ -180,9 +184,14 @@ public class CommentModeration {
         comment.decide(decision, clock.instant());
         comment.setSpam(spam);
         comment.setOpenReports(openReports);
-        events.publishEvent(new CommentChanged(comment.getPostId(), comment.id(), decision.status(), comment.getAuthorId(),
+        events.publishEvent(new CommentChanged(
+                comment.getPostId(),
+                comment.id(),
+                decision.status(),
+                comment.getAuthorId(),
                 before == CommentStatus.PUBLISHED || decision.status() == CommentStatus.PUBLISHED));
-        return new Verdict(comment.id(), comment.getPostId(), comment.getAuthorId(), before, decision.status(), openReportsBefore);
+        return new Verdict(
+                comment.id(), comment.getPostId(), comment.getAuthorId(), before, decision.status(), openReportsBefore);
     }
 
     /** The current version of each comment, for decisions on comments the moderator has not opened. */
@@ -196,10 +205,14 @@ public class CommentModeration {
     private static String conflictMessage(Comment comment) {
         var reason = comment.getStatusReason();
         return switch (comment.getStatus()) {
-            case PUBLISHED -> reason.startsWith("Approved by") ? "Already " + lowerFirst(reason) + "." : "Already published (" + reason + ").";
-            case REJECTED -> reason.startsWith("Rejected by") || reason.startsWith("Marked as spam by")
-                    ? "Already " + lowerFirst(reason) + "."
-                    : "Already rejected (" + reason + ").";
+            case PUBLISHED ->
+                reason.startsWith("Approved by")
+                        ? "Already " + lowerFirst(reason) + "."
+                        : "Already published (" + reason + ").";
+            case REJECTED ->
+                reason.startsWith("Rejected by") || reason.startsWith("Marked as spam by")
+                        ? "Already " + lowerFirst(reason) + "."
+                        : "Already rejected (" + reason + ").";
             case DELETED -> "Its author deleted it meanwhile.";
             case PENDING -> "It changed meanwhile (edited by its author, or returned to pending). Please look again.";
         };
@@ -223,7 +236,14 @@ public class CommentModeration {
             }
             // What shows nothing (a no-break space, a zero-width joiner) narrows nothing either.
             if (filter.text() != null && !com.dateline.base.TypedText.isBlank(filter.text())) {
-                var needle = "%" + filter.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                var needle = "%"
+                        + filter.text()
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
                 where.add(cb.like(cb.lower(root.get("body")), needle, '\\'));
             }
             if (filter.postId() != null) {
@@ -264,7 +284,8 @@ public class CommentModeration {
                         .collect(Collectors.groupingBy(
                                 CommentReportRepository.ReasonCount::getCommentId,
                                 Collectors.mapping(
-                                        count -> count.getReason().label() + (count.getTimes() > 1 ? " ×" + count.getTimes() : ""),
+                                        count -> count.getReason().label()
+                                                + (count.getTimes() > 1 ? " ×" + count.getTimes() : ""),
                                         Collectors.joining(", "))));
         return page.stream()
                 .map(comment -> {

@@ -22,7 +22,6 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
 
     List<Comment> findTop10ByAuthorIdOrderByCreatedAtDesc(long authorId);
 
-
     long countByPostIdAndStatus(long postId, CommentStatus status);
 
     /**

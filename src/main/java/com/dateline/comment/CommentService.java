@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +50,8 @@ public class CommentService {
     private final org.springframework.transaction.support.TransactionTemplate transaction;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
     private final com.dateline.base.ReaderContent readerContent;
-    private final Object[] authorLocks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
+    private final Object[] authorLocks =
+            java.util.stream.Stream.generate(Object::new).limit(64).toArray();
 
     CommentService(
             CommentRepository comments,
@@ -112,8 +112,11 @@ public class CommentService {
             var rootIds = topLevel.getContent().stream().map(Comment::id).toList();
             var replies = rootIds.isEmpty() ? List.<Comment>of() : comments.findReplies(rootIds);
             var published = comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);
-            var closed = posts.findCommentTarget(postId).map(target -> isClosed(target, policies.current())).orElse(true);
-            return new CommentThread(readingOrder(topLevel.getContent(), replies, viewer), published, topLevel.hasNext(), closed);
+            var closed = posts.findCommentTarget(postId)
+                    .map(target -> isClosed(target, policies.current()))
+                    .orElse(true);
+            return new CommentThread(
+                    readingOrder(topLevel.getContent(), replies, viewer), published, topLevel.hasNext(), closed);
         }));
     }
 
@@ -124,13 +127,16 @@ public class CommentService {
         var author = CurrentUser.require().accountId();
         return comments.findById(commentId)
                 .filter(comment -> comment.getAuthorId() == author && comment.getParentId() == null)
-                .flatMap(comment -> readingOrder(List.of(comment), List.of(), author).stream().findFirst());
+                .flatMap(comment -> readingOrder(List.of(comment), List.of(), author).stream()
+                        .findFirst());
     }
 
     /** Whether new comments are refused on this post: closed by its editor, or auto-closed by age. */
     @Transactional(readOnly = true)
     public boolean isClosed(long postId) {
-        return posts.findCommentTarget(postId).map(target -> isClosed(target, policies.current())).orElse(true);
+        return posts.findCommentTarget(postId)
+                .map(target -> isClosed(target, policies.current()))
+                .orElse(true);
     }
 
     /**
@@ -144,7 +150,8 @@ public class CommentService {
         // One submission per author at a time, committed before the next is checked: a double
         // click must not slip two comments past the pace and duplicate rules.
         synchronized (authorLocks[(int) Math.floorMod(author, (long) authorLocks.length)]) {
-            return java.util.Objects.requireNonNull(transaction.execute(status -> submitChecked(author, postId, parentId, text)));
+            return java.util.Objects.requireNonNull(
+                    transaction.execute(status -> submitChecked(author, postId, parentId, text)));
         }
     }
 
@@ -173,9 +180,15 @@ public class CommentService {
         }
         var decision = decide(author, text, policy, now);
         var comment = comments.save(new Comment(postId, author, parent, text, decision, now));
-        log.info("Comment {} on post {} by account {}: {} ({})", comment.id(), postId, author, decision.status(), decision.reason());
-        events.publishEvent(new CommentChanged(postId, comment.id(), decision.status(), author,
-                decision.status() == CommentStatus.PUBLISHED));
+        log.info(
+                "Comment {} on post {} by account {}: {} ({})",
+                comment.id(),
+                postId,
+                author,
+                decision.status(),
+                decision.reason());
+        events.publishEvent(new CommentChanged(
+                postId, comment.id(), decision.status(), author, decision.status() == CommentStatus.PUBLISHED));
         return new SubmitOutcome(comment.id(), decision.status(), outcomeMessage(decision.status()));
     }
 
@@ -199,7 +212,11 @@ public class CommentService {
         var decision = decide(author, text, policies.current(), now);
         var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
         comment.edit(text, decision, now);
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus(), author,
+        events.publishEvent(new CommentChanged(
+                comment.getPostId(),
+                commentId,
+                comment.getStatus(),
+                author,
                 wasPublished || comment.getStatus() == CommentStatus.PUBLISHED));
         return new SubmitOutcome(commentId, comment.getStatus(), outcomeMessage(comment.getStatus()));
     }
@@ -211,7 +228,8 @@ public class CommentService {
         var comment = ownComment(commentId, CurrentUser.require().accountId());
         var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
         comment.decide(new Decision(CommentStatus.DELETED, "Deleted by its author"), clock.instant());
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.DELETED, comment.getAuthorId(), wasPublished));
+        events.publishEvent(new CommentChanged(
+                comment.getPostId(), commentId, CommentStatus.DELETED, comment.getAuthorId(), wasPublished));
     }
 
     /** A reader reports a published comment to the moderators, once per comment. */
@@ -238,15 +256,18 @@ public class CommentService {
             });
         }
         if (reports.existsByCommentIdAndReporterId(commentId, reporter)) {
-            throw new CommentRefused("You have already reported this comment. Thank you; the moderators will look at it.");
+            throw new CommentRefused(
+                    "You have already reported this comment. Thank you; the moderators will look at it.");
         }
         try {
             reports.saveAndFlush(new CommentReport(commentId, reporter, reason, trimmedNote, clock.instant()));
         } catch (DataIntegrityViolationException alreadyReported) {
-            throw new CommentRefused("You have already reported this comment. Thank you; the moderators will look at it.");
+            throw new CommentRefused(
+                    "You have already reported this comment. Thank you; the moderators will look at it.");
         }
         comment.reported();
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, comment.getStatus(), comment.getAuthorId(), false));
+        events.publishEvent(
+                new CommentChanged(comment.getPostId(), commentId, comment.getStatus(), comment.getAuthorId(), false));
     }
 
     /** A moderator publishes a comment. */
@@ -257,10 +278,12 @@ public class CommentService {
         var comment = comments.findById(commentId)
                 .filter(found -> found.getStatus() != CommentStatus.DELETED)
                 .orElseThrow(() -> new CommentRefused("This comment does not exist or its author deleted it."));
-        comment.decide(new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
+        comment.decide(
+                new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
         comment.reportsCleared();
         SecurityLog.event("moderation", "action", "APPROVE", "comments", commentId);
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.PUBLISHED, comment.getAuthorId(), true));
+        events.publishEvent(new CommentChanged(
+                comment.getPostId(), commentId, CommentStatus.PUBLISHED, comment.getAuthorId(), true));
     }
 
     /** A moderator rejects a comment; the reason is kept for the author and the history. */
@@ -273,14 +296,18 @@ public class CommentService {
                 throw new CommentRefused(problem);
             });
         }
-        var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
+        var comment =
+                comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
         var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
         var why = reason == null || TypedText.isBlank(reason) ? "" : ": " + reason.strip();
         var toAuthor = why.isEmpty() ? null : reason.strip();
-        comment.decide(new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why, toAuthor), clock.instant());
+        comment.decide(
+                new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why, toAuthor),
+                clock.instant());
         comment.reportsCleared();
         SecurityLog.event("moderation", "action", "REJECT", "comments", commentId);
-        events.publishEvent(new CommentChanged(comment.getPostId(), commentId, CommentStatus.REJECTED, comment.getAuthorId(), wasPublished));
+        events.publishEvent(new CommentChanged(
+                comment.getPostId(), commentId, CommentStatus.REJECTED, comment.getAuthorId(), wasPublished));
     }
 
     @Transactional(readOnly = true)
@@ -321,7 +348,11 @@ public class CommentService {
         }
         var policy = policies.current();
         policy.setPreModeration(settings.preModeration());
-        policy.setLimits(settings.trustThreshold(), settings.linkHoldThreshold(), settings.minSecondsBetween(), settings.maxPerDay());
+        policy.setLimits(
+                settings.trustThreshold(),
+                settings.linkHoldThreshold(),
+                settings.minSecondsBetween(),
+                settings.maxPerDay());
         policy.setAutoCloseDays(settings.autoCloseDays());
         policy.setWords(joined(settings.bannedWords()), joined(settings.suspectWords()));
         // Closing by age can change for every discussion.
@@ -346,14 +377,21 @@ public class CommentService {
     }
 
     private static String joined(List<String> words) {
-        return String.join("\n", words.stream().map(String::strip).filter(word -> !word.isEmpty()).distinct().toList());
+        return String.join(
+                "\n",
+                words.stream()
+                        .map(String::strip)
+                        .filter(word -> !word.isEmpty())
+                        .distinct()
+                        .toList());
     }
 
     /** The status and the reason that decided it, for moderators. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
     public Decision decisionOf(long commentId) {
-        var comment = comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
+        var comment =
+                comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
         return new Decision(comment.getStatus(), comment.getStatusReason());
     }
 
@@ -395,8 +433,11 @@ public class CommentService {
             throw new CommentRefused("Write something before posting.");
         }
         if (length > CommentText.MAX_LENGTH) {
-            throw new CommentRefused(String.format(java.util.Locale.US, "Your comment is %,d characters long; the limit is 5,000. Please shorten it by %,d.",
-                    length, length - CommentText.MAX_LENGTH));
+            throw new CommentRefused(String.format(
+                    java.util.Locale.US,
+                    "Your comment is %,d characters long; the limit is 5,000. Please shorten it by %,d.",
+                    length,
+                    length - CommentText.MAX_LENGTH));
         }
         TypedText.problem("Your comment", text, true).ifPresent(problem -> {
             throw new CommentRefused(problem);
@@ -409,13 +450,15 @@ public class CommentService {
             var readyAt = last.get().getCreatedAt().plusSeconds(policy.getMinSecondsBetween());
             if (now.isBefore(readyAt)) {
                 var wait = Math.max(1, Duration.between(now, readyAt).toSeconds() + 1);
-                throw new CommentRefused("You are commenting very quickly. Please wait %d seconds and post again; your text is kept."
-                        .formatted(wait));
+                throw new CommentRefused(
+                        "You are commenting very quickly. Please wait %d seconds and post again; your text is kept."
+                                .formatted(wait));
             }
         }
         if (comments.countByAuthorIdAndCreatedAtAfter(author, now.minus(Duration.ofDays(1))) >= policy.getMaxPerDay()) {
-            throw new CommentRefused("You have posted %d comments in the last 24 hours, the most allowed. Please come back later."
-                    .formatted(policy.getMaxPerDay()));
+            throw new CommentRefused(
+                    "You have posted %d comments in the last 24 hours, the most allowed. Please come back later."
+                            .formatted(policy.getMaxPerDay()));
         }
     }
 
@@ -436,7 +479,8 @@ public class CommentService {
     private static String outcomeMessage(CommentStatus status) {
         return switch (status) {
             case PUBLISHED -> "Your comment is published.";
-            case PENDING -> "Thank you. Your comment is awaiting moderation; until a moderator approves it, only you can see it.";
+            case PENDING ->
+                "Thank you. Your comment is awaiting moderation; until a moderator approves it, only you can see it.";
             case REJECTED -> "Your comment was not published: it contains a word that is not allowed here.";
             case DELETED -> "Your comment was deleted.";
         };
@@ -447,7 +491,8 @@ public class CommentService {
         var children = new HashMap<Long, List<Comment>>();
         for (var reply : replies) {
             if (reply.getParentId() != null) {
-                children.computeIfAbsent(reply.getParentId(), k -> new ArrayList<>()).add(reply);
+                children.computeIfAbsent(reply.getParentId(), k -> new ArrayList<>())
+                        .add(reply);
             }
         }
         var authorIds = new HashSet<Long>();
@@ -481,21 +526,27 @@ public class CommentService {
         if (!shown && !anyReplyShown) {
             return false;
         }
-        ordered.add(position, new CommentView(
-                comment.id(),
-                comment.getParentId(),
-                comment.getDepth(),
-                comment.getAuthorId(),
-                shown ? names.getOrDefault(comment.getAuthorId(), "Deleted reader") : "",
-                comment.getCreatedAt(),
-                comment.getEditedAt(),
-                shown ? comment.getBody() : "",
-                comment.getStatus(),
-                mine && shown,
-                mine && shown && comment.getStatus() != CommentStatus.REJECTED
-                        && !now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW)),
-                !shown,
-                mine && shown && comment.getStatus() == CommentStatus.REJECTED ? comment.getAuthorNote() : null));
+        ordered.add(
+                position,
+                new CommentView(
+                        comment.id(),
+                        comment.getParentId(),
+                        comment.getDepth(),
+                        comment.getAuthorId(),
+                        shown ? names.getOrDefault(comment.getAuthorId(), "Deleted reader") : "",
+                        comment.getCreatedAt(),
+                        comment.getEditedAt(),
+                        shown ? comment.getBody() : "",
+                        comment.getStatus(),
+                        mine && shown,
+                        mine
+                                && shown
+                                && comment.getStatus() != CommentStatus.REJECTED
+                                && !now.isAfter(comment.getCreatedAt().plus(EDIT_WINDOW)),
+                        !shown,
+                        mine && shown && comment.getStatus() == CommentStatus.REJECTED
+                                ? comment.getAuthorNote()
+                                : null));
         return true;
     }
 }

@@ -36,7 +36,9 @@ class CommentTally {
         var counts = new EnumMap<ModerationQueue, Long>(ModerationQueue.class);
         counts.put(ModerationQueue.PENDING, of(buckets, CommentStatus.PENDING.name()));
         counts.put(ModerationQueue.REPORTED, of(buckets, PUBLISHED_REPORTED));
-        counts.put(ModerationQueue.APPROVED, of(buckets, CommentStatus.PUBLISHED.name()) + of(buckets, PUBLISHED_REPORTED));
+        counts.put(
+                ModerationQueue.APPROVED,
+                of(buckets, CommentStatus.PUBLISHED.name()) + of(buckets, PUBLISHED_REPORTED));
         counts.put(ModerationQueue.REJECTED, of(buckets, CommentStatus.REJECTED.name()));
         return new QueueCounts(counts);
     }

@@ -17,7 +17,8 @@ public final class CommentTallyTrigger implements Trigger {
     static final int SLOTS = 64;
 
     private static final String MOVE =
-            "update comment_tally set comments = comments + ? where bucket = ? and slot = mod(session_id(), " + SLOTS + ")";
+            "update comment_tally set comments = comments + ? where bucket = ? and slot = mod(session_id(), " + SLOTS
+                    + ")";
 
     private int statusColumn = -1;
     private int openReportsColumn = -1;

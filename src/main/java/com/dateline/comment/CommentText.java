@@ -48,7 +48,8 @@ public final class CommentText {
         for (var word : words) {
             var pattern = Pattern.compile(
                     "(?<![\\p{L}\\p{N}\\p{M}_\\u200C\\u200D])"
-                            + Pattern.quote(Normalizer.normalize(word, Normalizer.Form.NFC).toLowerCase(Locale.ROOT))
+                            + Pattern.quote(Normalizer.normalize(word, Normalizer.Form.NFC)
+                                    .toLowerCase(Locale.ROOT))
                             + "(?![\\p{L}\\p{N}\\p{M}_\\u200C\\u200D])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             if (pattern.matcher(normalised).find()) {

@@ -37,7 +37,19 @@ public record CommentView(
             CommentStatus status,
             boolean mine,
             boolean editable) {
-        this(id, parentId, depth, authorId, authorName, createdAt, editedAt, text, status, mine, editable,
-                status == CommentStatus.DELETED, null);
+        this(
+                id,
+                parentId,
+                depth,
+                authorId,
+                authorName,
+                createdAt,
+                editedAt,
+                text,
+                status,
+                mine,
+                editable,
+                status == CommentStatus.DELETED,
+                null);
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(3)
-@ConditionalOnBooleanProperty(name = {"dateline.demo-data", "dateline.demo-comments"}, matchIfMissing = true)
+@ConditionalOnBooleanProperty(
+        name = {"dateline.demo-data", "dateline.demo-comments"},
+        matchIfMissing = true)
 class DemoComments implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoComments.class);
@@ -57,22 +59,40 @@ class DemoComments implements ApplicationRunner {
             }
             var postId = seed.get().summary().id();
             var at = seed.get().summary().publishedAt();
-            var first = comments.save(new Comment(postId, reader.get(), null,
+            var first = comments.save(new Comment(
+                    postId,
+                    reader.get(),
+                    null,
                     "The divorced-couple image is apt. Both sides need the talks more than either admits.",
-                    new Decision(CommentStatus.PUBLISHED, "Approved by Demo Moderator"), at.plus(Duration.ofMinutes(42))));
-            comments.save(new Comment(postId, editor.get(), first,
+                    new Decision(CommentStatus.PUBLISHED, "Approved by Demo Moderator"),
+                    at.plus(Duration.ofMinutes(42))));
+            comments.save(new Comment(
+                    postId,
+                    editor.get(),
+                    first,
                     "Agreed, and the Swiss Embassy's role as go-between deserves its own story.",
-                    new Decision(CommentStatus.PUBLISHED, "Approved by Demo Moderator"), at.plus(Duration.ofMinutes(75))));
-            var reported = comments.save(new Comment(postId, editor.get(), null,
+                    new Decision(CommentStatus.PUBLISHED, "Approved by Demo Moderator"),
+                    at.plus(Duration.ofMinutes(75))));
+            var reported = comments.save(new Comment(
+                    postId,
+                    editor.get(),
+                    null,
                     "Does anyone have the full text of the embassy's note? See http://example.org/note",
-                    new Decision(CommentStatus.PUBLISHED, "Approved by Demo Moderator"), at.plus(Duration.ofMinutes(90))));
-            reports.save(new CommentReport(reported.id(), reader.get(), ReportReason.OFF_TOPIC, null, at.plus(Duration.ofMinutes(95))));
+                    new Decision(CommentStatus.PUBLISHED, "Approved by Demo Moderator"),
+                    at.plus(Duration.ofMinutes(90))));
+            reports.save(new CommentReport(
+                    reported.id(), reader.get(), ReportReason.OFF_TOPIC, null, at.plus(Duration.ofMinutes(95))));
             reported.reported();
             for (var text : List.of(
                     "Talks about talks again. Wake me up when they agree on an agenda.",
                     "What does the Iraqi government itself want from a trilateral meeting?")) {
                 at = at.plus(Duration.ofMinutes(30));
-                comments.save(new Comment(postId, reader.get(), null, text, new Decision(CommentStatus.PENDING, "Pre-moderation"),
+                comments.save(new Comment(
+                        postId,
+                        reader.get(),
+                        null,
+                        text,
+                        new Decision(CommentStatus.PENDING, "Pre-moderation"),
                         at.plus(Duration.ofHours(2))));
             }
             log.info("Demo data: added 5 comments on the seed post (2 waiting for moderation, 1 reported)");

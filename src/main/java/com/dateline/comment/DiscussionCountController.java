@@ -24,7 +24,10 @@ class DiscussionCountController {
 
     private final CommentService comments;
     private final ReaderContent readerContent;
-    private final Cache<Key, Long> counts = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final Cache<Key, Long> counts = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
     DiscussionCountController(CommentService comments, ReaderContent readerContent) {
         this.comments = comments;

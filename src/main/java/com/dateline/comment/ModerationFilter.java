@@ -17,6 +17,13 @@ public record ModerationFilter(
         boolean oldestFirst) {
 
     public static ModerationFilter of(ModerationQueue queue) {
-        return new ModerationFilter(queue, null, null, null, null, null, queue == ModerationQueue.PENDING || queue == ModerationQueue.REPORTED);
+        return new ModerationFilter(
+                queue,
+                null,
+                null,
+                null,
+                null,
+                null,
+                queue == ModerationQueue.PENDING || queue == ModerationQueue.REPORTED);
     }
 }

@@ -54,7 +54,8 @@ class AtomFeedController {
         text(writer, "id", origin + "/");
         link(writer, "self", origin + "/feed.atom", "application/atom+xml");
         link(writer, "alternate", origin + "/", "text/html");
-        var updated = entries.isEmpty() ? Instant.EPOCH : entries.getFirst().summary().publishedAt();
+        var updated =
+                entries.isEmpty() ? Instant.EPOCH : entries.getFirst().summary().publishedAt();
         text(writer, "updated", rfc3339(updated));
         writer.writeStartElement("author");
         text(writer, "name", blog.title());

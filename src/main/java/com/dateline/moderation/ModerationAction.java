@@ -79,8 +79,17 @@ class ModerationAction {
 
     HistoryEntry toEntry(boolean undone) {
         return new HistoryEntry(
-                java.util.Objects.requireNonNull(id), commentId, moderatorId, moderator, action, statusBefore, statusAfter,
-                reason, undoesId, createdAt, undone);
+                java.util.Objects.requireNonNull(id),
+                commentId,
+                moderatorId,
+                moderator,
+                action,
+                statusBefore,
+                statusAfter,
+                reason,
+                undoesId,
+                createdAt,
+                undone);
     }
 
     @Nullable Long getId() {

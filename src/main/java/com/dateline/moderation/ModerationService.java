@@ -45,7 +45,8 @@ public class ModerationService {
     private final ModerationActionRepository history;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
-    private final Cache<Long, Claim> claims = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<Long, Claim> claims =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     ModerationService(
             CommentModeration comments,
@@ -68,17 +69,29 @@ public class ModerationService {
         // reported as decided by someone else and the rest of this moderator's selection is still applied.
         for (var attempt = 1; ; attempt++) {
             try {
-                var result = java.util.Objects.requireNonNull(transaction.execute(status -> decideOnce(verb, seenVersions, reason)));
+                var result = java.util.Objects.requireNonNull(
+                        transaction.execute(status -> decideOnce(verb, seenVersions, reason)));
                 // Logged once it is committed (or joined the caller's transaction), not for an attempt rolled back.
-                SecurityLog.event("moderation", "action", verb, "applied", result.applied(), "skipped", result.problems().size(),
-                        "comments", ids(seenVersions.keySet()));
+                SecurityLog.event(
+                        "moderation",
+                        "action",
+                        verb,
+                        "applied",
+                        result.applied(),
+                        "skipped",
+                        result.problems().size(),
+                        "comments",
+                        ids(seenVersions.keySet()));
                 return result;
             } catch (org.springframework.dao.ConcurrencyFailureException raced) {
                 if (attempt == RACE_ATTEMPTS) {
                     throw raced;
                 }
                 LoggerFactory.getLogger(ModerationService.class)
-                        .info("Moderation: raced with another moderator, trying again ({} of {})", attempt + 1, RACE_ATTEMPTS);
+                        .info(
+                                "Moderation: raced with another moderator, trying again ({} of {})",
+                                attempt + 1,
+                                RACE_ATTEMPTS);
             }
         }
     }
@@ -99,10 +112,19 @@ public class ModerationService {
         var newStatus = verb == ModerationVerb.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
         for (var seen : seenVersions.entrySet()) {
             try {
-                var verdict = comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
+                var verdict =
+                        comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
                 var action = history.save(new ModerationAction(
-                        seen.getKey(), moderator.accountId(), moderator.displayName(), verb, verdict.before(), verdict.after(),
-                        reason == null || TypedText.isBlank(reason) ? null : reason.strip(), null, verdict.openReportsBefore(), now));
+                        seen.getKey(),
+                        moderator.accountId(),
+                        moderator.displayName(),
+                        verb,
+                        verdict.before(),
+                        verdict.after(),
+                        reason == null || TypedText.isBlank(reason) ? null : reason.strip(),
+                        null,
+                        verdict.openReportsBefore(),
+                        now));
                 actionIds.add(java.util.Objects.requireNonNull(action.getId()));
                 claims.invalidate(seen.getKey());
                 applied++;
@@ -120,8 +142,11 @@ public class ModerationService {
         }
         var length = reason.strip().codePointCount(0, reason.strip().length());
         if (length > MAX_REASON_LENGTH) {
-            return java.util.Optional.of(String.format(java.util.Locale.ROOT,
-                    "A reason can be at most %d characters; this one has %,d.", MAX_REASON_LENGTH, length));
+            return java.util.Optional.of(String.format(
+                    java.util.Locale.ROOT,
+                    "A reason can be at most %d characters; this one has %,d.",
+                    MAX_REASON_LENGTH,
+                    length));
         }
         return TypedText.problem("The reason", reason, true);
     }
@@ -135,7 +160,8 @@ public class ModerationService {
     @Transactional
     public void undo(long actionId) {
         var moderator = CurrentUser.require();
-        var action = history.findById(actionId).orElseThrow(() -> new ModerationConflict("This action does not exist."));
+        var action =
+                history.findById(actionId).orElseThrow(() -> new ModerationConflict("This action does not exist."));
         if (action.getModeratorId() != moderator.accountId()) {
             throw new ModerationConflict("You can only undo your own actions.");
         }
@@ -149,16 +175,34 @@ public class ModerationService {
                 .orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
         var later = history.findByCommentIdOrderByCreatedAtAscIdAsc(action.getCommentId()).stream()
                 .filter(other -> other.getCreatedAt().isAfter(action.getCreatedAt())
-                        || (other.getCreatedAt().equals(action.getCreatedAt()) && java.util.Objects.requireNonNull(other.getId()) > actionId))
+                        || (other.getCreatedAt().equals(action.getCreatedAt())
+                                && java.util.Objects.requireNonNull(other.getId()) > actionId))
                 .findFirst();
         if (later.isPresent() || current.status() != action.getStatusAfter()) {
-            throw new ModerationConflict("Someone decided on this comment after you; your action can no longer be undone.");
+            throw new ModerationConflict(
+                    "Someone decided on this comment after you; your action can no longer be undone.");
         }
-        var verdict = comments.undo(current.id(), current.version(), action.getStatusBefore(), action.getOpenReportsBefore());
+        var verdict =
+                comments.undo(current.id(), current.version(), action.getStatusBefore(), action.getOpenReportsBefore());
         history.save(new ModerationAction(
-                current.id(), moderator.accountId(), moderator.displayName(), ModerationVerb.UNDO, verdict.before(),
-                verdict.after(), null, actionId, verdict.openReportsBefore(), clock.instant()));
-        SecurityLog.event("moderation", "action", ModerationVerb.UNDO, "undoes", actionId, "comments", ids(List.of(current.id())));
+                current.id(),
+                moderator.accountId(),
+                moderator.displayName(),
+                ModerationVerb.UNDO,
+                verdict.before(),
+                verdict.after(),
+                null,
+                actionId,
+                verdict.openReportsBefore(),
+                clock.instant()));
+        SecurityLog.event(
+                "moderation",
+                "action",
+                ModerationVerb.UNDO,
+                "undoes",
+                actionId,
+                "comments",
+                ids(List.of(current.id())));
     }
 
     /** Whether the signed-in moderator may still undo this history entry. */
@@ -192,10 +236,18 @@ public class ModerationService {
     public void claim(long commentId) {
         var moderator = CurrentUser.require();
         var now = clock.instant();
-        claims.asMap().compute(commentId, (id, existing) ->
-                existing != null && existing.moderatorId() != moderator.accountId() && now.isBefore(existing.until())
-                        ? existing
-                        : new Claim(commentId, moderator.accountId(), moderator.displayName(), now.plus(CLAIM_TIME)));
+        claims.asMap()
+                .compute(
+                        commentId,
+                        (id, existing) -> existing != null
+                                        && existing.moderatorId() != moderator.accountId()
+                                        && now.isBefore(existing.until())
+                                ? existing
+                                : new Claim(
+                                        commentId,
+                                        moderator.accountId(),
+                                        moderator.displayName(),
+                                        now.plus(CLAIM_TIME)));
     }
 
     public void release(long commentId) {
@@ -221,7 +273,8 @@ public class ModerationService {
 
     /** The comment ids a log line names: the first 20, then how many in all. */
     private static String ids(Collection<Long> commentIds) {
-        var first = commentIds.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        var first =
+                commentIds.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         return commentIds.size() > 20 ? first + ",…(" + commentIds.size() + ")" : first;
     }
 
@@ -229,7 +282,11 @@ public class ModerationService {
         if (actions.isEmpty()) {
             return List.of();
         }
-        var undone = new HashSet<>(history.findUndone(actions.stream().map(a -> java.util.Objects.requireNonNull(a.getId())).toList()));
-        return actions.stream().map(action -> action.toEntry(undone.contains(action.getId()))).toList();
+        var undone = new HashSet<>(history.findUndone(actions.stream()
+                .map(a -> java.util.Objects.requireNonNull(a.getId()))
+                .toList()));
+        return actions.stream()
+                .map(action -> action.toEntry(undone.contains(action.getId())))
+                .toList();
     }
 }

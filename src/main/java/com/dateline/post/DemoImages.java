@@ -69,7 +69,8 @@ final class DemoImages {
         g.setColor(wood.brighter());
         g.fill(new Ellipse2D.Double(560, 520, 80, 80));
         g.setStroke(new BasicStroke(10, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        var colours = new Color[] {Color.DARK_GRAY, new Color(180, 30, 30), Color.BLACK, new Color(30, 60, 160), Color.GRAY};
+        var colours =
+                new Color[] {Color.DARK_GRAY, new Color(180, 30, 30), Color.BLACK, new Color(30, 60, 160), Color.GRAY};
         for (int i = 0; i < colours.length; i++) {
             int baseX = 480 + i * 60;
             g.setColor(colours[i]);

@@ -1,5 +1,7 @@
 package com.dateline.post;
 
+import com.dateline.base.BlogProperties;
+import com.dateline.post.DemoImages.Motif;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.dateline.base.BlogProperties;
-import com.dateline.post.DemoImages.Motif;
 
 /**
  * Fills an empty database with the seed post of "Babylon & Beyond" and four sample posts around

@@ -16,7 +16,8 @@ import org.springframework.web.context.request.WebRequest;
 @RestController
 class PhotoController {
 
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofDays(30)).cachePublic();
+    private static final CacheControl CACHE =
+            CacheControl.maxAge(Duration.ofDays(30)).cachePublic();
 
     private final PostService posts;
 

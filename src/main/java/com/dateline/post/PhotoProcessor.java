@@ -28,6 +28,7 @@ class PhotoProcessor {
     static final int THUMBNAIL_WIDTH = 360;
     /** Keeps the thumbnail of a very tall image (a scanned page, a long chart) small as well. */
     static final int THUMBNAIL_MAX_HEIGHT = 4 * THUMBNAIL_WIDTH;
+
     static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
     static final int MAX_PIXELS = 50_000_000;
     /** Decoders hold whole rows, so a very long side costs memory however few pixels the image has. */
@@ -65,7 +66,8 @@ class PhotoProcessor {
     Renditions renditions(byte[] bytes) {
         var done = processed(bytes);
         var photo = done.photo();
-        return new Renditions(new EncodedImage(bytes, photo.contentType(), photo.width(), photo.height(), etag(bytes)),
+        return new Renditions(
+                new EncodedImage(bytes, photo.contentType(), photo.width(), photo.height(), etag(bytes)),
                 done.thumbnail());
     }
 
@@ -118,7 +120,8 @@ class PhotoProcessor {
             }
             var thumbnail = scale(decoded, size.width, size.height);
             var photo = new UploadedPhoto(contentType, width, height, bytes.length);
-            return new Processed(photo, new EncodedImage(thumbnail, "image/jpeg", size.width, size.height, etag(thumbnail)));
+            return new Processed(
+                    photo, new EncodedImage(thumbnail, "image/jpeg", size.width, size.height, etag(thumbnail)));
         } catch (IOException closing) {
             throw new UncheckedIOException(closing);
         } finally {
@@ -132,11 +135,15 @@ class PhotoProcessor {
         }
         var size = String.format(Locale.US, "This image is %,d × %,d pixels; ", width, height);
         if ((long) width * height > MAX_PIXELS) {
-            throw new IllegalArgumentException(size + "the most we take is 50 megapixels. Please upload a smaller version.");
+            throw new IllegalArgumentException(
+                    size + "the most we take is 50 megapixels. Please upload a smaller version.");
         }
         if (Math.max(width, height) > MAX_SIDE) {
-            throw new IllegalArgumentException(size + String.format(Locale.US,
-                    "the most we take is %,d pixels on a side. Please upload a smaller version.", MAX_SIDE));
+            throw new IllegalArgumentException(size
+                    + String.format(
+                            Locale.US,
+                            "the most we take is %,d pixels on a side. Please upload a smaller version.",
+                            MAX_SIDE));
         }
     }
 

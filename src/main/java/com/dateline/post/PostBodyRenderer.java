@@ -32,7 +32,9 @@ class PostBodyRenderer {
 
     private static String excerpt(String html) {
         var firstParagraph = Jsoup.parseBodyFragment(html).selectFirst("p");
-        var text = (firstParagraph != null ? firstParagraph.text() : Jsoup.parseBodyFragment(html).text())
+        var text = (firstParagraph != null
+                        ? firstParagraph.text()
+                        : Jsoup.parseBodyFragment(html).text())
                 .replaceAll("\\s+", " ")
                 .strip();
         if (text.length() <= EXCERPT_LENGTH) {

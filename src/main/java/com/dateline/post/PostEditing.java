@@ -77,7 +77,14 @@ public class PostEditing {
     public Slice<PostRow> list(@Nullable String titleContains, Pageable page) {
         var needle = titleContains == null || titleContains.isBlank()
                 ? null
-                : "%" + titleContains.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                : "%"
+                        + titleContains
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
         var slice = needle == null ? posts.findForEditors(page) : posts.findForEditorsByTitle(needle, page);
         var ids = slice.getContent().stream().map(PostEditing::requireId).toList();
         var counts = commentCounts.getIfAvailable(() -> postIds -> Map.of()).of(ids);
@@ -108,8 +115,14 @@ public class PostEditing {
                     !post.isCommentsClosed(),
                     post.isDraft(),
                     post.getBodySource(),
-                    photo == null ? null : new PostForm.PhotoForm(
-                            photo.getId(), null, photo.getAltText(), orEmpty(photo.getCaption()), orEmpty(photo.getCredit())));
+                    photo == null
+                            ? null
+                            : new PostForm.PhotoForm(
+                                    photo.getId(),
+                                    null,
+                                    photo.getAltText(),
+                                    orEmpty(photo.getCaption()),
+                                    orEmpty(photo.getCredit())));
         });
     }
 
@@ -128,13 +141,18 @@ public class PostEditing {
     /** A post's stored photo for the editor's preview, whether or not readers may see the post yet. */
     @Transactional(readOnly = true)
     public Optional<EncodedImage> photo(long photoId) {
-        return renditions.findByPhotoIdAndVariant(photoId, PhotoVariant.ORIGINAL).map(PhotoRendition::toImage);
+        return renditions
+                .findByPhotoIdAndVariant(photoId, PhotoVariant.ORIGINAL)
+                .map(PhotoRendition::toImage);
     }
 
     /** Category names, A to Z, for the editor's choice (a new name creates a category on save). */
     @Transactional(readOnly = true)
     public List<String> categoryNames() {
-        return categories.findAll().stream().map(Category::getName).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        return categories.findAll().stream()
+                .map(Category::getName)
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
     }
 
     /** The sanitised HTML the body becomes, exactly as the post page will show it. */
@@ -172,14 +190,17 @@ public class PostEditing {
         require(problems, PostForm.CATEGORY, categoryName, MAX_CATEGORY, "a category");
         showable(problems, PostForm.TITLE, "The title", title, false);
         showable(problems, PostForm.CATEGORY, "The category", categoryName, false);
-        if (!problems.containsKey(PostForm.CATEGORY) && Slugs.fromTitle(categoryName).isEmpty()) {
+        if (!problems.containsKey(PostForm.CATEGORY)
+                && Slugs.fromTitle(categoryName).isEmpty()) {
             problems.put(PostForm.CATEGORY, "A category name needs at least one letter or digit.");
         }
         if (slug.isEmpty()) {
             problems.put(PostForm.SLUG, "Please give the post an address (slug).");
         } else if (!Slugs.isValid(slug)) {
-            problems.put(PostForm.SLUG, "Use only lower-case letters, digits and single hyphens between them, at most "
-                    + Slugs.MAX_LENGTH + " characters, for example \"" + suggestion(slug, title) + "\".");
+            problems.put(
+                    PostForm.SLUG,
+                    "Use only lower-case letters, digits and single hyphens between them, at most " + Slugs.MAX_LENGTH
+                            + " characters, for example \"" + suggestion(slug, title) + "\".");
         }
         if (form.publishAt() == null) {
             problems.put(PostForm.PUBLISH_AT, "Please give a publication date and time.");
@@ -203,12 +224,26 @@ public class PostEditing {
             } else if (photoForm.existingId() == null) {
                 problems.put(PostForm.PHOTO, "Please upload the photo again.");
             }
-            require(problems, PostForm.ALT_TEXT, photoForm.altText().strip(), MAX_ALT_TEXT,
+            require(
+                    problems,
+                    PostForm.ALT_TEXT,
+                    photoForm.altText().strip(),
+                    MAX_ALT_TEXT,
                     "a description of the photo for readers who cannot see it (alt text)");
             limit(problems, PostForm.CAPTION, photoForm.caption().strip(), MAX_CAPTION);
             limit(problems, PostForm.CREDIT, photoForm.credit().strip(), MAX_CREDIT);
-            showable(problems, PostForm.ALT_TEXT, "The alt text", photoForm.altText().strip(), false);
-            showable(problems, PostForm.CAPTION, "The caption", photoForm.caption().strip(), false);
+            showable(
+                    problems,
+                    PostForm.ALT_TEXT,
+                    "The alt text",
+                    photoForm.altText().strip(),
+                    false);
+            showable(
+                    problems,
+                    PostForm.CAPTION,
+                    "The caption",
+                    photoForm.caption().strip(),
+                    false);
             showable(problems, PostForm.CREDIT, "The credit", photoForm.credit().strip(), false);
         }
         showable(problems, PostForm.BYLINE, "The byline", byline, false);
@@ -218,11 +253,14 @@ public class PostEditing {
         if (form.id() != null) {
             post = posts.findById(form.id()).filter(found -> !found.isDeleted()).orElse(null);
             if (post == null) {
-                throw new PostRejected(Map.of(PostForm.POST, "This post was deleted meanwhile. Copy what you wrote before leaving."));
+                throw new PostRejected(
+                        Map.of(PostForm.POST, "This post was deleted meanwhile. Copy what you wrote before leaving."));
             }
             if (post.getVersion() != form.version()) {
-                throw new PostRejected(Map.of(PostForm.POST,
-                        "Another editor saved this post after you opened it. Copy your changes, reload the post and apply them again."));
+                throw new PostRejected(
+                        Map.of(
+                                PostForm.POST,
+                                "Another editor saved this post after you opened it. Copy your changes, reload the post and apply them again."));
             }
         }
         Instant publishedAt = null;
@@ -233,7 +271,9 @@ public class PostEditing {
                 var taken = posts.findBySlugMonthAndSlug(month, slug)
                         .filter(other -> form.id() == null || !form.id().equals(other.getId()));
                 if (taken.isPresent()) {
-                    problems.put(PostForm.SLUG, "Another post of " + month + " already has this address. Please choose another slug.");
+                    problems.put(
+                            PostForm.SLUG,
+                            "Another post of " + month + " already has this address. Please choose another slug.");
                 }
             }
         }
@@ -248,7 +288,18 @@ public class PostEditing {
         if (post == null) {
             post = new Post(title, slug, category, publishedAt, blog.timeZone(), body, blank(byline), photo);
         }
-        post.edit(title, slug, category, publishedAt, blog.timeZone(), body, blank(byline), photo, !form.commentsOpen(), form.draft(), now);
+        post.edit(
+                title,
+                slug,
+                category,
+                publishedAt,
+                blog.timeZone(),
+                body,
+                blank(byline),
+                photo,
+                !form.commentsOpen(),
+                form.draft(),
+                now);
         var saved = posts.saveAndFlush(post);
         pages.forgetAll();
         log.info("Post {} saved ({}) by an editor", saved.getId(), status(saved, now));
@@ -273,7 +324,8 @@ public class PostEditing {
         return categories.findOrCreate(name);
     }
 
-    private @Nullable Photo photo(@Nullable Photo current, PostForm.@Nullable PhotoForm form, @Nullable UploadedPhoto upload) {
+    private @Nullable Photo photo(
+            @Nullable Photo current, PostForm.@Nullable PhotoForm form, @Nullable UploadedPhoto upload) {
         if (form == null) {
             if (current != null) {
                 removePhoto(current);
@@ -285,14 +337,21 @@ public class PostEditing {
             if (current == null || !java.util.Objects.equals(current.getId(), form.existingId())) {
                 throw new PostRejected(Map.of(PostForm.PHOTO, "Please upload the photo again."));
             }
-            current.describe(form.altText().strip(), blank(form.caption().strip()), blank(form.credit().strip()));
+            current.describe(
+                    form.altText().strip(),
+                    blank(form.caption().strip()),
+                    blank(form.credit().strip()));
             return current;
         }
         if (current != null) {
             removePhoto(current);
         }
         var photo = photos.save(new Photo(
-                form.altText().strip(), blank(form.caption().strip()), blank(form.credit().strip()), upload.width(), upload.height()));
+                form.altText().strip(),
+                blank(form.caption().strip()),
+                blank(form.credit().strip()),
+                upload.width(),
+                upload.height()));
         var photoId = java.util.Objects.requireNonNull(photo.getId());
         var made = photoProcessor.renditions(bytes);
         renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, made.original()));
@@ -330,7 +389,8 @@ public class PostEditing {
     }
 
     /** A field without a problem yet that holds a character no page can show gets that as its problem. */
-    private static void showable(Map<String, String> problems, String field, String subject, String value, boolean multiLine) {
+    private static void showable(
+            Map<String, String> problems, String field, String subject, String value, boolean multiLine) {
         if (!problems.containsKey(field)) {
             TypedText.problem(subject, value, multiLine).ifPresent(problem -> problems.put(field, problem));
         }
@@ -338,8 +398,10 @@ public class PostEditing {
 
     private static void limit(Map<String, String> problems, String field, String value, int max) {
         if (value.length() > max) {
-            problems.put(field, "At most " + String.format(Locale.ROOT, "%,d", max) + " characters; this has "
-                    + String.format(Locale.ROOT, "%,d", value.length()) + ".");
+            problems.put(
+                    field,
+                    "At most " + String.format(Locale.ROOT, "%,d", max) + " characters; this has "
+                            + String.format(Locale.ROOT, "%,d", value.length()) + ".");
         }
     }
 

@@ -37,5 +37,6 @@ public record PostForm(
     /**
      * The photo: either the one the post has ({@code existingId}) or a new upload ({@code upload}), with its words.
      */
-    public record PhotoForm(@Nullable Long existingId, byte @Nullable [] upload, String altText, String caption, String credit) {}
+    public record PhotoForm(
+            @Nullable Long existingId, byte @Nullable [] upload, String altText, String caption, String credit) {}
 }

@@ -37,7 +37,12 @@ public class PostImport {
     private final BlogProperties blog;
     private final PostPageCache pages;
 
-    PostImport(PostRepository posts, CategoryRepository categories, PostBodyRenderer renderer, BlogProperties blog, PostPageCache pages) {
+    PostImport(
+            PostRepository posts,
+            CategoryRepository categories,
+            PostBodyRenderer renderer,
+            BlogProperties blog,
+            PostPageCache pages) {
         this.pages = pages;
         this.posts = posts;
         this.categories = categories;
@@ -54,7 +59,9 @@ public class PostImport {
     public PostImportResult importPost(ImportedPost imported) {
         var key = imported.importKey().strip();
         if (key.isEmpty() || key.length() > MAX_IMPORT_KEY) {
-            throw new PostRejected(Map.of(PostForm.POST, "Its identifier (GUID) is missing or longer than " + MAX_IMPORT_KEY + " characters."));
+            throw new PostRejected(Map.of(
+                    PostForm.POST,
+                    "Its identifier (GUID) is missing or longer than " + MAX_IMPORT_KEY + " characters."));
         }
         var existing = posts.findByImportKey(key);
         if (existing.isPresent()) {
@@ -68,21 +75,34 @@ public class PostImport {
             problems.put(PostForm.TITLE, "Its title is longer than " + PostEditing.MAX_TITLE + " characters.");
         }
         if (imported.body().length() > PostEditing.MAX_BODY) {
-            problems.put(PostForm.BODY, String.format(Locale.ROOT, "Its text is longer than %,d characters.", PostEditing.MAX_BODY));
+            problems.put(
+                    PostForm.BODY,
+                    String.format(Locale.ROOT, "Its text is longer than %,d characters.", PostEditing.MAX_BODY));
         }
         if (!problems.containsKey(PostForm.TITLE)) {
             TypedText.problem("Its title", title, false).ifPresent(problem -> problems.put(PostForm.TITLE, problem));
         }
-        TypedText.problem("Its category", imported.category(), true).ifPresent(problem -> problems.put(PostForm.CATEGORY, problem));
+        TypedText.problem("Its category", imported.category(), true)
+                .ifPresent(problem -> problems.put(PostForm.CATEGORY, problem));
         if (!problems.containsKey(PostForm.BODY)) {
-            TypedText.problem("Its text", imported.body(), true).ifPresent(problem -> problems.put(PostForm.BODY, problem));
+            TypedText.problem("Its text", imported.body(), true)
+                    .ifPresent(problem -> problems.put(PostForm.BODY, problem));
         }
         if (!problems.isEmpty()) {
             throw new PostRejected(problems);
         }
         var category = categories.findOrCreate(categoryName(imported.category()));
-        var slug = uniqueSlug(baseSlug(imported.slug(), title), Post.slugMonth(imported.publishedAt(), blog.timeZone()));
-        var post = new Post(title, slug, category, imported.publishedAt(), blog.timeZone(), renderer.render(imported.body()), null, null);
+        var slug =
+                uniqueSlug(baseSlug(imported.slug(), title), Post.slugMonth(imported.publishedAt(), blog.timeZone()));
+        var post = new Post(
+                title,
+                slug,
+                category,
+                imported.publishedAt(),
+                blog.timeZone(),
+                renderer.render(imported.body()),
+                null,
+                null);
         post.imported(key, imported.draft(), imported.commentsClosed());
         var saved = posts.saveAndFlush(post);
         pages.forgetAll();
@@ -93,7 +113,8 @@ public class PostImport {
     private static String categoryName(String name) {
         var clean = name.strip().replaceAll("\\s+", " ");
         if (clean.codePointCount(0, clean.length()) > PostEditing.MAX_CATEGORY) {
-            clean = clean.substring(0, clean.offsetByCodePoints(0, PostEditing.MAX_CATEGORY)).strip();
+            clean = clean.substring(0, clean.offsetByCodePoints(0, PostEditing.MAX_CATEGORY))
+                    .strip();
         }
         return Slugs.fromTitle(clean).isEmpty() ? DEFAULT_CATEGORY : clean;
     }
@@ -118,7 +139,9 @@ public class PostImport {
         var candidate = base;
         for (var n = 2; posts.findBySlugMonthAndSlug(month, candidate).isPresent(); n++) {
             var suffix = "-" + n;
-            var stem = base.length() + suffix.length() > Slugs.MAX_LENGTH ? base.substring(0, Slugs.MAX_LENGTH - suffix.length()) : base;
+            var stem = base.length() + suffix.length() > Slugs.MAX_LENGTH
+                    ? base.substring(0, Slugs.MAX_LENGTH - suffix.length())
+                    : base;
             candidate = stem.replaceAll("-+$", "") + suffix;
         }
         return candidate;

@@ -1,7 +1,7 @@
 package com.dateline.post;
 
-import com.dateline.base.ReaderContent;
 import com.dateline.base.ExpiresAt;
+import com.dateline.base.ReaderContent;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -49,15 +49,16 @@ class PostPageCache {
      */
     Optional<PostDetails> get(String slugMonth, String slug, Function<Instant, Optional<PostDetails>> load) {
         return pages.get(slugMonth + "/" + slug, key -> {
-            var now = clock.instant();
-            var page = load.apply(now);
-            var expiresAt = now.plus(TIME_TO_LIVE);
-            var next = posts.findNextPublication(now);
-            if (next != null && next.isBefore(expiresAt)) {
-                expiresAt = next;
-            }
-            return new Entry(page, expiresAt);
-        }).page();
+                    var now = clock.instant();
+                    var page = load.apply(now);
+                    var expiresAt = now.plus(TIME_TO_LIVE);
+                    var next = posts.findNextPublication(now);
+                    if (next != null && next.isBefore(expiresAt)) {
+                        expiresAt = next;
+                    }
+                    return new Entry(page, expiresAt);
+                })
+                .page();
     }
 
     /** Forgets every page now, and again once the editor's transaction commits, so no reader keeps the old one. */

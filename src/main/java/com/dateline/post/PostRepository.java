@@ -43,7 +43,8 @@ interface PostRepository extends JpaRepository<Post, Long> {
     Slice<Post> findForEditorsByTitle(String titlePattern, Pageable pageable);
 
     /** The moment the next scheduled post becomes visible, or null if none is waiting. */
-    @Query("select min(p.publishedAt) from Post p where p.publishedAt > :now and p.draft = false and p.deletedAt is null")
+    @Query(
+            "select min(p.publishedAt) from Post p where p.publishedAt > :now and p.draft = false and p.deletedAt is null")
     @org.jspecify.annotations.Nullable Instant findNextPublication(Instant now);
 
     Optional<Post> findBySlugMonthAndSlug(String slugMonth, String slug);

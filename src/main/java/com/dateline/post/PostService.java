@@ -1,5 +1,6 @@
 package com.dateline.post;
 
+import com.dateline.base.BlogProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -12,13 +13,10 @@ import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.dateline.base.BlogProperties;
-
 /** What readers may see of the posts: only those whose publication time has come. */
 @Service
 @Transactional(readOnly = true)
 public class PostService {
-
 
     private final PostRepository posts;
     private final CategoryRepository categories;
@@ -65,7 +63,8 @@ public class PostService {
 
     /** Newest first, one category. */
     public Slice<PostSummary> findPublishedInCategory(String categorySlug, Pageable page) {
-        return posts.findPublishedInCategory(categorySlug, clock.instant(), page).map(this::summary);
+        return posts.findPublishedInCategory(categorySlug, clock.instant(), page)
+                .map(this::summary);
     }
 
     /** The post at {@code /{year}/{month}/{slug}}, with its older and newer neighbours. */
@@ -74,7 +73,9 @@ public class PostService {
             return Optional.empty();
         }
         var slugMonth = YearMonth.of(year, month).toString();
-        return pages.get(slugMonth, slug,
+        return pages.get(
+                slugMonth,
+                slug,
                 now -> posts.findPublishedBySlug(slugMonth, slug, now).map(post -> details(post, now)));
     }
 
@@ -92,7 +93,8 @@ public class PostService {
         var now = clock.instant();
         return posts.findById(postId)
                 .filter(post -> !post.getPublishedAt().isAfter(now) && !post.isDraft() && !post.isDeleted())
-                .map(post -> new CommentTarget(requireId(post), path(post), post.getPublishedAt(), post.isCommentsClosed()));
+                .map(post ->
+                        new CommentTarget(requireId(post), path(post), post.getPublishedAt(), post.isCommentsClosed()));
     }
 
     /** A photo's file, only once a post that shows it is published: embargoed pictures stay hidden. */
@@ -141,7 +143,12 @@ public class PostService {
             return null;
         }
         return new PhotoInfo(
-                photo.getId(), photo.getAltText(), photo.getCaption(), photo.getCredit(), photo.getWidth(), photo.getHeight());
+                photo.getId(),
+                photo.getAltText(),
+                photo.getCaption(),
+                photo.getCredit(),
+                photo.getWidth(),
+                photo.getHeight());
     }
 
     private static long requireId(Post post) {

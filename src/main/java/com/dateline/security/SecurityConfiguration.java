@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,7 +65,8 @@ class SecurityConfiguration {
      * 'unsafe-eval' for scripts; its components set inline styles. Lumo draws its icons from data: URLs. Nothing may
      * frame a page (clickjacking), no plug-in runs, and forms only post back here.
      */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
@@ -101,8 +102,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle, AuthenticationEventPublisher authenticationEvents) throws Exception {
+    SecurityFilterChain apiFilterChain(
+            HttpSecurity http,
+            UserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            SignInThrottle throttle,
+            AuthenticationEventPublisher authenticationEvents)
+            throws Exception {
         http.securityMatcher("/api/**");
         // Throttled and logged like the sign-in form: a script guessing an admin's password here gains nothing.
         var manager = new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle));
@@ -132,39 +138,50 @@ class SecurityConfiguration {
         var manager = new ProviderManager(new ThrottledAuthenticationProvider(users, passwordEncoder, throttle));
         manager.setAuthenticationEventPublisher(authenticationEvents);
         http.authenticationManager(manager);
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/admin/**", "/account/**").authenticated()
-                .requestMatchers("/images/**", "/feed.atom", "/styles/**", "/scripts/**", "/favicon.ico", "/discussions/**").permitAll()
-                // Health for load balancers and orchestrators: status only, unless an admin asks (application.properties).
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**", "/account/**")
+                .authenticated()
+                .requestMatchers(
+                        "/images/**", "/feed.atom", "/styles/**", "/scripts/**", "/favicon.ico", "/discussions/**")
+                .permitAll()
+                // Health for load balancers and orchestrators: status only, unless an admin asks
+                // (application.properties).
+                .requestMatchers("/actuator/health", "/actuator/health/**")
+                .permitAll()
                 // Any other exposed endpoint is for admins only, whatever a profile exposes. A path that is no endpoint
                 // goes on to the router's "Page not found", for everyone: a sign-in page there would tell a scanner
                 // which paths are worth a password.
-                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Roles.ADMIN));
-        http.sessionManagement(session -> session
-                .sessionFixation(fixation -> fixation.changeSessionId())
+                .requestMatchers(EndpointRequest.toAnyEndpoint())
+                .hasRole(Roles.ADMIN));
+        http.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                 // Unlimited sessions per account, but registered, so a ban can end them all.
                 .maximumSessions(-1)
                 .sessionRegistry(sessions)
-                .expiredSessionStrategy(event -> new DefaultRedirectStrategy().sendRedirect(event.getRequest(), event.getResponse(),
-                        "/login?error=" + signedInSessions.whyEnded(event.getSessionInformation().getSessionId()))));
+                .expiredSessionStrategy(event -> new DefaultRedirectStrategy()
+                        .sendRedirect(
+                                event.getRequest(),
+                                event.getResponse(),
+                                "/login?error="
+                                        + signedInSessions.whyEnded(
+                                                event.getSessionInformation().getSessionId()))));
         // The login page is named here too: otherwise Spring Security would also serve its own generated one at /login.
-        http.formLogin(form -> form.loginPage("/" + LoginView.ROUTE).withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
-            @Override
-            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-                filter.setAuthenticationSuccessHandler(SignInRedirects.success(savedRequestHandler(http), requestCache(http)));
-                filter.setAuthenticationFailureHandler(SignInRedirects.failure());
-                return filter;
-            }
-        }));
-        http.headers(headers -> headers
-                .frameOptions(frame -> frame.deny())
+        http.formLogin(form -> form.loginPage("/" + LoginView.ROUTE)
+                .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                    @Override
+                    public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationSuccessHandler(
+                                SignInRedirects.success(savedRequestHandler(http), requestCache(http)));
+                        filter.setAuthenticationFailureHandler(SignInRedirects.failure());
+                        return filter;
+                    }
+                }));
+        http.headers(headers -> headers.frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
         http.addFilterBefore(pageProtection(), HeaderWriterFilter.class);
         publicAnswers.ifAvailable(answers -> http.addFilterBefore(answers, AuthorizationFilter.class));
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .loginView(LoginView.class)
-                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class)
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }
 
@@ -187,19 +204,24 @@ class SecurityConfiguration {
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
         var publisher = new DefaultAuthenticationEventPublisher(events);
         // A sign-in refused because of earlier failures is announced as "locked", not left out.
-        publisher.setAdditionalExceptionMappings(Map.of(SignInRefusedException.class, AuthenticationFailureLockedEvent.class));
+        publisher.setAdditionalExceptionMappings(
+                Map.of(SignInRefusedException.class, AuthenticationFailureLockedEvent.class));
         return publisher;
     }
 
     /** 401 for missing or wrong credentials; 429 with the seconds to wait when the throttle refused the attempt. */
-    private static void apiRefusal(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+    private static void apiRefusal(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (failure instanceof SignInRefusedException refused) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, (refused.waitFor().toMillis() + 999) / 1000)));
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, (refused.waitFor().toMillis() + 999) / 1000)));
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("Too many failed sign-in attempts from this address; try again in "
-                    + refused.minutes() + (refused.minutes() == 1 ? " minute.\n" : " minutes.\n"));
+            response.getWriter()
+                    .write("Too many failed sign-in attempts from this address; try again in " + refused.minutes()
+                            + (refused.minutes() == 1 ? " minute.\n" : " minutes.\n"));
             return;
         }
         response.setStatus(HttpStatus.UNAUTHORIZED.value());

@@ -22,7 +22,8 @@ class SecurityEvents {
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
         var authentication = event.getAuthentication();
         if (authentication.getPrincipal() instanceof SignedInUser user) {
-            SecurityLog.event("sign-in", "account", user.accountId(), "role", user.role(), "address", address(authentication));
+            SecurityLog.event(
+                    "sign-in", "account", user.accountId(), "role", user.role(), "address", address(authentication));
         }
     }
 
@@ -32,7 +33,14 @@ class SecurityEvents {
         var reason = event instanceof AuthenticationFailureLockedEvent
                 ? "paused-after-failures"
                 : event instanceof AuthenticationFailureDisabledEvent ? "account-disabled" : "bad-credentials";
-        SecurityLog.event("sign-in-failed", "email", typedEmail(authentication), "reason", reason, "address", address(authentication));
+        SecurityLog.event(
+                "sign-in-failed",
+                "email",
+                typedEmail(authentication),
+                "reason",
+                reason,
+                "address",
+                address(authentication));
     }
 
     @EventListener
@@ -52,7 +60,8 @@ class SecurityEvents {
     }
 
     private static String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                        && details.getRemoteAddress() != null
                 ? details.getRemoteAddress()
                 : "unknown";
     }

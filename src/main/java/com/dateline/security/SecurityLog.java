@@ -54,7 +54,10 @@ public final class SecurityLog {
 
     /** Numbers, instants, enums and plain words as they are; other text quoted, shortened, control characters escaped. */
     private static String value(Object value) {
-        if (value instanceof Number || value instanceof Enum<?> || value instanceof Boolean || value instanceof java.time.Instant) {
+        if (value instanceof Number
+                || value instanceof Enum<?>
+                || value instanceof Boolean
+                || value instanceof java.time.Instant) {
             return value.toString();
         }
         var text = value.toString();
@@ -84,7 +87,10 @@ public final class SecurityLog {
     // Control characters and line separators could start a forged line; format characters could hide or reorder text.
     private static boolean invisibleOrBreaking(int c) {
         var type = Character.getType(c);
-        return Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF) || type == Character.FORMAT
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        return Character.isISOControl(c)
+                || (c >= 0xD800 && c <= 0xDFFF)
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 }

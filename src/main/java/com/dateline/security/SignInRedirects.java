@@ -66,7 +66,9 @@ public final class SignInRedirects {
                     ? "throttled&wait=" + refused.minutes()
                     : exception instanceof DisabledException ? "disabled" : "credentials";
             var returnTo = returnToQuery(request.getParameter(RETURN_TO));
-            redirect(response, request.getContextPath() + "/login?error=" + reason + (returnTo.isEmpty() ? "" : "&" + returnTo));
+            redirect(
+                    response,
+                    request.getContextPath() + "/login?error=" + reason + (returnTo.isEmpty() ? "" : "&" + returnTo));
         };
     }
 

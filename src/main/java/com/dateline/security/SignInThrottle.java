@@ -28,6 +28,7 @@ public class SignInThrottle {
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     /** A pair that has not failed for this long starts afresh with its free failures. */
     static final Duration FORGET_AFTER = Duration.ofHours(1);
+
     static final int FAILURES_PER_ADDRESS = 20;
     static final Duration ADDRESS_REFILL = Duration.ofMinutes(15);
 
@@ -67,11 +68,14 @@ public class SignInThrottle {
 
     public void recordFailure(String email, String address) {
         pairs.get(new Pair(key(email), address), k -> new Failures()).add(clock.instant());
-        addresses.get(address, k -> Bucket.builder()
-                        .addLimit(limit -> limit.capacity(FAILURES_PER_ADDRESS)
-                                .refillGreedy(FAILURES_PER_ADDRESS, ADDRESS_REFILL))
-                        .withCustomTimePrecision(time)
-                        .build())
+        addresses
+                .get(
+                        address,
+                        k -> Bucket.builder()
+                                .addLimit(limit -> limit.capacity(FAILURES_PER_ADDRESS)
+                                        .refillGreedy(FAILURES_PER_ADDRESS, ADDRESS_REFILL))
+                                .withCustomTimePrecision(time)
+                                .build())
                 .tryConsume(1);
     }
 

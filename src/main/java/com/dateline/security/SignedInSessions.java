@@ -26,8 +26,10 @@ public class SignedInSessions {
     private final SessionRegistry registry;
 
     // Only until the ended session's next request, which comes within its timeout or never.
-    private final Cache<String, String> endedBecause =
-            Caffeine.newBuilder().expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
+    private final Cache<String, String> endedBecause = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1))
+            .maximumSize(100_000)
+            .build();
 
     SignedInSessions(SessionRegistry registry) {
         this.registry = registry;
@@ -73,6 +75,8 @@ public class SignedInSessions {
         }
         // A click that reached the service by another way than a servlet request still belongs to a Vaadin session.
         var vaadin = VaadinSession.getCurrent();
-        return vaadin != null && vaadin.getSession() != null ? vaadin.getSession().getId() : null;
+        return vaadin != null && vaadin.getSession() != null
+                ? vaadin.getSession().getId()
+                : null;
     }
 }

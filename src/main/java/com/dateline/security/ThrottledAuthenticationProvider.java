@@ -56,8 +56,16 @@ class ThrottledAuthenticationProvider extends DaoAuthenticationProvider {
             throttle.recordFailure(email, address);
             var next = throttle.waitBefore(email, address);
             if (next.isPositive()) {
-                SecurityLog.warning("sign-in-paused", "address", address, "seconds", next.toSeconds(), "reason",
-                        throttle.addressExhausted(address) ? "failures-from-one-address" : "failures-for-one-email-from-one-address");
+                SecurityLog.warning(
+                        "sign-in-paused",
+                        "address",
+                        address,
+                        "seconds",
+                        next.toSeconds(),
+                        "reason",
+                        throttle.addressExhausted(address)
+                                ? "failures-from-one-address"
+                                : "failures-for-one-email-from-one-address");
             }
             throw e;
         }

@@ -32,9 +32,32 @@ final class WordPressContent {
     private static final Pattern SHORTCODE = Pattern.compile("\\[(/?)([a-zA-Z][\\w-]*)((?:\\s[^\\]]*)?)/?\\]");
     private static final Pattern PRE = Pattern.compile("(?is)<pre\\b.*?</pre\\s*>");
     private static final Set<String> KNOWN_SHORTCODES = Set.of(
-            "gallery", "embed", "audio", "video", "playlist", "youtube", "vimeo", "soundcloud", "tweet", "twitter",
-            "instagram", "googlemaps", "slideshow", "contact-form", "contact-field", "polldaddy", "scribd", "dailymotion",
-            "flickr", "archives", "sitemap", "code", "sourcecode", "wpvideo", "more", "nextpage");
+            "gallery",
+            "embed",
+            "audio",
+            "video",
+            "playlist",
+            "youtube",
+            "vimeo",
+            "soundcloud",
+            "tweet",
+            "twitter",
+            "instagram",
+            "googlemaps",
+            "slideshow",
+            "contact-form",
+            "contact-field",
+            "polldaddy",
+            "scribd",
+            "dailymotion",
+            "flickr",
+            "archives",
+            "sitemap",
+            "code",
+            "sourcecode",
+            "wpvideo",
+            "more",
+            "nextpage");
 
     private WordPressContent() {}
 
@@ -50,7 +73,8 @@ final class WordPressContent {
 
     private static String captions(String text) {
         return CAPTION.matcher(text).replaceAll(match -> {
-            var inside = IMAGE.matcher(LINKED_IMAGE.matcher(match.group(2)).replaceAll("")).replaceAll("");
+            var inside = IMAGE.matcher(LINKED_IMAGE.matcher(match.group(2)).replaceAll(""))
+                    .replaceAll("");
             var caption = inside.strip();
             if (caption.isEmpty()) {
                 var attribute = CAPTION_ATTRIBUTE.matcher(match.group(1));
@@ -77,7 +101,9 @@ final class WordPressContent {
         }
         return SHORTCODE.matcher(text).replaceAll(match -> {
             var name = match.group(2).toLowerCase(Locale.ROOT);
-            var isShortcode = KNOWN_SHORTCODES.contains(name) || enclosing.contains(name) || match.group(3).contains("=");
+            var isShortcode = KNOWN_SHORTCODES.contains(name)
+                    || enclosing.contains(name)
+                    || match.group(3).contains("=");
             return isShortcode ? "" : Matcher.quoteReplacement(match.group());
         });
     }
@@ -92,7 +118,8 @@ final class WordPressContent {
                     .append(pre.group());
             last = pre.end();
         }
-        return result.append(breaks(text.substring(last), last == 0 || text.charAt(last - 1) == '\n')).toString();
+        return result.append(breaks(text.substring(last), last == 0 || text.charAt(last - 1) == '\n'))
+                .toString();
     }
 
     private static String breaks(String text, boolean startsALine) {

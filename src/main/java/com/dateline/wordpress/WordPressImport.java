@@ -83,8 +83,12 @@ public class WordPressImport {
             progress.progress(++done, total);
         }
         var report = run.report();
-        log.info("WordPress import: {} posts added, {} already there; {} comments added, {} already there; {} items skipped",
-                report.postsAdded(), report.postsAlreadyThere(), report.commentsAdded(), report.commentsAlreadyThere(),
+        log.info(
+                "WordPress import: {} posts added, {} already there; {} comments added, {} already there; {} items skipped",
+                report.postsAdded(),
+                report.postsAlreadyThere(),
+                report.commentsAdded(),
+                report.commentsAlreadyThere(),
                 report.skipped().size());
         return report;
     }
@@ -115,8 +119,8 @@ public class WordPressImport {
                 return;
             } catch (RuntimeException failed) {
                 log.warn("WordPress import: {} could not be stored", post.label(), failed);
-                skipped.add(post.label() + ": it could not be stored (" + failed.getClass().getSimpleName()
-                        + "); neither it nor its comments were imported");
+                skipped.add(post.label() + ": it could not be stored ("
+                        + failed.getClass().getSimpleName() + "); neither it nor its comments were imported");
                 return;
             }
             if (outcome.postAdded) {
@@ -137,7 +141,9 @@ public class WordPressImport {
                     post.guid(),
                     title,
                     post.slug(),
-                    post.categories().isEmpty() ? PostImport.DEFAULT_CATEGORY : post.categories().getFirst(),
+                    post.categories().isEmpty()
+                            ? PostImport.DEFAULT_CATEGORY
+                            : post.categories().getFirst(),
                     post.publishedAt() != null ? post.publishedAt() : clock.instant(),
                     post.status() == WxrStatus.DRAFT,
                     post.commentsClosed(),
@@ -166,8 +172,9 @@ public class WordPressImport {
                     if (result.added()) {
                         outcome.commentsAdded++;
                         if (parentMissing) {
-                            outcome.notes.add(comment.label(post.title()) + ": the comment it replies to ("
-                                    + comment.parentId() + ") is not in the file or was skipped; it was imported as a top-level comment");
+                            outcome.notes.add(
+                                    comment.label(post.title()) + ": the comment it replies to (" + comment.parentId()
+                                            + ") is not in the file or was skipped; it was imported as a top-level comment");
                         }
                     } else {
                         outcome.commentsAlreadyThere++;

@@ -95,9 +95,11 @@ public final class WxrParser {
             while (reader.hasNext()) {
                 var event = reader.next();
                 if (event == XMLStreamConstants.DTD) {
-                    throw new WxrRejected("The file declares a document type (<!DOCTYPE …>) at line " + line(reader)
-                            + ", which a WordPress export never does. It was not read, so that it cannot reach other"
-                            + " files or addresses. " + HOW_TO_EXPORT, line(reader));
+                    throw new WxrRejected(
+                            "The file declares a document type (<!DOCTYPE …>) at line " + line(reader)
+                                    + ", which a WordPress export never does. It was not read, so that it cannot reach other"
+                                    + " files or addresses. " + HOW_TO_EXPORT,
+                            line(reader));
                 }
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (rootStarted) {
@@ -105,26 +107,33 @@ public final class WxrParser {
                     }
                     rootStarted = true;
                     if (!isPlain(reader, "rss")) {
-                        throw new WxrRejected("This is XML, but not a WordPress export: it starts with <" + reader.getLocalName()
-                                + "> where a WordPress export starts with <rss>. " + HOW_TO_EXPORT, line(reader));
+                        throw new WxrRejected(
+                                "This is XML, but not a WordPress export: it starts with <" + reader.getLocalName()
+                                        + "> where a WordPress export starts with <rss>. " + HOW_TO_EXPORT,
+                                line(reader));
                     }
                     rss(reader);
                 }
             }
             if (!rootStarted) {
-                throw new WxrRejected("The file is empty or holds no XML element, so it is not a WordPress export. "
-                        + HOW_TO_EXPORT, 0);
+                throw new WxrRejected(
+                        "The file is empty or holds no XML element, so it is not a WordPress export. " + HOW_TO_EXPORT,
+                        0);
             }
             if (!sawChannel) {
-                throw new WxrRejected("This RSS file has no <channel>, so it holds no posts and is not a WordPress export. "
-                        + HOW_TO_EXPORT, 0);
+                throw new WxrRejected(
+                        "This RSS file has no <channel>, so it holds no posts and is not a WordPress export. "
+                                + HOW_TO_EXPORT,
+                        0);
             }
             if (!sawWordPress) {
-                throw new WxrRejected("This is an RSS feed, not a WordPress export: it has none of WordPress's own (wp:)"
-                        + " data about posts and comments. " + HOW_TO_EXPORT, 0);
+                throw new WxrRejected(
+                        "This is an RSS feed, not a WordPress export: it has none of WordPress's own (wp:)"
+                                + " data about posts and comments. " + HOW_TO_EXPORT,
+                        0);
             }
-            otherItems.forEach((type, count) -> skipped.add(count + (count == 1 ? " item" : " items") + " of type \"" + type
-                    + "\": only posts and their comments are imported (not media files, pages or menus)"));
+            otherItems.forEach((type, count) -> skipped.add(count + (count == 1 ? " item" : " items") + " of type \""
+                    + type + "\": only posts and their comments are imported (not media files, pages or menus)"));
             return new WxrArchive(title, posts, skipped);
         }
 
@@ -140,11 +149,14 @@ public final class WxrParser {
             }
             detail = detail.strip().replaceAll("[.\\s]+$", "");
             if (!rootStarted) {
-                return new WxrRejected("This file is not XML, so it is not a WordPress export (" + where + ": " + detail
-                        + "). " + HOW_TO_EXPORT, line);
+                return new WxrRejected(
+                        "This file is not XML, so it is not a WordPress export (" + where + ": " + detail + "). "
+                                + HOW_TO_EXPORT,
+                        line);
             }
-            return new WxrRejected("The file is damaged or incomplete, perhaps cut off while downloading: the XML breaks at "
-                    + where + " (" + detail + "). Export it again from WordPress and upload the whole file.",
+            return new WxrRejected(
+                    "The file is damaged or incomplete, perhaps cut off while downloading: the XML breaks at " + where
+                            + " (" + detail + "). Export it again from WordPress and upload the whole file.",
                     line);
         }
 
@@ -239,7 +251,8 @@ public final class WxrParser {
             }
         }
 
-        private void post(int line, Map<String, String> fields, List<String> categories, List<Map<String, String>> rawComments) {
+        private void post(
+                int line, Map<String, String> fields, List<String> categories, List<Map<String, String>> rawComments) {
             var type = field(fields, "wp:post_type").strip();
             if (!type.isEmpty() && !type.equals("post")) {
                 otherItems.merge(type, 1, Integer::sum);
@@ -270,7 +283,8 @@ public final class WxrParser {
             }
             Instant publishedAt;
             try {
-                publishedAt = firstDate(field(fields, "wp:post_date_gmt"), field(fields, "wp:post_date"), field(fields, "pubDate"));
+                publishedAt = firstDate(
+                        field(fields, "wp:post_date_gmt"), field(fields, "wp:post_date"), field(fields, "pubDate"));
             } catch (UnreadableDate unreadable) {
                 skipped.add(label + ": its date \"" + unreadable.value + "\" cannot be read");
                 return;
@@ -302,7 +316,10 @@ public final class WxrParser {
                 var label = WxrComment.label(rawId, postTitle, line);
                 var type = field(raw, "comment_type").strip().toLowerCase(Locale.ROOT);
                 if (!type.isEmpty() && !type.equals("comment")) {
-                    skipped.add(label + ": " + (type.equals("pingback") || type.equals("trackback") ? "a " + type : "of type \"" + type + "\"")
+                    skipped.add(label + ": "
+                            + (type.equals("pingback") || type.equals("trackback")
+                                    ? "a " + type
+                                    : "of type \"" + type + "\"")
                             + ", not a reader comment");
                     continue;
                 }
@@ -343,7 +360,8 @@ public final class WxrParser {
                 }
                 long parentId;
                 try {
-                    parentId = Math.max(0, Long.parseLong(field(raw, "comment_parent").strip()));
+                    parentId = Math.max(
+                            0, Long.parseLong(field(raw, "comment_parent").strip()));
                 } catch (NumberFormatException noParent) {
                     parentId = 0;
                 }
@@ -356,7 +374,8 @@ public final class WxrParser {
                         line,
                         id,
                         parentId,
-                        Parser.unescapeEntities(field(raw, "comment_author"), false).strip(),
+                        Parser.unescapeEntities(field(raw, "comment_author"), false)
+                                .strip(),
                         field(raw, "comment_author_email").strip(),
                         createdAt,
                         content,
@@ -378,7 +397,8 @@ public final class WxrParser {
             var depth = 1;
             while (depth > 0) {
                 switch (next(reader)) {
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.append(reader.getText());
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(reader.getText());
                     case XMLStreamConstants.START_ELEMENT -> {
                         noteNamespace(reader);
                         depth++;
@@ -422,7 +442,8 @@ public final class WxrParser {
         // WordPress writes "Mon, 30 Nov -0001 00:00:00 +0000" for a draft that never had a date.
         if (!rssDate.isEmpty() && !rssDate.contains("-0001")) {
             try {
-                return ZonedDateTime.parse(rssDate, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return ZonedDateTime.parse(rssDate, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
             } catch (DateTimeException unreadable) {
                 throw new UnreadableDate(rssDate);
             }

@@ -109,7 +109,8 @@ class AccountServiceTest {
         assertThat(stored.getDisplayName()).isEqualTo("Leila Haddad");
         assertThat(stored.getRole()).isEqualTo(Roles.READER);
         assertThat(stored.getPasswordHash()).startsWith("{bcrypt}").doesNotContain(GOOD_PASSWORD);
-        assertThat(passwordEncoder.matches(GOOD_PASSWORD, stored.getPasswordHash())).isTrue();
+        assertThat(passwordEncoder.matches(GOOD_PASSWORD, stored.getPasswordHash()))
+                .isTrue();
     }
 
     @Test
@@ -165,7 +166,8 @@ class AccountServiceTest {
 
         var info = service.register(new Registration(name, uniqueEmail(), GOOD_PASSWORD));
 
-        assertThat(repository.findById(info.id()).orElseThrow().getDisplayName()).isEqualTo(name);
+        assertThat(repository.findById(info.id()).orElseThrow().getDisplayName())
+                .isEqualTo(name);
     }
 
     @Test
@@ -186,9 +188,11 @@ class AccountServiceTest {
     void the_address_a_deleted_account_will_get_is_refused_so_deleting_that_account_cannot_fail() {
         var nextId = repository.findAll().stream().mapToLong(Account::id).max().orElse(0) + 1;
 
-        var rejected = rejected(new Registration("Leila Haddad", "deleted-" + nextId + "@accounts.invalid", GOOD_PASSWORD));
+        var rejected =
+                rejected(new Registration("Leila Haddad", "deleted-" + nextId + "@accounts.invalid", GOOD_PASSWORD));
 
-        assertThat(rejected.problems()).containsOnlyKeys("email")
+        assertThat(rejected.problems())
+                .containsOnlyKeys("email")
                 .containsEntry("email", "This address cannot receive mail; use your own address.");
     }
 
@@ -197,7 +201,8 @@ class AccountServiceTest {
         for (var email : new String[] {"leila@Example.INVALID", "leila@localhost", "leila@news.localhost"}) {
             var rejected = rejected(new Registration("Leila Haddad", email, GOOD_PASSWORD));
 
-            assertThat(rejected.problems()).as(email)
+            assertThat(rejected.problems())
+                    .as(email)
                     .containsEntry("email", "This address cannot receive mail; use your own address.");
         }
     }
@@ -285,7 +290,8 @@ class AccountServiceTest {
 
         assertThat(changed.displayName()).isEqualTo("Reader From Beirut");
         assertThat(service.myAccount().displayName()).isEqualTo("Reader From Beirut");
-        assertThat(repository.findById(idOf(READER)).orElseThrow().getDisplayName()).isEqualTo("Reader From Beirut");
+        assertThat(repository.findById(idOf(READER)).orElseThrow().getDisplayName())
+                .isEqualTo("Reader From Beirut");
     }
 
     @Test
@@ -308,7 +314,8 @@ class AccountServiceTest {
                 AccountRejected.class, () -> service.changePassword("not-my-password-at-all", GOOD_PASSWORD));
 
         assertThat(rejected).isNotNull();
-        assertThat(rejected.problems()).containsOnlyKeys("currentPassword")
+        assertThat(rejected.problems())
+                .containsOnlyKeys("currentPassword")
                 .containsEntry("currentPassword", NOT_CURRENT_PASSWORD);
         var hash = repository.findById(idOf(READER)).orElseThrow().getPasswordHash();
         assertThat(passwordEncoder.matches(READER_PASSWORD, hash)).isTrue();
@@ -317,7 +324,8 @@ class AccountServiceTest {
     @Test
     void a_new_password_must_pass_the_password_rules() {
         signInAs(READER);
-        var tooShort = catchThrowableOfType(AccountRejected.class, () -> service.changePassword(READER_PASSWORD, "short"));
+        var tooShort =
+                catchThrowableOfType(AccountRejected.class, () -> service.changePassword(READER_PASSWORD, "short"));
         var common = catchThrowableOfType(
                 AccountRejected.class, () -> service.changePassword(READER_PASSWORD, "password1234"));
         var email = catchThrowableOfType(AccountRejected.class, () -> service.changePassword(READER_PASSWORD, READER));
@@ -338,7 +346,9 @@ class AccountServiceTest {
         assertThat(hash).startsWith("{bcrypt}");
         assertThat(passwordEncoder.matches(GOOD_PASSWORD, hash)).isTrue();
         assertThat(passwordEncoder.matches(READER_PASSWORD, hash)).isFalse();
-        assertThat(passwordEncoder.matches(GOOD_PASSWORD, users.loadUserByUsername(READER).getPassword())).isTrue();
+        assertThat(passwordEncoder.matches(
+                        GOOD_PASSWORD, users.loadUserByUsername(READER).getPassword()))
+                .isTrue();
     }
 
     @Test
@@ -360,10 +370,12 @@ class AccountServiceTest {
         service.register(new Registration("Leila Haddad", email, GOOD_PASSWORD));
         signInAs(email);
 
-        var rejected = catchThrowableOfType(AccountRejected.class, () -> service.deleteMyAccount("not-my-password-at-all"));
+        var rejected =
+                catchThrowableOfType(AccountRejected.class, () -> service.deleteMyAccount("not-my-password-at-all"));
 
         assertThat(rejected).isNotNull();
-        assertThat(rejected.problems()).containsOnlyKeys("currentPassword")
+        assertThat(rejected.problems())
+                .containsOnlyKeys("currentPassword")
                 .containsEntry("currentPassword", NOT_CURRENT_PASSWORD);
         assertThat(service.myAccount().displayName()).isEqualTo("Leila Haddad");
         assertThat(users.loadUserByUsername(email).getUsername()).isEqualTo(email);
@@ -372,7 +384,8 @@ class AccountServiceTest {
     @Test
     void deleting_my_account_anonymises_it_and_it_can_never_sign_in_again() {
         var email = uniqueEmail();
-        var id = service.register(new Registration("Leila Haddad", email, GOOD_PASSWORD)).id();
+        var id = service.register(new Registration("Leila Haddad", email, GOOD_PASSWORD))
+                .id();
         signInAs(email);
 
         service.deleteMyAccount(GOOD_PASSWORD);
@@ -381,7 +394,8 @@ class AccountServiceTest {
         assertThat(stored.getDisplayName()).isEqualTo("Deleted reader");
         assertThat(stored.getEmail()).doesNotContainIgnoringCase(email).doesNotContain("Leila");
         assertThat(stored.isEnabled()).isFalse();
-        assertThat(passwordEncoder.matches(GOOD_PASSWORD, stored.getPasswordHash())).isFalse();
+        assertThat(passwordEncoder.matches(GOOD_PASSWORD, stored.getPasswordHash()))
+                .isFalse();
         assertThat(repository.findByEmailKey(Account.emailKey(email))).isEmpty();
         assertThat(service.exists(email)).isFalse();
         assertThatThrownBy(() -> users.loadUserByUsername(email)).isInstanceOf(UsernameNotFoundException.class);
@@ -463,7 +477,8 @@ class AccountServiceTest {
         var readerId = idOf(READER);
         signInAs("moderator@dateline.test");
 
-        assertThat(service.findAccount(readerId)).hasValueSatisfying(found -> assertThat(found.email()).isEqualTo(READER));
+        assertThat(service.findAccount(readerId))
+                .hasValueSatisfying(found -> assertThat(found.email()).isEqualTo(READER));
         assertThat(service.setEnabled(readerId, false).enabled()).isFalse();
         assertThat(users.loadUserByUsername(READER).isEnabled()).isFalse();
         assertThat(service.setEnabled(readerId, true).enabled()).isTrue();
@@ -503,7 +518,8 @@ class AccountServiceTest {
     com.dateline.comment.CommentModeration queues;
 
     private long secondModerator() {
-        return service.create(uniqueEmail(), "Second Moderator", GOOD_PASSWORD, Roles.MODERATOR).id();
+        return service.create(uniqueEmail(), "Second Moderator", GOOD_PASSWORD, Roles.MODERATOR)
+                .id();
     }
 
     @Test
@@ -513,7 +529,8 @@ class AccountServiceTest {
 
         assertThatThrownBy(() -> service.ban(editorId, null))
                 .isInstanceOf(StaffAccountProtected.class)
-                .hasMessage("This is a staff account (moderator, editor or admin): only an admin can ban, unban or trust it.");
+                .hasMessage(
+                        "This is a staff account (moderator, editor or admin): only an admin can ban, unban or trust it.");
         assertThat(users.loadUserByUsername("editor@dateline.test").isEnabled()).isTrue();
     }
 
@@ -524,7 +541,8 @@ class AccountServiceTest {
 
         assertThatThrownBy(() -> service.ban(otherId, null)).isInstanceOf(StaffAccountProtected.class);
         assertThatThrownBy(() -> service.setEnabled(otherId, false)).isInstanceOf(StaffAccountProtected.class);
-        assertThat(repository.findById(otherId).orElseThrow().isActiveAt(java.time.Instant.now())).isTrue();
+        assertThat(repository.findById(otherId).orElseThrow().isActiveAt(java.time.Instant.now()))
+                .isTrue();
     }
 
     @Test
@@ -571,14 +589,16 @@ class AccountServiceTest {
         queues.setTrusted(moderatorId, true);
 
         assertThat(users.loadUserByUsername("editor@dateline.test").isEnabled()).isTrue();
-        assertThat(repository.findById(moderatorId).orElseThrow().isActiveAt(java.time.Instant.now())).isFalse();
+        assertThat(repository.findById(moderatorId).orElseThrow().isActiveAt(java.time.Instant.now()))
+                .isFalse();
         assertThat(queues.authorRecord(moderatorId).trusted()).isTrue();
     }
 
     @Test
     void the_dashboard_is_told_a_moderator_may_act_on_readers_only_and_an_admin_on_everyone() {
         var readerId = idOf(READER);
-        var staff = java.util.List.of(idOf("moderator@dateline.test"), idOf("editor@dateline.test"), idOf("admin@dateline.test"));
+        var staff = java.util.List.of(
+                idOf("moderator@dateline.test"), idOf("editor@dateline.test"), idOf("admin@dateline.test"));
 
         signInAs("moderator@dateline.test");
         assertThat(service.mayModerate(readerId)).isTrue();

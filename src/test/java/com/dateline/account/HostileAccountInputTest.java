@@ -3,7 +3,6 @@ package com.dateline.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.dateline.support.HostileInput;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +65,8 @@ class HostileAccountInputTest {
     }
 
     private static boolean fitsAName(Sample sample) {
-        var length = sample.text().strip().codePointCount(0, sample.text().strip().length());
+        var length =
+                sample.text().strip().codePointCount(0, sample.text().strip().length());
         return length >= 2 && length <= 40;
     }
 
@@ -96,11 +96,13 @@ class HostileAccountInputTest {
             assertThat(failure).isNull();
             assertThat(users.loadUserByUsername(email)).isNotNull();
             var id = service.findAccountId(email).orElseThrow();
-            assertThat(service.displayNames(java.util.List.of(id))).containsEntry(id, sample.text().strip());
+            assertThat(service.displayNames(java.util.List.of(id)))
+                    .containsEntry(id, sample.text().strip());
         } else {
             assertThat(failure).isInstanceOf(AccountRejected.class);
             assertThat(((AccountRejected) failure).problems()).containsOnlyKeys("displayName");
-            assertThat(((AccountRejected) failure).problems().get("displayName")).contains(expected);
+            assertThat(((AccountRejected) failure).problems().get("displayName"))
+                    .contains(expected);
             assertThat(service.exists(email)).isFalse();
         }
     }
@@ -108,7 +110,8 @@ class HostileAccountInputTest {
     @ParameterizedTest
     @MethodSource("com.dateline.support.HostileInput#everything")
     void a_hostile_email_is_refused_on_its_field_and_no_account_is_made(Sample sample) {
-        var failure = catchThrowable(() -> service.register(new Registration("Leila Haddad", sample.text(), GOOD_PASSWORD)));
+        var failure =
+                catchThrowable(() -> service.register(new Registration("Leila Haddad", sample.text(), GOOD_PASSWORD)));
 
         assertThat(failure).isInstanceOf(AccountRejected.class);
         assertThat(((AccountRejected) failure).problems()).containsOnlyKeys("email");
@@ -127,7 +130,9 @@ class HostileAccountInputTest {
 
         if ((sample.kind() == Kind.ORDINARY) && fitsAPassword(sample)) {
             assertThat(failure).isNull();
-            assertThat(passwordEncoder.matches(sample.text(), users.loadUserByUsername(email).getPassword())).isTrue();
+            assertThat(passwordEncoder.matches(
+                            sample.text(), users.loadUserByUsername(email).getPassword()))
+                    .isTrue();
         } else {
             assertThat(failure).isInstanceOf(AccountRejected.class);
             assertThat(((AccountRejected) failure).problems()).containsOnlyKeys("password");
@@ -152,10 +157,12 @@ class HostileAccountInputTest {
         var expected = expectedNameProblem(sample);
         if (expected == null) {
             assertThat(failure).isNull();
-            assertThat(service.myAccount().displayName()).isEqualTo(sample.text().strip());
+            assertThat(service.myAccount().displayName())
+                    .isEqualTo(sample.text().strip());
         } else {
             assertThat(failure).isInstanceOf(AccountRejected.class);
-            assertThat(((AccountRejected) failure).problems().get("displayName")).contains(expected);
+            assertThat(((AccountRejected) failure).problems().get("displayName"))
+                    .contains(expected);
             assertThat(service.myAccount().displayName()).isEqualTo(account.displayName());
         }
     }
@@ -191,6 +198,8 @@ class HostileAccountInputTest {
         assertThat(delete).isInstanceOf(AccountRejected.class);
         assertThat(((AccountRejected) delete).problems()).containsEntry("currentPassword", NOT_CURRENT_PASSWORD);
         assertThat(service.myAccount().email()).isEqualTo(account.email());
-        assertThat(passwordEncoder.matches(GOOD_PASSWORD, users.loadUserByUsername(account.email()).getPassword())).isTrue();
+        assertThat(passwordEncoder.matches(
+                        GOOD_PASSWORD, users.loadUserByUsername(account.email()).getPassword()))
+                .isTrue();
     }
 }

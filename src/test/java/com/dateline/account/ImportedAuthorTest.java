@@ -62,7 +62,8 @@ class ImportedAuthorTest {
         var stored = repository.findById(id).orElseThrow();
         assertThat(stored.getDisplayName()).isEqualTo("Layla Haddad");
         assertThat(stored.getEmail()).matches("imported-[0-9a-f]{16}@import\\.invalid");
-        assertThat(stored.getEmail()).isEqualTo(AccountService.importedAuthorEmail("layla haddad", email.toUpperCase()));
+        assertThat(stored.getEmail())
+                .isEqualTo(AccountService.importedAuthorEmail("layla haddad", email.toUpperCase()));
         assertThat(stored.isImported()).isTrue();
         assertThat(stored.getRole()).isEqualTo(Roles.READER);
         assertThat(service.displayNames(java.util.List.of(id))).containsEntry(id, "Layla Haddad");
@@ -91,7 +92,8 @@ class ImportedAuthorTest {
                 .isInstanceOf(UsernameNotFoundException.class)
                 .hasMessage("No such account");
         assertThat(passwordEncoder.matches("", stored.getPasswordHash())).isFalse();
-        assertThat(passwordEncoder.matches(AccountService.UNUSABLE_PASSWORD_HASH, stored.getPasswordHash())).isFalse();
+        assertThat(passwordEncoder.matches(AccountService.UNUSABLE_PASSWORD_HASH, stored.getPasswordHash()))
+                .isFalse();
     }
 
     @Test
@@ -102,7 +104,8 @@ class ImportedAuthorTest {
         var controlled = service.importedAuthor("Bell\u0007 Ringer\n", "");
 
         assertThat(repository.findById(nameless).orElseThrow().getDisplayName()).isEqualTo("Anonymous");
-        assertThat(repository.findById(controlled).orElseThrow().getDisplayName()).isEqualTo("Bell Ringer");
+        assertThat(repository.findById(controlled).orElseThrow().getDisplayName())
+                .isEqualTo("Bell Ringer");
     }
 
     @Test

@@ -38,7 +38,8 @@ class ProductionAccountsTest {
     @Test
     void under_prod_no_demo_account_signs_in_and_the_configured_admin_is_created(CapturedOutput output) {
         try (var quickStart = start("--dateline.demo-data=true")) {
-            assertThat(signIn(quickStart, "admin@dateline.test", "admin-demo-2008")).contains("ROLE_ADMIN");
+            assertThat(signIn(quickStart, "admin@dateline.test", "admin-demo-2008"))
+                    .contains("ROLE_ADMIN");
         }
 
         try (var production = start(
@@ -75,7 +76,8 @@ class ProductionAccountsTest {
 
     @Test
     void prod_without_an_administrator_and_without_the_admin_settings_stops_the_start(CapturedOutput output) {
-        assertThatThrownBy(() -> start("--spring.profiles.active=prod", "--dateline.blog.base-url=https://blog.example.org"))
+        assertThatThrownBy(() ->
+                        start("--spring.profiles.active=prod", "--dateline.blog.base-url=https://blog.example.org"))
                 .isNotNull();
 
         assertThat(output.getOut() + output.getErr())
@@ -98,8 +100,10 @@ class ProductionAccountsTest {
     private static List<String> signIn(ConfigurableApplicationContext context, String email, String password) {
         var provider = new DaoAuthenticationProvider(context.getBean(UserDetailsService.class));
         provider.setPasswordEncoder(context.getBean(PasswordEncoder.class));
-        return provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password))
-                .getAuthorities().stream()
+        return provider
+                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, password))
+                .getAuthorities()
+                .stream()
                 .map(GrantedAuthority::getAuthority)
                 .toList();
     }

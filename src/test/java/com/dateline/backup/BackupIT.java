@@ -86,29 +86,40 @@ class BackupIT {
         assertThat(name).matches("dateline-backup-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z(-\\d+)?\\.zip");
         assertThat(created.headers().firstValue("Location")).hasValue("/api/backups/" + name);
         var file = DATA.resolve("backups").resolve(name);
-        assertThat(backup.path("location").asString()).isEqualTo(file.toAbsolutePath().toString());
+        assertThat(backup.path("location").asString())
+                .isEqualTo(file.toAbsolutePath().toString());
         assertThat(backup.path("bytes").asLong()).isEqualTo(Files.size(file));
 
         var listed = send("GET", "/api/backups", "admin@dateline.test:admin-demo-2008");
         assertThat(listed.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(listed.body()).findValuesAsString("name")).contains(name);
 
-        var download = http.send(request("GET", "/api/backups/" + name, "admin@dateline.test:admin-demo-2008").build(),
+        var download = http.send(
+                request("GET", "/api/backups/" + name, "admin@dateline.test:admin-demo-2008")
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains(name));
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(value -> assertThat(value).contains(name));
         assertThat(download.body()).isEqualTo(Files.readAllBytes(file));
         assertThat(entries(download.body())).containsExactly("dateline.mv.db");
         // Written under a temporary name and renamed: nothing else is left in the folder.
         try (var left = Files.list(DATA.resolve("backups"))) {
-            assertThat(left.map(path -> path.getFileName().toString())).allMatch(each -> each.startsWith("dateline-backup-"));
+            assertThat(left.map(path -> path.getFileName().toString()))
+                    .allMatch(each -> each.startsWith("dateline-backup-"));
         }
     }
 
     @Test
     void two_backups_in_the_same_second_get_two_files() throws Exception {
-        var first = JSON.readTree(send("POST", "/api/backups", "admin@dateline.test:admin-demo-2008").body()).path("name").asString();
-        var second = JSON.readTree(send("POST", "/api/backups", "admin@dateline.test:admin-demo-2008").body()).path("name").asString();
+        var first = JSON.readTree(send("POST", "/api/backups", "admin@dateline.test:admin-demo-2008")
+                        .body())
+                .path("name")
+                .asString();
+        var second = JSON.readTree(send("POST", "/api/backups", "admin@dateline.test:admin-demo-2008")
+                        .body())
+                .path("name")
+                .asString();
 
         assertThat(second).isNotEqualTo(first);
         assertThat(DATA.resolve("backups").resolve(first)).exists();
@@ -121,38 +132,58 @@ class BackupIT {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         // No Basic challenge: a browser never offers to remember credentials for this API.
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isEmpty();
-        assertThat(send("POST", "/api/backups", "admin@dateline.test:wrong-password").statusCode()).isEqualTo(401);
-        assertThat(send("POST", "/api/backups", "moderator@dateline.test:moderator-demo-2008").statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/backups", "editor@dateline.test:editor-demo-2008").statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/backups", "admin@dateline.test:wrong-password")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send("POST", "/api/backups", "moderator@dateline.test:moderator-demo-2008")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/api/backups", "editor@dateline.test:editor-demo-2008")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void a_signed_in_admins_browser_session_does_not_open_the_api() throws Exception {
-        var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        var login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+        var browser = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        var login = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        var csrf = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(login.body());
+        var csrf = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"")
+                .matcher(login.body());
         assertThat(csrf.find()).as("the sign-in page's CSRF token").isTrue();
-        var signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+        var signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("username=admin%40dateline.test&password=admin-demo-2008&_csrf="
-                                + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=admin%40dateline.test&password=admin-demo-2008&_csrf="
+                                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
 
         // What a page on another site could make that browser send: its cookies, but no credentials for the API.
-        var forged = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backups"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        var forged = browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/backups"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(forged.statusCode()).isEqualTo(401);
     }
 
     @Test
     void a_name_that_is_not_a_backup_finds_nothing() throws Exception {
-        assertThat(send("GET", "/api/backups/dateline.mv.db", "admin@dateline.test:admin-demo-2008").statusCode()).isEqualTo(404);
-        assertThat(send("GET", "/api/backups/..%2Fdateline.mv.db", "admin@dateline.test:admin-demo-2008").statusCode())
+        assertThat(send("GET", "/api/backups/dateline.mv.db", "admin@dateline.test:admin-demo-2008")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/api/backups/..%2Fdateline.mv.db", "admin@dateline.test:admin-demo-2008")
+                        .statusCode())
                 .isIn(400, 404);
     }
 
@@ -182,7 +213,9 @@ class BackupIT {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (credentials != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }

@@ -57,13 +57,19 @@ class BackupRestoreRoundTripTest {
         Backup backup;
         try (var site = start(original, true)) {
             writeDiscussion(site);
-            backup = new ModerationTestSupport(site.getBean(AccountService.class), site.getBean(UserDetailsService.class),
-                            site.getBean(SecurityContextHolderStrategy.class), site.getBean(PostService.class),
-                            site.getBean(CommentService.class), site.getBean(JdbcTemplate.class))
+            backup = new ModerationTestSupport(
+                            site.getBean(AccountService.class),
+                            site.getBean(UserDetailsService.class),
+                            site.getBean(SecurityContextHolderStrategy.class),
+                            site.getBean(PostService.class),
+                            site.getBean(CommentService.class),
+                            site.getBean(JdbcTemplate.class))
                     .as(ADMIN, () -> site.getBean(BackupService.class).backUp());
             before = everyRow(site);
         }
-        assertThat(Path.of(backup.location())).exists().hasParent(original.resolve("backups").toAbsolutePath());
+        assertThat(Path.of(backup.location()))
+                .exists()
+                .hasParent(original.resolve("backups").toAbsolutePath());
         assertThat(backup.name()).matches("dateline-backup-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z\\.zip");
         assertThat(before.get("POST")).hasSize(5);
         assertThat(before.get("PHOTO_RENDITION")).hasSize(10);
@@ -85,20 +91,25 @@ class BackupRestoreRoundTripTest {
         Files.writeString(elsewhere.resolve("dateline.mv.db"), "the newsroom's current database");
         var backup = Files.writeString(original.resolve("dateline-backup-2026-11-28T20-49-00Z.zip"), "not used");
 
-        assertThatThrownBy(() -> start(elsewhere, false, "--dateline.restore=" + backup)).isInstanceOf(RestoreRefused.class);
+        assertThatThrownBy(() -> start(elsewhere, false, "--dateline.restore=" + backup))
+                .isInstanceOf(RestoreRefused.class);
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
-                .contains("The data folder " + elsewhere.toAbsolutePath() + " already holds a database (dateline.mv.db);"
-                        + " a restore never overwrites one.");
+                .contains("The data folder " + elsewhere.toAbsolutePath()
+                        + " already holds a database (dateline.mv.db);" + " a restore never overwrites one.");
         assertThat(Files.readString(elsewhere.resolve("dateline.mv.db"))).isEqualTo("the newsroom's current database");
     }
 
     /** Three comments on the Jerusalem post: one approved and reported, one rejected with a reason, one waiting. */
     private static void writeDiscussion(ConfigurableApplicationContext site) {
-        var support = new ModerationTestSupport(site.getBean(AccountService.class), site.getBean(UserDetailsService.class),
-                site.getBean(SecurityContextHolderStrategy.class), site.getBean(PostService.class),
-                site.getBean(CommentService.class), site.getBean(JdbcTemplate.class));
+        var support = new ModerationTestSupport(
+                site.getBean(AccountService.class),
+                site.getBean(UserDetailsService.class),
+                site.getBean(SecurityContextHolderStrategy.class),
+                site.getBean(PostService.class),
+                site.getBean(CommentService.class),
+                site.getBean(JdbcTemplate.class));
         var comments = site.getBean(CommentService.class);
         var moderation = site.getBean(ModerationService.class);
         var post = support.postId(JERUSALEM);
@@ -131,7 +142,10 @@ class BackupRestoreRoundTripTest {
         var values = new ArrayList<@Nullable String>();
         for (var column = 1; column <= meta.getColumnCount(); column++) {
             var type = meta.getColumnType(column);
-            var binary = type == Types.BLOB || type == Types.VARBINARY || type == Types.BINARY || type == Types.LONGVARBINARY;
+            var binary = type == Types.BLOB
+                    || type == Types.VARBINARY
+                    || type == Types.BINARY
+                    || type == Types.LONGVARBINARY;
             var bytes = binary ? row.getBytes(column) : null;
             values.add(binary ? (bytes == null ? null : HexFormat.of().formatHex(bytes)) : row.getString(column));
         }

@@ -35,9 +35,11 @@ class DatabaseHousekeepingTest {
         var tended = grow(dataDir.resolve("tended"), true);
 
         assertThat(tended.compactions()).as("runs that rewrote something").isEqualTo(ROUNDS);
-        assertThat(untended.chunksFillPercent()).as("live share of the chunks without housekeeping")
+        assertThat(untended.chunksFillPercent())
+                .as("live share of the chunks without housekeeping")
                 .isLessThan(DatabaseHousekeeping.COMPACT_BELOW_FILL_PERCENT);
-        assertThat(tended.bytes()).as("file with housekeeping, against %,d bytes without", untended.bytes())
+        assertThat(tended.bytes())
+                .as("file with housekeeping, against %,d bytes without", untended.bytes())
                 .isLessThan(untended.bytes() / 2);
         assertThat(tended.rows()).isEqualTo((long) ROUNDS * COMMITS_PER_ROUND);
     }
@@ -48,7 +50,8 @@ class DatabaseHousekeepingTest {
         try (var open = database.getConnection()) {
             commitOneByOne(open, 1);
 
-            assertThat(new DatabaseHousekeeping(database, Duration.ZERO).compactIfWorthIt()).isFalse();
+            assertThat(new DatabaseHousekeeping(database, Duration.ZERO).compactIfWorthIt())
+                    .isFalse();
         }
     }
 
@@ -66,7 +69,8 @@ class DatabaseHousekeepingTest {
         var database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:housekeeping");
 
-        assertThat(new DatabaseHousekeeping(database, Duration.ZERO).compactIfWorthIt()).isFalse();
+        assertThat(new DatabaseHousekeeping(database, Duration.ZERO).compactIfWorthIt())
+                .isFalse();
     }
 
     private record Grown(long bytes, int chunksFillPercent, long rows, int compactions) {}
@@ -86,8 +90,11 @@ class DatabaseHousekeepingTest {
             }
             try (var count = open.createStatement().executeQuery("select count(*) from note")) {
                 count.next();
-                return new Grown(Files.size(folder.resolve("dateline.mv.db")),
-                        store(open).getFileStore().getChunksFillRate(), count.getLong(1), compactions);
+                return new Grown(
+                        Files.size(folder.resolve("dateline.mv.db")),
+                        store(open).getFileStore().getChunksFillRate(),
+                        count.getLong(1),
+                        compactions);
             }
         }
     }
@@ -110,7 +117,9 @@ class DatabaseHousekeepingTest {
 
     private static void commitOneByOne(Connection connection, int commits) throws SQLException {
         if (!hasNoteTable(connection)) {
-            connection.createStatement().execute("create table note (id bigint auto_increment primary key, body varchar(200))");
+            connection
+                    .createStatement()
+                    .execute("create table note (id bigint auto_increment primary key, body varchar(200))");
         }
         connection.setAutoCommit(false);
         try (var insert = connection.prepareStatement("insert into note (body) values (?)")) {

@@ -18,7 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * With the public address set, links that shared caches keep never take a request's {@code Host} header, and an
  * {@code https} address sends HSTS on every answer, though the proxy in front reaches this server over plain HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dateline.blog.base-url=https://blog.example.org")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "dateline.blog.base-url=https://blog.example.org")
 class PublicAddressIT {
 
     private static final String SEED = "/2008/04/iraq-us-and-irans-talk-about-talks-continues";
@@ -31,7 +33,10 @@ class PublicAddressIT {
     void a_forged_host_header_writes_no_link(String path) throws IOException {
         var answer = get(path, "evil.example");
 
-        assertThat(answer).startsWith("HTTP/1.1 200").doesNotContain("evil.example").contains("https://blog.example.org/");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 200")
+                .doesNotContain("evil.example")
+                .contains("https://blog.example.org/");
     }
 
     @ParameterizedTest
@@ -39,7 +44,9 @@ class PublicAddressIT {
     void every_answer_says_to_use_https_only(String path) throws IOException {
         var answer = get(path, "localhost");
 
-        assertThat(Pattern.compile("(?im)^Strict-Transport-Security: max-age=31536000\\r?$").matcher(answer).find())
+        assertThat(Pattern.compile("(?im)^Strict-Transport-Security: max-age=31536000\\r?$")
+                        .matcher(answer)
+                        .find())
                 .as(answer.lines().limit(12).toList().toString())
                 .isTrue();
     }

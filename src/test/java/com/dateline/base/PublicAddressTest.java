@@ -27,7 +27,8 @@ class PublicAddressTest {
 
     @Test
     void an_address_without_a_scheme_refuses_to_start_in_any_profile(CapturedOutput output) {
-        assertThatThrownBy(() -> start("--dateline.blog.base-url=blog.example.org")).isNotNull();
+        assertThatThrownBy(() -> start("--dateline.blog.base-url=blog.example.org"))
+                .isNotNull();
 
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")

@@ -34,11 +34,13 @@ class SecondInstanceTest {
         try (var first = ChildJvm.start(CommittingWriter.class, ShippedDatabase.url(dataDir))) {
             var before = acknowledgedAfter(first, 0, 20);
 
-            assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class).run(
-                            "--dateline.data-dir=" + dataDir,
-                            // The test configuration names an in-memory database; this test needs the shipped one.
-                            "--spring.datasource.url=" + ShippedDatabase.url(),
-                            "--server.port=0"))
+            assertThatThrownBy(() -> new SpringApplicationBuilder(Application.class)
+                            .run(
+                                    "--dateline.data-dir=" + dataDir,
+                                    // The test configuration names an in-memory database; this test needs the shipped
+                                    // one.
+                                    "--spring.datasource.url=" + ShippedDatabase.url(),
+                                    "--server.port=0"))
                     .isNotNull();
 
             assertThat(output.getOut() + output.getErr())
@@ -64,7 +66,8 @@ class SecondInstanceTest {
 
     private long rows() throws SQLException {
         try (var connection = DriverManager.getConnection(ShippedDatabase.url(dataDir), "sa", "");
-                var count = connection.createStatement().executeQuery("select count(*) from " + CommittingWriter.TABLE)) {
+                var count =
+                        connection.createStatement().executeQuery("select count(*) from " + CommittingWriter.TABLE)) {
             count.next();
             return count.getLong(1);
         }

@@ -28,14 +28,21 @@ class StartupGateTest {
 
     private void ready() {
         try (var context = new GenericApplicationContext()) {
-            gate.onApplicationEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+            gate.onApplicationEvent(
+                    new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
         }
     }
 
     @Test
-    void before_the_application_is_ready_every_request_is_told_to_come_back_and_nothing_may_keep_the_answer() throws Exception {
-        for (var path : new String[] {"/2008/04/iraq-us-and-irans-talk-about-talks-continues", "/", "/feed.atom",
-                "/actuator/health/readiness", "/login"}) {
+    void before_the_application_is_ready_every_request_is_told_to_come_back_and_nothing_may_keep_the_answer()
+            throws Exception {
+        for (var path : new String[] {
+            "/2008/04/iraq-us-and-irans-talk-about-talks-continues",
+            "/",
+            "/feed.atom",
+            "/actuator/health/readiness",
+            "/login"
+        }) {
             var answer = request(path);
 
             assertThat(answer.passedOn()).as(path).isFalse();
@@ -55,7 +62,8 @@ class StartupGateTest {
     void once_the_application_is_ready_every_request_passes() throws Exception {
         ready();
 
-        for (var path : new String[] {"/2008/04/iraq-us-and-irans-talk-about-talks-continues", "/actuator/health/readiness"}) {
+        for (var path :
+                new String[] {"/2008/04/iraq-us-and-irans-talk-about-talks-continues", "/actuator/health/readiness"}) {
             var answer = request(path);
 
             assertThat(answer.passedOn()).as(path).isTrue();

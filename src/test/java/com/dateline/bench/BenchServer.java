@@ -38,6 +38,7 @@ public final class BenchServer implements AutoCloseable {
 
     /** The environment variables a harness started by another harness finds its server's secrets in. */
     public static final String TOKEN_ENV = "DATELINE_BENCH_TOKEN";
+
     public static final String PASSWORD_ENV = "DATELINE_BENCH_PASSWORD";
     public static final String HOOKS_PORT_ENV = "DATELINE_BENCH_HOOKS_PORT";
     static final String TOKEN_HEADER = "X-Bench-Token";
@@ -46,14 +47,16 @@ public final class BenchServer implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+(\\d+)\\s+(\\d+)");
-    private static final Pattern SESSIONS = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+org\\.apache\\.catalina\\.session\\.StandardSession\\s");
+    private static final Pattern SESSIONS = Pattern.compile(
+            "(?m)^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+org\\.apache\\.catalina\\.session\\.StandardSession\\s");
 
     private final Process process;
     private final Path data;
     private final Path log;
     private final int port;
     private final Secrets secrets;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The run's secrets and where the hooks listen; a harness started by another gets them from its environment. */
     public record Secrets(String token, String readerPassword, int hooksPort) {
@@ -98,7 +101,8 @@ public final class BenchServer implements AutoCloseable {
      * Starts the jar on a fresh folder {@code data} (deleted first) and waits until it is ready. {@code jvmOptions}
      * come before the launcher (e.g. {@code -Xmx1g}, {@code -ea}), {@code arguments} after the ones set here.
      */
-    public static BenchServer start(Path jar, Path data, int port, List<String> jvmOptions, List<String> arguments, Path log)
+    public static BenchServer start(
+            Path jar, Path data, int port, List<String> jvmOptions, List<String> arguments, Path log)
             throws IOException, InterruptedException {
         deleteRecursively(data);
         Files.createDirectories(data);
@@ -111,17 +115,25 @@ public final class BenchServer implements AutoCloseable {
         return startOn(jar, data, port, jvmOptions, arguments, restartLog, secrets);
     }
 
-    private static BenchServer startOn(Path jar, Path data, int port, List<String> jvmOptions, List<String> arguments, Path log,
-            Secrets secrets) throws IOException, InterruptedException {
+    private static BenchServer startOn(
+            Path jar, Path data, int port, List<String> jvmOptions, List<String> arguments, Path log, Secrets secrets)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; build it first: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64"
-                    + " ./mvnw -Pproduction -DskipTests package");
+            throw new IllegalStateException(
+                    jar + " is missing; build it first: JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64"
+                            + " ./mvnw -Pproduction -DskipTests package");
         }
         var command = new ArrayList<String>();
         command.add(javaCommand().toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Dloader.path=" + hooksFolder(), "-cp", jar.toString(), LAUNCHER,
-                "--spring.profiles.active=benchmark", "--dateline.data-dir=" + data.toAbsolutePath(), "--server.port=" + port));
+        command.addAll(List.of(
+                "-Dloader.path=" + hooksFolder(),
+                "-cp",
+                jar.toString(),
+                LAUNCHER,
+                "--spring.profiles.active=benchmark",
+                "--dateline.data-dir=" + data.toAbsolutePath(),
+                "--server.port=" + port));
         command.addAll(arguments);
         Files.createDirectories(log.toAbsolutePath().getParent());
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -138,7 +150,11 @@ public final class BenchServer implements AutoCloseable {
     private static Path hooksFolder() throws IOException {
         Path testClasses;
         try {
-            testClasses = Path.of(BenchServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            testClasses = Path.of(BenchServer.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
@@ -152,7 +168,9 @@ public final class BenchServer implements AutoCloseable {
                 Files.copy(file, target);
             }
         }
-        Files.copy(testClasses.resolve("application-benchmark.properties"), folder.resolve("application-benchmark.properties"));
+        Files.copy(
+                testClasses.resolve("application-benchmark.properties"),
+                folder.resolve("application-benchmark.properties"));
         return folder;
     }
 
@@ -191,7 +209,9 @@ public final class BenchServer implements AutoCloseable {
                 throw new IllegalStateException("The server stopped while starting; see " + log);
             }
             try {
-                var readiness = http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).build(),
+                var readiness = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (readiness.statusCode() == 200) {
                     return;
@@ -225,13 +245,16 @@ public final class BenchServer implements AutoCloseable {
     }
 
     /** Approves the oldest page of pending load comments as {@code moderator}; the answer's JSON. */
-    public static String moderate(HttpClient http, Secrets secrets, String moderator) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secrets.hooksPort() + "/moderate/"
-                        + URLEncoder.encode(moderator, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30))
-                .header(TOKEN_HEADER, secrets.token())
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
+    public static String moderate(HttpClient http, Secrets secrets, String moderator)
+            throws IOException, InterruptedException {
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + secrets.hooksPort() + "/moderate/"
+                                + URLEncoder.encode(moderator, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(30))
+                        .header(TOKEN_HEADER, secrets.token())
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the moderation hook answered " + response.statusCode());
         }
@@ -243,7 +266,9 @@ public final class BenchServer implements AutoCloseable {
 
     public static Heap liveHeap(long pid) throws IOException, InterruptedException {
         var jcmd = javaCommand().resolveSibling("jcmd");
-        var process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+        var process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .start();
         var histogram = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         var total = HISTOGRAM_TOTAL.matcher(histogram);
@@ -258,10 +283,15 @@ public final class BenchServer implements AutoCloseable {
     /** Every load comment in a stopped server's database file, and how often it is there. */
     public static Map<String, Integer> storedLoadComments(Path data) throws Exception {
         var bodies = new HashMap<String, Integer>();
-        try (var connection = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("dateline")
-                        + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0", "sa", "");
-                var rows = connection.createStatement().executeQuery(
-                        "select body, count(*) from comment where body like 'Load comment %' group by body")) {
+        try (var connection = DriverManager.getConnection(
+                        "jdbc:h2:file:" + data.toAbsolutePath().resolve("dateline")
+                                + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0",
+                        "sa",
+                        "");
+                var rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select body, count(*) from comment where body like 'Load comment %' group by body")) {
             while (rows.next()) {
                 bodies.put(rows.getString(1), rows.getInt(2));
             }

@@ -29,9 +29,11 @@ public final class Burst {
         var url = URI.create(args[0]);
         var count = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         var address = new InetSocketAddress(url.getHost(), url.getPort());
-        var request = ("GET " + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()) + " HTTP/1.1\r\n"
-                + "Host: " + url.getHost() + ":" + url.getPort() + "\r\n"
-                + "Accept-Encoding: gzip\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        var request = ("GET " + url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())
+                        + " HTTP/1.1\r\n"
+                        + "Host: " + url.getHost() + ":" + url.getPort() + "\r\n"
+                        + "Accept-Encoding: gzip\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         var sockets = new ArrayList<Socket>(count);
         for (var i = 0; i < count; i++) {
             var socket = new Socket();
@@ -57,13 +59,19 @@ public final class Burst {
                     latencies[index] = System.nanoTime() - started.get();
                     var head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
                     var lines = head.split("\r\n");
-                    statuses.computeIfAbsent(lines.length > 0 && lines[0].length() >= 12 ? lines[0].substring(9, 12) : "none",
-                            k -> new AtomicLong()).incrementAndGet();
-                    var etag = Arrays.stream(lines).filter(line -> line.toLowerCase(Locale.ROOT).startsWith("etag:"))
-                            .map(line -> line.substring(5).strip()).findFirst().orElse("(none)");
+                    statuses.computeIfAbsent(
+                                    lines.length > 0 && lines[0].length() >= 12 ? lines[0].substring(9, 12) : "none",
+                                    k -> new AtomicLong())
+                            .incrementAndGet();
+                    var etag = Arrays.stream(lines)
+                            .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("etag:"))
+                            .map(line -> line.substring(5).strip())
+                            .findFirst()
+                            .orElse("(none)");
                     etags.computeIfAbsent(etag, k -> new AtomicLong()).incrementAndGet();
                 } catch (IOException | InterruptedException e) {
-                    statuses.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                    statuses.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
+                            .incrementAndGet();
                 }
             }));
         }
@@ -72,13 +80,18 @@ public final class Burst {
         for (var thread : threads) {
             thread.join();
         }
-        var sorted = Arrays.stream(latencies).filter(nanos -> nanos > 0).sorted().toArray();
+        var sorted =
+                Arrays.stream(latencies).filter(nanos -> nanos > 0).sorted().toArray();
         System.out.printf(Locale.ROOT, "Burst: %d requests sent at once to %s%n", count, url);
         System.out.println("status codes: " + sorted(statuses));
         System.out.println("different ETags: " + etags.size() + " " + sorted(etags));
         if (sorted.length > 0) {
-            System.out.printf(Locale.ROOT, "latency from the instant they were sent, ms: p50 %.1f  p99 %.1f  max %.1f%n",
-                    percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "latency from the instant they were sent, ms: p50 %.1f  p99 %.1f  max %.1f%n",
+                    percentile(sorted, 50),
+                    percentile(sorted, 99),
+                    sorted[sorted.length - 1] / 1e6);
         }
     }
 

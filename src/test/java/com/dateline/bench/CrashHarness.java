@@ -31,8 +31,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CrashHarness {
 
-    private record Run(int number, double killedAfterSeconds, int acknowledged, int found, int missing, int duplicates,
-            int unacknowledgedStored, long fileBytes, double restartSeconds) {}
+    private record Run(
+            int number,
+            double killedAfterSeconds,
+            int acknowledged,
+            int found,
+            int missing,
+            int duplicates,
+            int unacknowledgedStored,
+            long fileBytes,
+            double restartSeconds) {}
 
     private static final List<String> SERVER_JVM = List.of("-Xmx1g");
 
@@ -45,10 +53,15 @@ public final class CrashHarness {
 
     public static void main(String[] args) throws Exception {
         var options = new HashMap<String, String>();
-        Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).filter(arg -> arg.startsWith("--")).forEach(arg -> {
-            var equals = arg.indexOf('=');
-            options.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
-        });
+        Arrays.stream(args)
+                .flatMap(arg -> Arrays.stream(arg.strip().split("\\s+")))
+                .filter(arg -> arg.startsWith("--"))
+                .forEach(arg -> {
+                    var equals = arg.indexOf('=');
+                    options.put(
+                            equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+                            equals < 0 ? "true" : arg.substring(equals + 1));
+                });
         var runs = new CrashHarness(options).runAll();
         var bad = runs.stream().anyMatch(run -> run.missing() > 0 || run.duplicates() > 0);
         System.exit(bad ? 1 : 0);
@@ -58,23 +71,48 @@ public final class CrashHarness {
         var jar = Path.of(option("jar", BenchServer.DEFAULT_JAR.toString()));
         var runs = new ArrayList<Run>();
         var count = Integer.parseInt(option("runs", "5"));
-        System.out.printf(Locale.ROOT, "Crash harness: %d runs of %s s with %s clients against %s; machine load %s%n", count,
-                option("seconds", "15"), option("clients", "20"), jar, Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.printf(
+                Locale.ROOT,
+                "Crash harness: %d runs of %s s with %s clients against %s; machine load %s%n",
+                count,
+                option("seconds", "15"),
+                option("clients", "20"),
+                jar,
+                Files.readString(Path.of("/proc/loadavg")).strip());
         for (var i = 1; i <= count; i++) {
             var run = run(i, jar);
             runs.add(run);
-            System.out.printf(Locale.ROOT, "Run %d: killed %.1f s into the load; %d acknowledged, %d found, %d missing, %d twice;"
+            System.out.printf(
+                    Locale.ROOT,
+                    "Run %d: killed %.1f s into the load; %d acknowledged, %d found, %d missing, %d twice;"
                             + " %d more stored that were never acknowledged (in flight at the kill); restarted in %.1f s;"
                             + " database file %,d bytes%n",
-                    run.number(), run.killedAfterSeconds(), run.acknowledged(), run.found(), run.missing(), run.duplicates(),
-                    run.unacknowledgedStored(), run.restartSeconds(), run.fileBytes());
+                    run.number(),
+                    run.killedAfterSeconds(),
+                    run.acknowledged(),
+                    run.found(),
+                    run.missing(),
+                    run.duplicates(),
+                    run.unacknowledgedStored(),
+                    run.restartSeconds(),
+                    run.fileBytes());
         }
         System.out.println();
-        System.out.println("| run | killed after | acknowledged | found | missing | twice | stored, not acknowledged | restart |");
+        System.out.println(
+                "| run | killed after | acknowledged | found | missing | twice | stored, not acknowledged | restart |");
         System.out.println("|---|---|---|---|---|---|---|---|");
         for (var run : runs) {
-            System.out.printf(Locale.ROOT, "| %d | %.1f s | %d | %d | %d | %d | %d | %.1f s |%n", run.number(), run.killedAfterSeconds(),
-                    run.acknowledged(), run.found(), run.missing(), run.duplicates(), run.unacknowledgedStored(), run.restartSeconds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %.1f s | %d | %d | %d | %d | %d | %.1f s |%n",
+                    run.number(),
+                    run.killedAfterSeconds(),
+                    run.acknowledged(),
+                    run.found(),
+                    run.missing(),
+                    run.duplicates(),
+                    run.unacknowledgedStored(),
+                    run.restartSeconds());
         }
         return runs;
     }
@@ -86,11 +124,20 @@ public final class CrashHarness {
         var acknowledgedFile = data.resolveSibling("run-" + number + "-acknowledged.txt");
         Files.deleteIfExists(acknowledgedFile);
 
-        var server = BenchServer.start(jar, data, port, SERVER_JVM, serverArguments(), data.resolveSibling("run-" + number + "-server.log"));
-        var loadCommand = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                LoadHarness.class.getName(), "--url=" + server.url(), "--scenario=comment",
-                "--clients=" + option("clients", "20"), "--seconds=" + seconds, "--warmup=0",
-                "--acknowledged=" + acknowledgedFile)
+        var server = BenchServer.start(
+                jar, data, port, SERVER_JVM, serverArguments(), data.resolveSibling("run-" + number + "-server.log"));
+        var loadCommand = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoadHarness.class.getName(),
+                        "--url=" + server.url(),
+                        "--scenario=comment",
+                        "--clients=" + option("clients", "20"),
+                        "--seconds=" + seconds,
+                        "--warmup=0",
+                        "--acknowledged=" + acknowledgedFile)
                 .redirectErrorStream(true);
         server.secrets().exportTo(loadCommand.environment());
         var load = loadCommand.start();
@@ -125,21 +172,33 @@ public final class CrashHarness {
 
         // Start again on the same folder: it must come up by itself, with every acknowledged comment.
         var restarted = System.nanoTime();
-        var again = server.restart(jar, SERVER_JVM, serverArguments(), data.resolveSibling("run-" + number + "-restart.log"));
+        var again = server.restart(
+                jar, SERVER_JVM, serverArguments(), data.resolveSibling("run-" + number + "-restart.log"));
         var restartSeconds = (System.nanoTime() - restarted) / 1e9;
         again.stop();
 
         var stored = BenchServer.storedLoadComments(data);
         var found = (int) acknowledged.stream().filter(stored::containsKey).count();
-        var duplicates = (int) stored.values().stream().filter(times -> times > 1).count();
+        var duplicates =
+                (int) stored.values().stream().filter(times -> times > 1).count();
         var ackSet = new HashSet<>(acknowledged);
-        var unacknowledged = (int) stored.keySet().stream().filter(body -> !ackSet.contains(body)).count();
-        return new Run(number, killedAfter, acknowledged.size(), found, acknowledged.size() - found, duplicates, unacknowledged,
-                Files.size(data.resolve("dateline.mv.db")), restartSeconds);
+        var unacknowledged = (int)
+                stored.keySet().stream().filter(body -> !ackSet.contains(body)).count();
+        return new Run(
+                number,
+                killedAfter,
+                acknowledged.size(),
+                found,
+                acknowledged.size() - found,
+                duplicates,
+                unacknowledged,
+                Files.size(data.resolve("dateline.mv.db")),
+                restartSeconds);
     }
 
     private List<String> serverArguments() {
-        var arguments = new ArrayList<>(List.of("--dateline.database.housekeeping-interval=" + option("housekeeping", "2s")));
+        var arguments =
+                new ArrayList<>(List.of("--dateline.database.housekeeping-interval=" + option("housekeeping", "2s")));
         if (options.containsKey("datasource-url")) {
             arguments.add("--spring.datasource.url=" + option("datasource-url", ""));
         }
@@ -149,5 +208,4 @@ public final class CrashHarness {
     private String option(String name, String fallback) {
         return options.getOrDefault(name, fallback);
     }
-
 }

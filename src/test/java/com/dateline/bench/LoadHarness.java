@@ -90,7 +90,9 @@ public final class LoadHarness {
 
     public static void main(String[] args) throws Exception {
         // Maven passes -Dload="--a=1 --b=2" as one argument.
-        var options = Options.parse(Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).toArray(String[]::new));
+        var options = Options.parse(Arrays.stream(args)
+                .flatMap(arg -> Arrays.stream(arg.strip().split("\\s+")))
+                .toArray(String[]::new));
         if (!List.of("view", "reader-view", "comment", "sessions").contains(options.scenario)) {
             throw new IllegalArgumentException("--scenario must be view, reader-view, comment or sessions");
         }
@@ -98,15 +100,28 @@ public final class LoadHarness {
         LoadHarness harness;
         if (options.url == null) {
             var data = Path.of(options.data).toAbsolutePath();
-            System.out.println("Starting " + options.jar + " with the bench hooks on port " + options.port + ", data in " + data);
-            server = BenchServer.start(Path.of(options.jar), data, options.port, List.of(options.serverHeap),
-                    options.serverArguments, data.resolveSibling(data.getFileName() + "-server.log"));
+            System.out.println(
+                    "Starting " + options.jar + " with the bench hooks on port " + options.port + ", data in " + data);
+            server = BenchServer.start(
+                    Path.of(options.jar),
+                    data,
+                    options.port,
+                    List.of(options.serverHeap),
+                    options.serverArguments,
+                    data.resolveSibling(data.getFileName() + "-server.log"));
             harness = new LoadHarness(options, server.url(), server.secrets(), server.pid());
         } else {
             harness = new LoadHarness(options, options.url, BenchServer.Secrets.fromEnvironment(), options.pid);
         }
-        System.out.printf(Locale.ROOT, "Load harness: %s against %s%s, %s%n", options.scenario, harness.url, options.path,
-                options.rate > 0 ? "open loop at " + options.rate + "/s" : "closed loop, " + options.clients + " clients");
+        System.out.printf(
+                Locale.ROOT,
+                "Load harness: %s against %s%s, %s%n",
+                options.scenario,
+                harness.url,
+                options.path,
+                options.rate > 0
+                        ? "open loop at " + options.rate + "/s"
+                        : "closed loop, " + options.clients + " clients");
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; load average "
                 + Files.readString(Path.of("/proc/loadavg")).strip() + "; Java " + Runtime.version());
         try {
@@ -124,9 +139,15 @@ public final class LoadHarness {
         if (server != null && options.scenario.equals("comment")) {
             // Counted in the file once the server has stopped: what a restart would find.
             var stored = BenchServer.storedLoadComments(server.data());
-            var mine = stored.entrySet().stream().filter(entry -> entry.getKey().startsWith("Load comment " + harness.marker + "-")).toList();
-            System.out.printf(Locale.ROOT, "In the database after the server stopped: %d stored, %d distinct (%d acknowledged)%n",
-                    mine.stream().mapToInt(Map.Entry::getValue).sum(), mine.size(), harness.acknowledgedCount);
+            var mine = stored.entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith("Load comment " + harness.marker + "-"))
+                    .toList();
+            System.out.printf(
+                    Locale.ROOT,
+                    "In the database after the server stopped: %d stored, %d distinct (%d acknowledged)%n",
+                    mine.stream().mapToInt(Map.Entry::getValue).sum(),
+                    mine.size(),
+                    harness.acknowledgedCount);
         }
         System.exit(0);
     }
@@ -141,20 +162,24 @@ public final class LoadHarness {
     /** Signed-in readers opening the post in the live view, each client one reader signed in once. */
     private void readerViews() throws Exception {
         if (options.rate > 0) {
-            throw new IllegalArgumentException("--scenario=reader-view is a closed loop: each client is one signed-in tab; leave out --rate");
+            throw new IllegalArgumentException(
+                    "--scenario=reader-view is a closed loop: each client is one signed-in tab; leave out --rate");
         }
         var clients = signedIn(options.clients, false);
-        run("signed-in views", worker -> {
-            var client = clients[worker];
-            if (client == null) {
-                throw new IllegalStateException("client " + worker + " is not signed in");
-            }
-            var bytes = client.open(options.path);
-            if (options.beacon) {
-                bytes += client.beacon();
-            }
-            return bytes;
-        }, () -> null);
+        run(
+                "signed-in views",
+                worker -> {
+                    var client = clients[worker];
+                    if (client == null) {
+                        throw new IllegalStateException("client " + worker + " is not signed in");
+                    }
+                    var bytes = client.open(options.path);
+                    if (options.beacon) {
+                        bytes += client.beacon();
+                    }
+                    return bytes;
+                },
+                () -> null);
     }
 
     /** {@code count} clients, each signed in as a load-test reader and on the post (with its comment form found). */
@@ -184,8 +209,12 @@ public final class LoadHarness {
                 });
             }
         }
-        System.out.printf(Locale.ROOT, "%d clients signed in%s in %.1f s%n", Arrays.stream(clients).filter(java.util.Objects::nonNull).count(),
-                onThePost ? " and on the post" : "", (System.nanoTime() - signInStarted) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "%d clients signed in%s in %.1f s%n",
+                Arrays.stream(clients).filter(java.util.Objects::nonNull).count(),
+                onThePost ? " and on the post" : "",
+                (System.nanoTime() - signInStarted) / 1e9);
         return clients;
     }
 
@@ -202,52 +231,61 @@ public final class LoadHarness {
         var heartbeats = Thread.ofVirtual().start(() -> heartbeats(clients, ready));
         var refusals = new ConcurrentHashMap<String, AtomicLong>();
         var reopened = new AtomicLong();
-        run("comments", worker -> {
-            // A client answers one message at a time, as a browser tab does: take one that is free.
-            var client = ready.take();
-            try {
-                var number = serial.incrementAndGet();
-                var text = "Load comment " + run + "-" + number + ": the market reopened, and so did the talks.";
-                if (options.faults && number % 10 == 0) {
-                    // Broken input among the real comments: each must be refused with a message, and nothing stored.
-                    var kind = FAULTS.get((int) (number / 10 % FAULTS.size()));
-                    var bytes = client.postRefused(switch (kind) {
-                        case "blank" -> "   \n\t  ";
-                        case "too long" -> "Load comment " + run + "-" + number + " " + "x".repeat(100_000);
-                        default -> client.lastPosted;
-                    });
-                    refusals.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
-                    return bytes;
-                }
-                long bytes;
-                try {
-                    bytes = client.postComment(text);
-                } catch (IllegalStateException e) {
-                    if (!"Session expired".equals(e.getMessage())) {
-                        throw e;
+        run(
+                "comments",
+                worker -> {
+                    // A client answers one message at a time, as a browser tab does: take one that is free.
+                    var client = ready.take();
+                    try {
+                        var number = serial.incrementAndGet();
+                        var text =
+                                "Load comment " + run + "-" + number + ": the market reopened, and so did the talks.";
+                        if (options.faults && number % 10 == 0) {
+                            // Broken input among the real comments: each must be refused with a message, and nothing
+                            // stored.
+                            var kind = FAULTS.get((int) (number / 10 % FAULTS.size()));
+                            var bytes = client.postRefused(
+                                    switch (kind) {
+                                        case "blank" -> "   \n\t  ";
+                                        case "too long" ->
+                                            "Load comment " + run + "-" + number + " " + "x".repeat(100_000);
+                                        default -> client.lastPosted;
+                                    });
+                            refusals.computeIfAbsent(kind, k -> new AtomicLong())
+                                    .incrementAndGet();
+                            return bytes;
+                        }
+                        long bytes;
+                        try {
+                            bytes = client.postComment(text);
+                        } catch (IllegalStateException e) {
+                            if (!"Session expired".equals(e.getMessage())) {
+                                throw e;
+                            }
+                            // What a browser does when its session is gone: reload the page, signed in again, and post.
+                            client.reopen(readerPassword());
+                            reopened.incrementAndGet();
+                            bytes = client.postComment(text);
+                        }
+                        acknowledged.add(text);
+                        return bytes;
+                    } finally {
+                        ready.add(client);
                     }
-                    // What a browser does when its session is gone: reload the page, signed in again, and post.
-                    client.reopen(readerPassword());
-                    reopened.incrementAndGet();
-                    bytes = client.postComment(text);
-                }
-                acknowledged.add(text);
-                return bytes;
-            } finally {
-                ready.add(client);
-            }
-        }, () -> {
-            moderators.stop();
-            heartbeats.interrupt();
-            heartbeats.join();
-            if (options.acknowledged != null) {
-                Files.write(options.acknowledged, acknowledged);
-            }
-            acknowledgedCount = acknowledged.size();
-            var faults = options.faults ? "; broken input refused as expected: " + refusals : "";
-            return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); " + reopened.get()
-                    + " pages reopened after their session expired" + faults + moderators.summary();
-        });
+                },
+                () -> {
+                    moderators.stop();
+                    heartbeats.interrupt();
+                    heartbeats.join();
+                    if (options.acknowledged != null) {
+                        Files.write(options.acknowledged, acknowledged);
+                    }
+                    acknowledgedCount = acknowledged.size();
+                    var faults = options.faults ? "; broken input refused as expected: " + refusals : "";
+                    return acknowledged.size() + " comments acknowledged by the server (marker \"" + run + "\"); "
+                            + reopened.get() + " pages reopened after their session expired" + faults
+                            + moderators.summary();
+                });
     }
 
     private String readerPassword() {
@@ -333,19 +371,32 @@ public final class LoadHarness {
             if (threads.isEmpty()) {
                 return "";
             }
-            return String.format(Locale.ROOT, "%n%d moderators: %,d rounds, %,d comments approved, %,d collisions with the other"
-                    + " moderator (skipped, as the dashboard reports them), %d errors", threads.size(), rounds.get(), approved.get(),
-                    collisions.get(), errors.get());
+            return String.format(
+                    Locale.ROOT,
+                    "%n%d moderators: %,d rounds, %,d comments approved, %,d collisions with the other"
+                            + " moderator (skipped, as the dashboard reports them), %d errors",
+                    threads.size(),
+                    rounds.get(),
+                    approved.get(),
+                    collisions.get(),
+                    errors.get());
         }
     }
 
     private void sessions() throws Exception {
         var before = liveHeap();
-        System.out.printf(Locale.ROOT, "Before: live heap %,d KiB, %d open sessions%n", before.heap / 1024, before.sessions);
+        System.out.printf(
+                Locale.ROOT, "Before: live heap %,d KiB, %d open sessions%n", before.heap / 1024, before.sessions);
         var failed = openMany(options.sessions);
         var after = liveHeap();
-        System.out.printf(Locale.ROOT, "After %,d anonymous views (%d failed): live heap %,d KiB (%+,d KiB), %d open sessions (%+d)%n",
-                options.sessions, failed, after.heap / 1024, (after.heap - before.heap) / 1024, after.sessions,
+        System.out.printf(
+                Locale.ROOT,
+                "After %,d anonymous views (%d failed): live heap %,d KiB (%+,d KiB), %d open sessions (%+d)%n",
+                options.sessions,
+                failed,
+                after.heap / 1024,
+                (after.heap - before.heap) / 1024,
+                after.sessions,
                 after.sessions - before.sessions);
     }
 
@@ -378,7 +429,8 @@ public final class LoadHarness {
     /** Measured from outside: jcmd's class histogram collects the heap first and counts Tomcat's session objects. */
     private Heap liveHeap() throws IOException, InterruptedException {
         if (pid <= 0) {
-            throw new IllegalStateException("--scenario=sessions needs the server's process: leave out --url, or give --pid");
+            throw new IllegalStateException(
+                    "--scenario=sessions needs the server's process: leave out --url, or give --pid");
         }
         var heap = BenchServer.liveHeap(pid);
         return new Heap(heap.liveBytes(), heap.sessions());
@@ -410,8 +462,13 @@ public final class LoadHarness {
         var cpu = serverCpuMillis() - cpuBefore;
         stats.print(what, seconds);
         if (cpuBefore >= 0 && stats.count() > 0) {
-            System.out.printf(Locale.ROOT, "server CPU: %,.0f ms = %.3f ms per %s, %.0f per server-CPU-second%n", cpu,
-                    cpu / stats.count(), what.replaceAll("s$", ""), stats.count() / (cpu / 1000.0));
+            System.out.printf(
+                    Locale.ROOT,
+                    "server CPU: %,.0f ms = %.3f ms per %s, %.0f per server-CPU-second%n",
+                    cpu,
+                    cpu / stats.count(),
+                    what.replaceAll("s$", ""),
+                    stats.count() / (cpu / 1000.0));
         }
         var extra = summary.get();
         if (extra != null) {
@@ -491,8 +548,11 @@ public final class LoadHarness {
 
         void error(Exception e) {
             errors.incrementAndGet();
-            var kind = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-            errorKinds.computeIfAbsent(kind.length() > 160 ? kind.substring(0, 160) : kind, k -> new AtomicLong()).incrementAndGet();
+            var kind = e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            errorKinds
+                    .computeIfAbsent(kind.length() > 160 ? kind.substring(0, 160) : kind, k -> new AtomicLong())
+                    .incrementAndGet();
         }
 
         int count() {
@@ -502,11 +562,24 @@ public final class LoadHarness {
         void print(String what, double seconds) {
             var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             var count = sorted.length;
-            System.out.printf(Locale.ROOT, "%s: %,d in %.1f s = %.1f per second; errors %d%n", what, count, seconds, count / seconds, errors.get());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %,d in %.1f s = %.1f per second; errors %d%n",
+                    what,
+                    count,
+                    seconds,
+                    count / seconds,
+                    errors.get());
             if (count > 0) {
-                System.out.printf(Locale.ROOT, "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
-                        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted[count - 1] / 1e6);
-                System.out.printf(Locale.ROOT, "bytes received per %s: %,d%n", what.replaceAll("s$", ""), bytes.get() / count);
+                System.out.printf(
+                        Locale.ROOT,
+                        "latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+                        percentile(sorted, 50),
+                        percentile(sorted, 95),
+                        percentile(sorted, 99),
+                        sorted[count - 1] / 1e6);
+                System.out.printf(
+                        Locale.ROOT, "bytes received per %s: %,d%n", what.replaceAll("s$", ""), bytes.get() / count);
             }
             errorKinds.forEach((kind, times) -> System.out.println("  error × " + times + ": " + kind));
         }
@@ -552,7 +625,8 @@ public final class LoadHarness {
             var page = get(path);
             expect(page, 200, "GET " + path);
             if (!page.headers().allValues("Set-Cookie").isEmpty()) {
-                throw new IllegalStateException("GET " + path + " set a cookie: " + page.headers().allValues("Set-Cookie"));
+                throw new IllegalStateException(
+                        "GET " + path + " set a cookie: " + page.headers().allValues("Set-Cookie"));
             }
             return wireBytes - start;
         }
@@ -580,7 +654,10 @@ public final class LoadHarness {
             var navigate = JSON.createObjectNode();
             navigate.put("type", "event").put("node", 1).put("event", "ui-navigate");
             var data = navigate.putObject("data");
-            data.put("route", path.substring(1)).put("query", "").put("appShellTitle", "").put("trigger", "");
+            data.put("route", path.substring(1))
+                    .put("query", "")
+                    .put("appShellTitle", "")
+                    .put("trigger", "");
             data.putObject("historyState").put("idx", 0);
             uidl(List.of(navigate), false);
             return wireBytes - start;
@@ -624,13 +701,15 @@ public final class LoadHarness {
             var answer = post("/login", form, "application/x-www-form-urlencoded");
             var location = answer.headers().firstValue("Location").orElse("");
             if (answer.statusCode() != 302 || location.contains("error")) {
-                throw new IllegalStateException("Sign-in refused for " + email + " (" + answer.statusCode() + " " + location + ")");
+                throw new IllegalStateException(
+                        "Sign-in refused for " + email + " (" + answer.statusCode() + " " + location + ")");
             }
         }
 
         void findCommentForm() {
             textNode = Optional.ofNullable(nodesById.get("comment-text"))
-                    .orElseThrow(() -> new IllegalStateException("No comment form on the page (signed in? comments open?)"));
+                    .orElseThrow(
+                            () -> new IllegalStateException("No comment form on the page (signed in? comments open?)"));
             buttonNode = Optional.ofNullable(nodesById.get("post-comment"))
                     .orElseThrow(() -> new IllegalStateException("No \"Post comment\" button on the page"));
         }
@@ -651,14 +730,24 @@ public final class LoadHarness {
         /** The text area's new value, then a click on "Post comment", in one message as the browser sends them. */
         private List<ObjectNode> commentMessage(String text) {
             var sync = JSON.createObjectNode();
-            sync.put("type", "mSync").put("node", textNode).put("feature", propertyFeature).put("property", "value").put("value", text);
+            sync.put("type", "mSync")
+                    .put("node", textNode)
+                    .put("feature", propertyFeature)
+                    .put("property", "value")
+                    .put("value", text);
             var click = JSON.createObjectNode();
             click.put("type", "event").put("node", buttonNode).put("event", "click");
             var data = click.putObject("data");
             for (var key : List.of("event.shiftKey", "event.metaKey", "event.ctrlKey", "event.altKey")) {
                 data.put(key, false);
             }
-            for (var key : List.of("event.detail", "event.button", "event.clientX", "event.clientY", "event.screenX", "event.screenY")) {
+            for (var key : List.of(
+                    "event.detail",
+                    "event.button",
+                    "event.clientX",
+                    "event.clientY",
+                    "event.screenX",
+                    "event.screenY")) {
                 data.put(key, key.equals("event.detail") ? 1 : 0);
             }
             return List.of(sync, click);
@@ -670,16 +759,18 @@ public final class LoadHarness {
             var answer = uidl(commentMessage(text), true);
             // The field's message is sent when it changes; the same refusal twice in a row sends nothing new.
             if (cleared(answer)) {
-                throw new IllegalStateException("Broken input was accepted: "
-                        + answer.substring(0, Math.min(300, answer.length())));
+                throw new IllegalStateException(
+                        "Broken input was accepted: " + answer.substring(0, Math.min(300, answer.length())));
             }
             return wireBytes - start;
         }
 
         private boolean cleared(String answer) {
             for (var change : JSON.readTree(answer).path("changes")) {
-                if (change.path("node").asInt() == textNode && "value".equals(change.path("key").asString(""))
-                        && change.path("value").isString() && change.path("value").asString().isEmpty()) {
+                if (change.path("node").asInt() == textNode
+                        && "value".equals(change.path("key").asString(""))
+                        && change.path("value").isString()
+                        && change.path("value").asString().isEmpty()) {
                     return true;
                 }
             }
@@ -714,10 +805,14 @@ public final class LoadHarness {
 
         private void remember(JsonNode changes) {
             for (var change : changes) {
-                if ("put".equals(change.path("type").asString("")) && "id".equals(change.path("key").asString(""))) {
-                    nodesById.put(change.path("value").asString(""), change.path("node").asInt());
+                if ("put".equals(change.path("type").asString(""))
+                        && "id".equals(change.path("key").asString(""))) {
+                    nodesById.put(
+                            change.path("value").asString(""),
+                            change.path("node").asInt());
                 }
-                if ("put".equals(change.path("type").asString("")) && "label".equals(change.path("key").asString(""))
+                if ("put".equals(change.path("type").asString(""))
+                        && "label".equals(change.path("key").asString(""))
                         && "Your comment".equals(change.path("value").asString(""))) {
                     propertyFeature = change.path("feat").asInt(1);
                 }
@@ -725,7 +820,9 @@ public final class LoadHarness {
         }
 
         private Answer get(String path) throws IOException, InterruptedException {
-            var request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET();
+            var request = HttpRequest.newBuilder(URI.create(url + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .GET();
             return send(request);
         }
 
@@ -745,9 +842,14 @@ public final class LoadHarness {
             request.header("Accept-Encoding", "gzip");
             var raw = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             wireBytes += raw.body().length;
-            var gzipped = raw.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip");
-            var text = new String(gzipped ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw.body())).readAllBytes()
-                    : raw.body(), StandardCharsets.UTF_8);
+            var gzipped =
+                    raw.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip");
+            var text = new String(
+                    gzipped
+                            ? new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(raw.body()))
+                                    .readAllBytes()
+                            : raw.body(),
+                    StandardCharsets.UTF_8);
             var response = new Answer(raw, text);
             for (var setCookie : response.headers().allValues("Set-Cookie")) {
                 var session = SESSION_COOKIE.matcher(setCookie);
@@ -792,7 +894,9 @@ public final class LoadHarness {
             var values = new HashMap<String, String>();
             Arrays.stream(args).filter(arg -> arg.startsWith("--")).forEach(arg -> {
                 var equals = arg.indexOf('=');
-                values.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
+                values.put(
+                        equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+                        equals < 0 ? "true" : arg.substring(equals + 1));
             });
             var url = values.containsKey("url") ? values.get("url").replaceAll("/+$", "") : null;
             return new Options(
@@ -814,7 +918,9 @@ public final class LoadHarness {
                     Integer.parseInt(values.getOrDefault("port", "8097")),
                     Long.parseLong(values.getOrDefault("pid", "0")),
                     "-Xmx" + values.getOrDefault("server-heap", "1g"),
-                    values.containsKey("server-args") ? List.of(values.get("server-args").split(",")) : List.of());
+                    values.containsKey("server-args")
+                            ? List.of(values.get("server-args").split(","))
+                            : List.of());
         }
     }
 }

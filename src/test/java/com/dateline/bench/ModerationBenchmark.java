@@ -61,16 +61,17 @@ public final class ModerationBenchmark {
     /** A word no generated comment contains except the ~0.1% that are meant to match the text filter. */
     private static final String RARE_WORD = "zanzibar";
 
-    private static final String[] WORDS = ("the a of and to in that is was he for it with as his on be at by i this had not are but "
-            + "from or have an they which one you were her all she there would their we him been has when who will more no "
-            + "if out so said what up its about into than them can only other new some could time these two may then do "
-            + "first any my now such like our over man me even most made after also did many before must through back years "
-            + "where much your way well down should because each just those people how too little state good very make world "
-            + "still own see men work long get here between both life being under never day same another know while last "
-            + "might us great old year off come since against go came right used take three baghdad tehran beirut jerusalem "
-            + "cairo damascus ceasefire election parliament minister embassy refugees border militia talks sanctions oil "
-            + "checkpoint market bookseller street reporter article editor source claim evidence opinion history agree disagree")
-            .split(" ");
+    private static final String[] WORDS =
+            ("the a of and to in that is was he for it with as his on be at by i this had not are but "
+                            + "from or have an they which one you were her all she there would their we him been has when who will more no "
+                            + "if out so said what up its about into than them can only other new some could time these two may then do "
+                            + "first any my now such like our over man me even most made after also did many before must through back years "
+                            + "where much your way well down should because each just those people how too little state good very make world "
+                            + "still own see men work long get here between both life being under never day same another know while last "
+                            + "might us great old year off come since against go came right used take three baghdad tehran beirut jerusalem "
+                            + "cairo damascus ceasefire election parliament minister embassy refugees border militia talks sanctions oil "
+                            + "checkpoint market bookseller street reporter article editor source claim evidence opinion history agree disagree")
+                    .split(" ");
 
     private ModerationBenchmark() {}
 
@@ -101,7 +102,9 @@ public final class ModerationBenchmark {
 
     private static void run(String[] args) throws Exception {
         var sizes = new Sizes(
-                intArg(args, "bench.posts", 1_000), intArg(args, "bench.readers", 10_000), intArg(args, "bench.comments", 1_000_000));
+                intArg(args, "bench.posts", 1_000),
+                intArg(args, "bench.readers", 10_000),
+                intArg(args, "bench.comments", 1_000_000));
         var dataDir = Path.of("target", "bench-data").toAbsolutePath();
         var reuse = Arrays.asList(args).contains("--bench.reuse") && Files.exists(dataDir.resolve("dateline.mv.db"));
         if (!reuse) {
@@ -131,8 +134,11 @@ public final class ModerationBenchmark {
             System.out.println("Database: H2 " + jdbc.queryForObject("select H2VERSION()", String.class));
             var filled = jdbc.queryForObject("select count(*) from comment", Long.class);
             if (reuse && filled > 0) {
-                System.out.printf(Locale.ROOT, "Reusing the database filled before: %,d comments, %,d MB%n",
-                        filled, sizeOfFolder(dataDir) / (1024 * 1024));
+                System.out.printf(
+                        Locale.ROOT,
+                        "Reusing the database filled before: %,d comments, %,d MB%n",
+                        filled,
+                        sizeOfFolder(dataDir) / (1024 * 1024));
             } else {
                 fill(context, jdbc, sizes, dataDir);
             }
@@ -157,7 +163,8 @@ public final class ModerationBenchmark {
         var yearAgo = now.minus(Duration.ofDays(365));
         var fillStarted = System.nanoTime();
 
-        // Posts appear evenly over the year (from a week before it); a comment goes to one of the posts of the week before it.
+        // Posts appear evenly over the year (from a week before it); a comment goes to one of the posts of the week
+        // before it.
         var postsStart = yearAgo.minus(Duration.ofDays(7));
         var postEvery = Duration.between(postsStart, now).toSeconds() / Math.max(1, sizes.posts());
         var postWindow = (int) Math.max(1, Duration.ofDays(7).toSeconds() / postEvery);
@@ -179,7 +186,8 @@ public final class ModerationBenchmark {
             ps.setString(7, "<p>" + text + "</p>");
             ps.setString(8, text.substring(0, Math.min(200, text.length())));
         });
-        var postIds = jdbc.queryForList("select id from post where slug like 'benchmark-post-%' order by id", Long.class);
+        var postIds =
+                jdbc.queryForList("select id from post where slug like 'benchmark-post-%' order by id", Long.class);
         System.out.printf(Locale.ROOT, "Filled %,d posts in %.1f s%n", postIds.size(), seconds(step));
 
         step = System.nanoTime();
@@ -192,7 +200,8 @@ public final class ModerationBenchmark {
             ps.setString(3, "Reader " + i);
             ps.setObject(4, utc(yearAgo.minus(Duration.ofDays(random.nextInt(1_000)))));
         });
-        var readerIds = jdbc.queryForList("select id from account where email_key like 'reader%@benchmark.test' order by id", Long.class);
+        var readerIds = jdbc.queryForList(
+                "select id from account where email_key like 'reader%@benchmark.test' order by id", Long.class);
         System.out.printf(Locale.ROOT, "Filled %,d reader accounts in %.1f s%n", readerIds.size(), seconds(step));
 
         step = System.nanoTime();
@@ -203,7 +212,8 @@ public final class ModerationBenchmark {
                 values (?, ?, null, null, 1, ?, ?, ?, ?, ?, null, ?, ?, ?, 0)""", i -> ps -> {
             // In id order, as the application itself would have stored them: created_at grows with the id.
             var created = yearAgo.plusSeconds((long) ((i + random.nextDouble()) * yearSeconds / sizes.comments()));
-            var newestPost = (int) Math.min(postIds.size() - 1, Duration.between(postsStart, created).toSeconds() / postEvery);
+            var newestPost = (int) Math.min(
+                    postIds.size() - 1, Duration.between(postsStart, created).toSeconds() / postEvery);
             var postId = postIds.get(Math.max(0, newestPost - random.nextInt(postWindow)));
             var roll = random.nextInt(1_000);
             String status;
@@ -223,7 +233,9 @@ public final class ModerationBenchmark {
                 status = "REJECTED";
                 var kind = random.nextInt(10);
                 spam = kind < 3;
-                reason = spam ? "Marked as spam by Demo Moderator" : kind < 7 ? "Rejected by Demo Moderator" : "Banned word: viagra";
+                reason = spam
+                        ? "Marked as spam by Demo Moderator"
+                        : kind < 7 ? "Rejected by Demo Moderator" : "Banned word: viagra";
                 changed = created.plusSeconds(60 + random.nextInt(6 * 3600));
             }
             ps.setLong(1, postId);
@@ -237,11 +249,15 @@ public final class ModerationBenchmark {
             ps.setBoolean(9, spam);
             ps.setObject(10, status.equals("REJECTED") ? utc(changed) : null);
         });
-        System.out.printf(Locale.ROOT, "Filled %,d comments in %.1f s%n",
-                jdbc.queryForObject("select count(*) from comment", Long.class), seconds(step));
+        System.out.printf(
+                Locale.ROOT,
+                "Filled %,d comments in %.1f s%n",
+                jdbc.queryForObject("select count(*) from comment", Long.class),
+                seconds(step));
 
         step = System.nanoTime();
-        var reported = jdbc.queryForList("select id, author_id, open_reports, created_at from comment where open_reports > 0 order by id");
+        var reported = jdbc.queryForList(
+                "select id, author_id, open_reports, created_at from comment where open_reports > 0 order by id");
         var reports = new ArrayList<Object[]>();
         var reasons = new String[] {"SPAM", "ABUSE", "OFF_TOPIC", "OTHER"};
         for (var row : reported) {
@@ -268,10 +284,14 @@ public final class ModerationBenchmark {
             ps.setObject(4, report[3]);
         });
         System.out.printf(Locale.ROOT, "Filled %,d comment reports in %.1f s%n", reports.size(), seconds(step));
-        System.out.printf(Locale.ROOT, "Fill took %.1f s in all; database file %,d MB%n",
-                seconds(fillStarted), sizeOfFolder(dataDir) / (1024 * 1024));
+        System.out.printf(
+                Locale.ROOT,
+                "Fill took %.1f s in all; database file %,d MB%n",
+                seconds(fillStarted),
+                sizeOfFolder(dataDir) / (1024 * 1024));
         jdbc.queryForList("select status, count(*) n from comment group by status order by status")
-                .forEach(row -> System.out.printf(Locale.ROOT, "  %-9s %,9d%n", row.get("status"), ((Number) row.get("n")).longValue()));
+                .forEach(row -> System.out.printf(
+                        Locale.ROOT, "  %-9s %,9d%n", row.get("status"), ((Number) row.get("n")).longValue()));
     }
 
     private interface RowSetter {
@@ -279,7 +299,8 @@ public final class ModerationBenchmark {
     }
 
     /** Inserts {@code rows} rows in batches of {@value #BATCH}, one transaction per batch. */
-    private static void batches(TransactionTemplate transaction, JdbcTemplate jdbc, int rows, String sql, IntFunction<RowSetter> row) {
+    private static void batches(
+            TransactionTemplate transaction, JdbcTemplate jdbc, int rows, String sql, IntFunction<RowSetter> row) {
         for (var from = 0; from < rows; from += BATCH) {
             var first = from;
             var size = Math.min(BATCH, rows - from);
@@ -341,7 +362,8 @@ public final class ModerationBenchmark {
     private static void signInAsModerator(ConfigurableApplicationContext context) {
         var moderator = context.getBean(UserDetailsService.class).loadUserByUsername("moderator@dateline.test");
         var security = SecurityContextHolder.createEmptyContext();
-        security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
+        security.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
         SecurityContextHolder.setContext(security);
     }
 
@@ -351,40 +373,78 @@ public final class ModerationBenchmark {
         var firstPage = PageRequest.of(0, 50);
         // A post from the middle of the year, with a typical number of comments.
         var onePost = jdbc.queryForObject(
-                "select id from post where slug like 'benchmark-post-%' order by id offset ? rows fetch next 1 row only", Long.class,
+                "select id from post where slug like 'benchmark-post-%' order by id offset ? rows fetch next 1 row only",
+                Long.class,
                 jdbc.queryForObject("select count(*) / 2 from post where slug like 'benchmark-post-%'", Long.class));
-        var onePostComments = jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, onePost);
-        // Before each run a reader's new comment arrives, as on a live site. Without a change in between, H2 hands back the
+        var onePostComments =
+                jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, onePost);
+        // Before each run a reader's new comment arrives, as on a live site. Without a change in between, H2 hands back
+        // the
         // previous result of a statement repeated with the same parameters on the same connection, and the figure would
         // time that shortcut instead of the query.
         var newestPost = jdbc.queryForObject("select max(id) from post where slug like 'benchmark-post-%'", Long.class);
-        var aReader = jdbc.queryForObject("select min(id) from account where email_key like 'reader%@benchmark.test'", Long.class);
+        var aReader = jdbc.queryForObject(
+                "select min(id) from account where email_key like 'reader%@benchmark.test'", Long.class);
         var random = new Random(25);
         var timer = new Timer(listSql, () -> {
             var now = utc(Instant.now());
             jdbc.update("""
                     insert into comment (post_id, author_id, parent_id, root_id, depth, body, status, status_reason,
                                          status_changed_at, created_at, edited_at, open_reports, spam, rejected_at, version)
-                    values (?, ?, null, null, 1, ?, 'PENDING', 'Pre-moderation', ?, ?, null, 0, false, null, 0)""",
-                    newestPost, aReader, commentBody(random), now, now);
+                    values (?, ?, null, null, 1, ?, 'PENDING', 'Pre-moderation', ?, ?, null, 0, false, null, 0)""", newestPost, aReader, commentBody(random), now, now);
         });
 
         System.out.println();
         System.out.println("Load average (1, 5, 15 min): " + loadAverage());
-        System.out.printf(Locale.ROOT, "Signed in as moderator@dateline.test; each figure: %d warm-up + %d timed runs, in ms;"
-                + " before each run one new pending comment arrives (not timed)%n", WARM_UPS, RUNS);
-        System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s   %-7s %4s  %s%n", "what", "min", "median", "max", "target", "SQL", "result");
+        System.out.printf(
+                Locale.ROOT,
+                "Signed in as moderator@dateline.test; each figure: %d warm-up + %d timed runs, in ms;"
+                        + " before each run one new pending comment arrives (not timed)%n",
+                WARM_UPS,
+                RUNS);
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s %9s %9s %9s   %-7s %4s  %s%n",
+                "what",
+                "min",
+                "median",
+                "max",
+                "target",
+                "SQL",
+                "result");
 
-        timer.time("1. first Pending page (50, oldest first)", "< 50", run ->
-                moderation.queue(ModerationFilter.of(ModerationQueue.PENDING), firstPage).getNumberOfElements() + " items");
-        timer.time("1b. first Reported page (50, oldest first)", "-", run ->
-                moderation.queue(ModerationFilter.of(ModerationQueue.REPORTED), firstPage).getNumberOfElements() + " items");
-        timer.time("2a. Pending, text \"" + RARE_WORD + "\"", "-", run ->
-                moderation.queue(new ModerationFilter(ModerationQueue.PENDING, RARE_WORD, null, null, null, null, true), firstPage)
-                        .getNumberOfElements() + " items");
-        timer.time("2b. Approved, post " + onePost + " (" + onePostComments + " comments)", "-", run ->
-                moderation.queue(new ModerationFilter(ModerationQueue.APPROVED, null, onePost, null, null, null, false), firstPage)
-                        .getNumberOfElements() + " items");
+        timer.time(
+                "1. first Pending page (50, oldest first)",
+                "< 50",
+                run -> moderation
+                                .queue(ModerationFilter.of(ModerationQueue.PENDING), firstPage)
+                                .getNumberOfElements() + " items");
+        timer.time(
+                "1b. first Reported page (50, oldest first)",
+                "-",
+                run -> moderation
+                                .queue(ModerationFilter.of(ModerationQueue.REPORTED), firstPage)
+                                .getNumberOfElements() + " items");
+        timer.time(
+                "2a. Pending, text \"" + RARE_WORD + "\"",
+                "-",
+                run -> moderation
+                                .queue(
+                                        new ModerationFilter(
+                                                ModerationQueue.PENDING, RARE_WORD, null, null, null, null, true),
+                                        firstPage)
+                                .getNumberOfElements()
+                        + " items");
+        timer.time(
+                "2b. Approved, post " + onePost + " (" + onePostComments + " comments)",
+                "-",
+                run -> moderation
+                                .queue(
+                                        new ModerationFilter(
+                                                ModerationQueue.APPROVED, null, onePost, null, null, null, false),
+                                        firstPage)
+                                .getNumberOfElements()
+                        + " items");
         timer.time("3. queue counts (4 counts)", "< 50", run -> {
             var counts = moderation.counts();
             return Arrays.stream(ModerationQueue.values())
@@ -404,15 +464,21 @@ public final class ModerationBenchmark {
                 && tallied.of(ModerationQueue.REPORTED) == ((Number) rows.get("REPORTED")).longValue()
                 && tallied.of(ModerationQueue.APPROVED) == ((Number) rows.get("APPROVED")).longValue()
                 && tallied.of(ModerationQueue.REJECTED) == ((Number) rows.get("REJECTED")).longValue();
-        System.out.printf(Locale.ROOT, "   queue counts checked against count(*) over the rows: %s (rows: %s)%n",
-                agrees ? "they agree" : "THEY DIFFER", rows);
+        System.out.printf(
+                Locale.ROOT,
+                "   queue counts checked against count(*) over the rows: %s (rows: %s)%n",
+                agrees ? "they agree" : "THEY DIFFER",
+                rows);
         // The oldest pending comments, as a moderator would select them at the top of the queue; fresh ones each run.
         var pending = jdbc.queryForList(
-                "select id from comment where status = 'PENDING' order by created_at, id limit " + (WARM_UPS + RUNS) * BULK_SIZE, Long.class);
+                "select id from comment where status = 'PENDING' order by created_at, id limit "
+                        + (WARM_UPS + RUNS) * BULK_SIZE,
+                Long.class);
         timer.time("4. bulk approve of " + BULK_SIZE + " pending (decideCurrent)", "< 200", run -> {
             var ids = pending.subList(run * BULK_SIZE, (run + 1) * BULK_SIZE);
             var result = service.decideCurrent(ModerationVerb.APPROVE, ids, null);
-            return result.applied() + " approved" + (result.problems().isEmpty() ? "" : ", problems: " + result.problems());
+            return result.applied() + " approved"
+                    + (result.problems().isEmpty() ? "" : ", problems: " + result.problems());
         });
     }
 
@@ -425,41 +491,73 @@ public final class ModerationBenchmark {
                 + "c1_0.parent_id,c1_0.post_id,c1_0.rejected_at,c1_0.root_id,c1_0.spam,c1_0.status,c1_0.status_changed_at,"
                 + "c1_0.status_reason,c1_0.version";
         var onePost = jdbc.queryForObject(
-                "select id from post where slug like 'benchmark-post-%' order by id offset ? rows fetch next 1 row only", Long.class,
+                "select id from post where slug like 'benchmark-post-%' order by id offset ? rows fetch next 1 row only",
+                Long.class,
                 jdbc.queryForObject("select count(*) / 2 from post where slug like 'benchmark-post-%'", Long.class));
         record Statement(String what, String sql, Object... parameters) {}
         var statements = List.of(
-                new Statement("first Pending page", "select " + columns + " from comment c1_0 where c1_0.status=?"
-                        + " order by c1_0.created_at,c1_0.id offset ? rows fetch first ? rows only", "PENDING", 0, 51),
-                new Statement("Pending, text", "select " + columns + " from comment c1_0 where c1_0.status=? and lower(c1_0.body) like ?"
-                        + " escape '\\' order by c1_0.created_at,c1_0.id offset ? rows fetch first ? rows only",
-                        "PENDING", "%" + RARE_WORD + "%", 0, 51),
-                new Statement("Approved, one post", "select " + columns + " from comment c1_0 where c1_0.status=? and c1_0.post_id=?"
-                        + " order by c1_0.created_at desc,c1_0.id desc offset ? rows fetch first ? rows only", "PUBLISHED", onePost, 0, 51),
-                new Statement("count Pending", "select count(c1_0.id) from comment c1_0 where c1_0.status=?", "PENDING"),
-                new Statement("count Reported", "select count(c1_0.id) from comment c1_0 where c1_0.status=? and c1_0.open_reports>?",
-                        "PUBLISHED", 0),
-                new Statement("count Approved", "select count(c1_0.id) from comment c1_0 where c1_0.status=?", "PUBLISHED"),
-                new Statement("count Rejected", "select count(c1_0.id) from comment c1_0 where c1_0.status=?", "REJECTED"));
+                new Statement(
+                        "first Pending page",
+                        "select " + columns + " from comment c1_0 where c1_0.status=?"
+                                + " order by c1_0.created_at,c1_0.id offset ? rows fetch first ? rows only",
+                        "PENDING",
+                        0,
+                        51),
+                new Statement(
+                        "Pending, text",
+                        "select " + columns + " from comment c1_0 where c1_0.status=? and lower(c1_0.body) like ?"
+                                + " escape '\\' order by c1_0.created_at,c1_0.id offset ? rows fetch first ? rows only",
+                        "PENDING",
+                        "%" + RARE_WORD + "%",
+                        0,
+                        51),
+                new Statement(
+                        "Approved, one post",
+                        "select " + columns + " from comment c1_0 where c1_0.status=? and c1_0.post_id=?"
+                                + " order by c1_0.created_at desc,c1_0.id desc offset ? rows fetch first ? rows only",
+                        "PUBLISHED",
+                        onePost,
+                        0,
+                        51),
+                new Statement(
+                        "count Pending", "select count(c1_0.id) from comment c1_0 where c1_0.status=?", "PENDING"),
+                new Statement(
+                        "count Reported",
+                        "select count(c1_0.id) from comment c1_0 where c1_0.status=? and c1_0.open_reports>?",
+                        "PUBLISHED",
+                        0),
+                new Statement(
+                        "count Approved", "select count(c1_0.id) from comment c1_0 where c1_0.status=?", "PUBLISHED"),
+                new Statement(
+                        "count Rejected", "select count(c1_0.id) from comment c1_0 where c1_0.status=?", "REJECTED"));
         System.out.println();
         System.out.println("The statements on their own (JDBC, same parameters), ms, and H2's plan:");
         for (var statement : statements) {
             var runs = new long[RUNS];
             for (var run = 0; run < WARM_UPS + RUNS; run++) {
                 var started = System.nanoTime();
-                // A different text each run: H2 would otherwise hand back the result of the same statement on the same connection.
+                // A different text each run: H2 would otherwise hand back the result of the same statement on the same
+                // connection.
                 jdbc.queryForList(statement.sql() + " /* run " + run + " */", statement.parameters());
                 if (run >= WARM_UPS) {
                     runs[run - WARM_UPS] = System.nanoTime() - started;
                 }
             }
             Arrays.sort(runs);
-            System.out.printf(Locale.ROOT, "%-52s %9.1f %9.1f %9.1f%n",
-                    "   " + statement.what(), runs[0] / 1e6, runs[RUNS / 2] / 1e6, runs[RUNS - 1] / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-52s %9.1f %9.1f %9.1f%n",
+                    "   " + statement.what(),
+                    runs[0] / 1e6,
+                    runs[RUNS / 2] / 1e6,
+                    runs[RUNS - 1] / 1e6);
             var plan = jdbc.queryForObject("explain analyze " + statement.sql(), String.class, statement.parameters());
             plan.lines()
                     .map(String::strip)
-                    .filter(line -> line.startsWith("/*") || line.startsWith("AND") || line.startsWith("reads") || line.startsWith("ORDER"))
+                    .filter(line -> line.startsWith("/*")
+                            || line.startsWith("AND")
+                            || line.startsWith("reads")
+                            || line.startsWith("ORDER"))
                     .filter(line -> !line.equals("/*"))
                     .forEach(line -> System.out.println("      " + line));
         }
@@ -490,10 +588,20 @@ public final class ModerationBenchmark {
                 }
             }
             Arrays.sort(runs);
-            System.out.printf(Locale.ROOT, "%-52s %9.1f %9.1f %9.1f   %-7s %4d  %s%n",
-                    what, runs[0] / 1e6, runs[RUNS / 2] / 1e6, runs[RUNS - 1] / 1e6, target, sql.size(), result);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-52s %9.1f %9.1f %9.1f   %-7s %4d  %s%n",
+                    what,
+                    runs[0] / 1e6,
+                    runs[RUNS / 2] / 1e6,
+                    runs[RUNS - 1] / 1e6,
+                    target,
+                    sql.size(),
+                    result);
             if (listSql) {
-                sql.stream().distinct().forEach(statement -> System.out.println("      " + statement.replaceAll("\\s+", " ")));
+                sql.stream()
+                        .distinct()
+                        .forEach(statement -> System.out.println("      " + statement.replaceAll("\\s+", " ")));
             }
         }
     }
@@ -507,15 +615,26 @@ public final class ModerationBenchmark {
         var cpuinfo = Path.of("/proc/cpuinfo");
         if (Files.isReadable(cpuinfo)) {
             try (var lines = Files.lines(cpuinfo)) {
-                cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
-                        .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("?");
+                cpu = lines.filter(line -> line.startsWith("model name"))
+                        .findFirst()
+                        .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                        .orElse("?");
             }
         }
-        System.out.printf(Locale.ROOT, "Machine: %d cores available (%s), %s %s, max heap %,d MB%n",
-                Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"), System.getProperty("os.version"),
+        System.out.printf(
+                Locale.ROOT,
+                "Machine: %d cores available (%s), %s %s, max heap %,d MB%n",
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        var java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        var process = new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+        var java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        var process =
+                new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
         var version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor();
         System.out.println("java -version (" + java + "):");
@@ -551,7 +670,9 @@ public final class ModerationBenchmark {
 
     private static long sizeOfFolder(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         } catch (IOException e) {
             return -1;
         }

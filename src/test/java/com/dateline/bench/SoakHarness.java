@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 public final class SoakHarness {
 
     private static final List<String> TROUBLE = List.of("MVStoreException", "AssertionError", "panic");
-    private static final Pattern DECISIONS = Pattern.compile("(\\d[\\d,]*) rounds, (\\d[\\d,]*) comments approved, (\\d[\\d,]*) collisions");
+    private static final Pattern DECISIONS =
+            Pattern.compile("(\\d[\\d,]*) rounds, (\\d[\\d,]*) comments approved, (\\d[\\d,]*) collisions");
 
     public static void main(String[] args) throws Exception {
         var options = options(args);
@@ -40,15 +41,28 @@ public final class SoakHarness {
         var acknowledgedFile = data.resolveSibling(data.getFileName() + "-acknowledged.txt");
         var serverLog = data.resolveSibling(data.getFileName() + "-server.log");
         Files.deleteIfExists(acknowledgedFile);
-        System.out.printf(Locale.ROOT, "Soak: %s with -ea, housekeeping every %s, %d commenters and 2 moderators for %d min; load %s%n",
-                jar, housekeeping, clients, minutes, Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.printf(
+                Locale.ROOT,
+                "Soak: %s with -ea, housekeeping every %s, %d commenters and 2 moderators for %d min; load %s%n",
+                jar,
+                housekeeping,
+                clients,
+                minutes,
+                Files.readString(Path.of("/proc/loadavg")).strip());
 
-        var server = BenchServer.start(jar, data, Integer.parseInt(options.getOrDefault("port", "8114")), List.of("-Xmx1g", "-ea"),
-                List.of("--dateline.database.housekeeping-interval=" + housekeeping,
+        var server = BenchServer.start(
+                jar,
+                data,
+                Integer.parseInt(options.getOrDefault("port", "8114")),
+                List.of("-Xmx1g", "-ea"),
+                List.of(
+                        "--dateline.database.housekeeping-interval=" + housekeeping,
                         // No reader becomes trusted, so every comment waits for a moderator to the end.
                         "--dateline.bench.trust-threshold=1000",
-                        // A line per housekeeping run: rounds, lock misses and the chunks' fill rates beside the file size.
-                        "--logging.level.com.dateline.base.DatabaseHousekeeping=debug"), serverLog);
+                        // A line per housekeeping run: rounds, lock misses and the chunks' fill rates beside the file
+                        // size.
+                        "--logging.level.com.dateline.base.DatabaseHousekeeping=debug"),
+                serverLog);
         var file = data.resolve("dateline.mv.db");
         var sizes = new ArrayList<String>();
         var started = System.nanoTime();
@@ -67,9 +81,19 @@ public final class SoakHarness {
             }
         });
 
-        var loadCommand = new ProcessBuilder(BenchServer.javaCommand().toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                LoadHarness.class.getName(), "--url=" + server.url(), "--scenario=comment", "--clients=" + clients,
-                "--moderators=2", "--seconds=" + minutes * 60, "--warmup=0", "--acknowledged=" + acknowledgedFile)
+        var loadCommand = new ProcessBuilder(
+                        BenchServer.javaCommand().toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LoadHarness.class.getName(),
+                        "--url=" + server.url(),
+                        "--scenario=comment",
+                        "--clients=" + clients,
+                        "--moderators=2",
+                        "--seconds=" + minutes * 60,
+                        "--warmup=0",
+                        "--acknowledged=" + acknowledgedFile)
                 .redirectErrorStream(true);
         server.secrets().exportTo(loadCommand.environment());
         var load = loadCommand.start();
@@ -99,7 +123,8 @@ public final class SoakHarness {
         }
         var acknowledged = Files.exists(acknowledgedFile) ? Files.readAllLines(acknowledgedFile) : List.<String>of();
         var stored = BenchServer.storedLoadComments(data);
-        var lost = acknowledged.stream().filter(body -> !stored.containsKey(body)).count();
+        var lost =
+                acknowledged.stream().filter(body -> !stored.containsKey(body)).count();
         var twice = stored.values().stream().filter(times -> times > 1).count();
         var ackSet = new HashSet<>(acknowledged);
         var publishedInFile = publishedLoadComments(data);
@@ -112,19 +137,31 @@ public final class SoakHarness {
         System.out.println();
         System.out.println(comments);
         System.out.println(decisions);
-        System.out.printf(Locale.ROOT, "Acknowledged %,d; in the file %,d (%,d of them never acknowledged, in flight at the end);"
-                        + " lost %d; twice %d; published in the file %,d%n", acknowledged.size(), stored.size(),
-                stored.keySet().stream().filter(body -> !ackSet.contains(body)).count(), lost, twice, publishedInFile);
+        System.out.printf(
+                Locale.ROOT,
+                "Acknowledged %,d; in the file %,d (%,d of them never acknowledged, in flight at the end);"
+                        + " lost %d; twice %d; published in the file %,d%n",
+                acknowledged.size(),
+                stored.size(),
+                stored.keySet().stream().filter(body -> !ackSet.contains(body)).count(),
+                lost,
+                twice,
+                publishedInFile);
         System.out.println("Server log (" + serverLog + "): " + trouble);
-        var bad = lost > 0 || twice > 0 || trouble.values().stream().anyMatch(count -> count > 0) || acknowledged.isEmpty();
+        var bad = lost > 0
+                || twice > 0
+                || trouble.values().stream().anyMatch(count -> count > 0)
+                || acknowledged.isEmpty();
         System.exit(bad ? 1 : 0);
     }
 
     private static long publishedLoadComments(Path data) throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.resolve("dateline")
-                        + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0", "sa", "");
-                var rows = connection.createStatement().executeQuery(
-                        "select count(*) from comment where body like 'Load comment %' and status = 'PUBLISHED'")) {
+        try (var connection = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + data.resolve("dateline") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0", "sa", "");
+                var rows = connection
+                        .createStatement()
+                        .executeQuery(
+                                "select count(*) from comment where body like 'Load comment %' and status = 'PUBLISHED'")) {
             rows.next();
             return rows.getLong(1);
         }
@@ -133,10 +170,15 @@ public final class SoakHarness {
     /** Maven passes -Dsoak="--a=1 --b=2" as one argument. */
     private static Map<String, String> options(String[] args) {
         var options = new HashMap<String, String>();
-        Arrays.stream(args).flatMap(arg -> Arrays.stream(arg.strip().split("\\s+"))).filter(arg -> arg.startsWith("--")).forEach(arg -> {
-            var equals = arg.indexOf('=');
-            options.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
-        });
+        Arrays.stream(args)
+                .flatMap(arg -> Arrays.stream(arg.strip().split("\\s+")))
+                .filter(arg -> arg.startsWith("--"))
+                .forEach(arg -> {
+                    var equals = arg.indexOf('=');
+                    options.put(
+                            equals < 0 ? arg.substring(2) : arg.substring(2, equals),
+                            equals < 0 ? "true" : arg.substring(equals + 1));
+                });
         return options;
     }
 }

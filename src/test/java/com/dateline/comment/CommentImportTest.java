@@ -81,8 +81,10 @@ class CommentImportTest {
         jdbc.update("delete from comment where import_key like ?", run + "%");
     }
 
-    private ImportedComment comment(String id, @Nullable String parentId, String body, CommentStatus status, boolean spam) {
-        return new ImportedComment(run + id, postId, parentId == null ? null : run + parentId, authorId, body, status, spam, MARCH_2009);
+    private ImportedComment comment(
+            String id, @Nullable String parentId, String body, CommentStatus status, boolean spam) {
+        return new ImportedComment(
+                run + id, postId, parentId == null ? null : run + parentId, authorId, body, status, spam, MARCH_2009);
     }
 
     private Comment stored(CommentImportResult result) {
@@ -91,7 +93,8 @@ class CommentImportTest {
 
     @Test
     void an_imported_comment_keeps_its_status_date_and_exact_text_and_skips_the_policy() {
-        // two links hold a reader's comment for a moderator, and "viagra" is a banned word: history is imported as it was
+        // two links hold a reader's comment for a moderator, and "viagra" is a banned word: history is imported as it
+        // was
         var text = "Tea &amp; <b>sympathy</b> http://a.example.org http://b.example.org viagra";
 
         var published = imports.importComment(comment("1", null, text, CommentStatus.PUBLISHED, false));
@@ -119,7 +122,9 @@ class CommentImportTest {
         assertThat(stored(two).getParentId()).isEqualTo(one.commentId());
         assertThat(stored(four).getParentId()).isEqualTo(three.commentId());
         assertThat(stored(four).getRootId()).isEqualTo(one.commentId());
-        assertThat(java.util.List.of(one, two, three, four)).extracting(result -> stored(result).getDepth()).containsExactly(1, 2, 3, 3);
+        assertThat(java.util.List.of(one, two, three, four))
+                .extracting(result -> stored(result).getDepth())
+                .containsExactly(1, 2, 3, 3);
     }
 
     @Test
@@ -137,10 +142,12 @@ class CommentImportTest {
     @Test
     void a_refused_comment_leaves_the_callers_transaction_able_to_commit_the_rest() {
         transaction.executeWithoutResult(status -> {
-            assertThatThrownBy(() -> imports.importComment(comment("2", "missing", "An orphan.", CommentStatus.PUBLISHED, false)))
+            assertThatThrownBy(() -> imports.importComment(
+                            comment("2", "missing", "An orphan.", CommentStatus.PUBLISHED, false)))
                     .isInstanceOf(CommentRefused.class)
                     .hasMessage("The comment it replies to is not there.");
-            assertThatThrownBy(() -> imports.importComment(comment("3", null, " \u200b ", CommentStatus.PUBLISHED, false)))
+            assertThatThrownBy(
+                            () -> imports.importComment(comment("3", null, " \u200b ", CommentStatus.PUBLISHED, false)))
                     .isInstanceOf(CommentRefused.class)
                     .hasMessage("It is empty.");
             imports.importComment(comment("1", null, "Kept.", CommentStatus.PUBLISHED, false));
@@ -155,7 +162,8 @@ class CommentImportTest {
         for (var email : new String[] {EDITOR, MODERATOR}) {
             support.signInAs(email);
 
-            assertThatThrownBy(() -> imports.importComment(comment("1", null, "Not yours.", CommentStatus.PUBLISHED, false)))
+            assertThatThrownBy(() ->
+                            imports.importComment(comment("1", null, "Not yours.", CommentStatus.PUBLISHED, false)))
                     .as(email)
                     .isInstanceOf(AccessDeniedException.class);
         }

@@ -144,7 +144,8 @@ class CommentPolicyTest {
     void an_empty_comment_is_refused_and_nothing_is_stored() {
         var reader = support.signInNewReader("empty");
 
-        assertThat(refused(() -> service.submit(post, null, "")).getMessage()).isEqualTo("Write something before posting.");
+        assertThat(refused(() -> service.submit(post, null, "")).getMessage())
+                .isEqualTo("Write something before posting.");
         assertThat(storedComments(reader.id())).isZero();
     }
 
@@ -154,7 +155,9 @@ class CommentPolicyTest {
 
         for (var blank : List.of(" ", "   \n\t  ", "\n\n\n", "\u2003\u2002 \r\n")) {
             assertThat(refused(() -> service.submit(post, null, blank)).getMessage())
-                    .as("refusing %s", blank.codePoints().mapToObj(Integer::toHexString).toList())
+                    .as(
+                            "refusing %s",
+                            blank.codePoints().mapToObj(Integer::toHexString).toList())
                     .isEqualTo("Write something before posting.");
         }
         assertThat(storedComments(reader.id())).isZero();
@@ -175,7 +178,8 @@ class CommentPolicyTest {
     void characters_5001_are_refused_with_a_message_giving_the_length() {
         var reader = support.signInNewReader("toolong");
 
-        var message = refused(() -> service.submit(post, null, "a".repeat(5_001))).getMessage();
+        var message =
+                refused(() -> service.submit(post, null, "a".repeat(5_001))).getMessage();
 
         assertThat(message).contains("5,001 characters").contains("5,000").contains("shorten it by 1");
         assertThat(storedComments(reader.id())).isZero();
@@ -196,7 +200,8 @@ class CommentPolicyTest {
     void emoji_5001_are_refused() {
         support.signInNewReader("emoji-long");
 
-        assertThat(refused(() -> service.submit(post, null, "\uD83D\uDE00".repeat(5_001))).getMessage())
+        assertThat(refused(() -> service.submit(post, null, "\uD83D\uDE00".repeat(5_001)))
+                        .getMessage())
                 .contains("5,001 characters");
     }
 
@@ -227,7 +232,8 @@ class CommentPolicyTest {
         support.signInAs(MODERATOR);
         service.approve(outcome.commentId());
         support.signOut();
-        assertThat(viewOf(service.thread(post, false, 50), outcome.commentId()).text()).isEqualTo(text);
+        assertThat(viewOf(service.thread(post, false, 50), outcome.commentId()).text())
+                .isEqualTo(text);
     }
 
     // ---------------------------------------------------------------- pre-moderation and trust
@@ -260,8 +266,14 @@ class CommentPolicyTest {
         var reader = support.newReader("imported");
         support.as(ADMIN, () -> {
             for (int i = 1; i <= 5; i++) {
-                imports.importComment(new ImportedComment("http://old.example.org/?p=1#" + reader.id() + "-" + i, otherPost, null,
-                        reader.id(), "Approved in WordPress long ago, number " + i, CommentStatus.PUBLISHED, false,
+                imports.importComment(new ImportedComment(
+                        "http://old.example.org/?p=1#" + reader.id() + "-" + i,
+                        otherPost,
+                        null,
+                        reader.id(),
+                        "Approved in WordPress long ago, number " + i,
+                        CommentStatus.PUBLISHED,
+                        false,
                         java.time.Instant.parse("2009-01-01T10:00:00Z").plus(Duration.ofDays(i))));
             }
         });
@@ -323,7 +335,10 @@ class CommentPolicyTest {
         asModerator(() -> service.reject(earlier.id(), "insults"));
 
         assertThat(decisionOf(earlier.id()))
-                .isEqualTo(new Decision(CommentStatus.REJECTED, "Rejected by " + accounts.displayNames(List.of(moderatorId())).get(moderatorId()) + ": insults"));
+                .isEqualTo(new Decision(
+                        CommentStatus.REJECTED,
+                        "Rejected by "
+                                + accounts.displayNames(List.of(moderatorId())).get(moderatorId()) + ": insults"));
         assertThat(service.submit(post, null, "Polite words now.").status()).isEqualTo(CommentStatus.PENDING);
     }
 
@@ -347,7 +362,8 @@ class CommentPolicyTest {
         support.signInNewReader("premod-off-hold");
         policies.current().setPreModeration(false);
 
-        assertThat(service.submit(post, null, "Try the casino tonight").status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(service.submit(post, null, "Try the casino tonight").status())
+                .isEqualTo(CommentStatus.PENDING);
     }
 
     // ---------------------------------------------------------------- links
@@ -401,7 +417,9 @@ class CommentPolicyTest {
                     .as(word)
                     .isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"" + word + "\""));
             // the next one must not trip the flood rule: this one is moved back in time
-            jdbc.update("update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?", outcome.commentId());
+            jdbc.update(
+                    "update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?",
+                    outcome.commentId());
             entityManager.clear();
         }
     }
@@ -427,7 +445,8 @@ class CommentPolicyTest {
     @Test
     void whole_words_are_found_next_to_punctuation() {
         assertThat(CommentText.firstWholeWord("(crypto)", List.of("crypto"))).contains("crypto");
-        assertThat(CommentText.firstWholeWord("casino's lights", List.of("casino"))).contains("casino");
+        assertThat(CommentText.firstWholeWord("casino's lights", List.of("casino")))
+                .contains("casino");
         assertThat(CommentText.firstWholeWord("loan.", List.of("loan"))).contains("loan");
         assertThat(CommentText.firstWholeWord("loan_shark", List.of("loan"))).isEmpty();
         assertThat(CommentText.firstWholeWord("loan2", List.of("loan"))).isEmpty();
@@ -440,14 +459,17 @@ class CommentPolicyTest {
         policies.current().setWords("viagra\ncialis", "کازینو\nקזינו");
 
         var persian = service.submit(post, null, "این کازینو تازه باز شده است");
-        assertThat(decisionOf(persian.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"کازینو\""));
+        assertThat(decisionOf(persian.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"کازینو\""));
 
-        jdbc.update("update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?", persian.commentId());
+        jdbc.update(
+                "update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?", persian.commentId());
         entityManager.clear();
         var hebrew = service.submit(post, null, "יש קזינו חדש בעיר");
         assertThat(decisionOf(hebrew.commentId()).reason()).isEqualTo("Held: suspect word \"קזינו\"");
 
-        jdbc.update("update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?", hebrew.commentId());
+        jdbc.update(
+                "update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?", hebrew.commentId());
         entityManager.clear();
         // "کازینوها" (casinos) is another word: no hold
         var plural = service.submit(post, null, "کازینوها بسته شدند");
@@ -469,7 +491,8 @@ class CommentPolicyTest {
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(outcome.message()).contains("not published");
-        assertThat(decisionOf(outcome.commentId())).isEqualTo(new Decision(CommentStatus.REJECTED, "Banned word: viagra"));
+        assertThat(decisionOf(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.REJECTED, "Banned word: viagra"));
         // the author sees it marked, nobody else sees it
         var mine = viewOf(service.thread(post, false, 50), outcome.commentId());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
@@ -485,7 +508,8 @@ class CommentPolicyTest {
 
         var outcome = service.submit(post, null, "casino cialis https://a.example https://b.example");
 
-        assertThat(decisionOf(outcome.commentId())).isEqualTo(new Decision(CommentStatus.REJECTED, "Banned word: cialis"));
+        assertThat(decisionOf(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.REJECTED, "Banned word: cialis"));
     }
 
     // ---------------------------------------------------------------- flood and duplicates
@@ -495,7 +519,8 @@ class CommentPolicyTest {
         var reader = support.signInNewReader("flood");
         support.insert(otherPost, reader.id(), null, "Just now", CommentStatus.PENDING, Duration.ofSeconds(5));
 
-        var message = refused(() -> service.submit(post, null, "And another thought.")).getMessage();
+        var message = refused(() -> service.submit(post, null, "And another thought."))
+                .getMessage();
 
         var wait = Pattern.compile("wait (\\d+) seconds").matcher(message);
         assertThat(wait.find()).as(message).isTrue();
@@ -503,7 +528,8 @@ class CommentPolicyTest {
         assertThat(Integer.parseInt(wait.group(1))).isBetween(5, 16);
         assertThat(message).contains("your text is kept");
         assertThat(storedComments(reader.id())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from comment where body = 'And another thought.'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from comment where body = 'And another thought.'", Long.class))
+                .isZero();
     }
 
     @Test
@@ -517,16 +543,24 @@ class CommentPolicyTest {
     @Test
     void the_flood_rule_counts_from_the_last_comment_whatever_its_status() {
         var reader = support.signInNewReader("flood-rejected");
-        support.insert(otherPost, reader.id(), null, "Rejected just now", CommentStatus.REJECTED, Duration.ofSeconds(3));
+        support.insert(
+                otherPost, reader.id(), null, "Rejected just now", CommentStatus.REJECTED, Duration.ofSeconds(3));
 
-        assertThat(refused(() -> service.submit(post, null, "Again.")).getMessage()).contains("Please wait");
+        assertThat(refused(() -> service.submit(post, null, "Again.")).getMessage())
+                .contains("Please wait");
     }
 
     @Test
     void thirty_comments_in_the_last_24_hours_are_the_most_allowed() {
         var reader = support.signInNewReader("daily");
         for (int i = 0; i < 30; i++) {
-            support.insert(otherPost, reader.id(), null, "Comment " + i, CommentStatus.PENDING, Duration.ofMinutes(40L * i + 1));
+            support.insert(
+                    otherPost,
+                    reader.id(),
+                    null,
+                    "Comment " + i,
+                    CommentStatus.PENDING,
+                    Duration.ofMinutes(40L * i + 1));
         }
 
         var message = refused(() -> service.submit(post, null, "One too many.")).getMessage();
@@ -539,7 +573,13 @@ class CommentPolicyTest {
     void twenty_nine_comments_in_the_last_24_hours_leave_room_for_one_more() {
         var reader = support.signInNewReader("daily-29");
         for (int i = 0; i < 29; i++) {
-            support.insert(otherPost, reader.id(), null, "Comment " + i, CommentStatus.PENDING, Duration.ofMinutes(40L * i + 1));
+            support.insert(
+                    otherPost,
+                    reader.id(),
+                    null,
+                    "Comment " + i,
+                    CommentStatus.PENDING,
+                    Duration.ofMinutes(40L * i + 1));
         }
         // older than a day: does not count
         support.insert(otherPost, reader.id(), null, "Yesterday's", CommentStatus.PENDING, Duration.ofHours(25));
@@ -554,7 +594,8 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.submit(post, null, "Same words again")).getMessage())
                 .contains("already posted this comment");
-        assertThat(refused(() -> service.submit(post, null, "  Same words again  ")).getMessage())
+        assertThat(refused(() -> service.submit(post, null, "  Same words again  "))
+                        .getMessage())
                 .as("surrounding spaces do not make it new")
                 .contains("already posted this comment");
         assertThat(storedComments(reader.id())).isEqualTo(1);
@@ -598,7 +639,8 @@ class CommentPolicyTest {
         var reader = support.signInNewReader("closed");
         policies.current().setAutoCloseDays(1);
 
-        assertThat(refused(() -> service.submit(post, null, "Too late?")).getMessage()).contains("Comments are closed");
+        assertThat(refused(() -> service.submit(post, null, "Too late?")).getMessage())
+                .contains("Comments are closed");
         assertThat(service.thread(post, false, 50).closed()).isTrue();
         assertThat(service.isClosed(post)).isTrue();
         assertThat(storedComments(reader.id())).isZero();
@@ -609,14 +651,16 @@ class CommentPolicyTest {
         support.signInNewReader("nowhere");
 
         assertThat(service.isClosed(987_654_321L)).isTrue();
-        assertThat(refused(() -> service.submit(987_654_321L, null, "Hello?")).getMessage()).contains("does not exist");
+        assertThat(refused(() -> service.submit(987_654_321L, null, "Hello?")).getMessage())
+                .contains("does not exist");
     }
 
     @Test
     void anonymous_readers_cannot_submit() {
         support.signOut();
 
-        assertThatThrownBy(() -> service.submit(post, null, "Anonymous words")).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> service.submit(post, null, "Anonymous words"))
+                .isInstanceOf(AuthenticationException.class);
     }
 
     // ---------------------------------------------------------------- replies
@@ -649,8 +693,12 @@ class CommentPolicyTest {
 
         // every reply belongs to the thread of the top-level comment, in reading order
         entityManager.flush();
-        assertThat(jdbc.queryForList("select root_id from comment where id in (?, ?, ?)", Long.class,
-                        depth2.commentId(), depth3.commentId(), deeper.commentId()))
+        assertThat(jdbc.queryForList(
+                        "select root_id from comment where id in (?, ?, ?)",
+                        Long.class,
+                        depth2.commentId(),
+                        depth3.commentId(),
+                        deeper.commentId()))
                 .containsOnly(top.id());
         assertThat(idsIn(service.thread(post, false, 50)))
                 .containsSubsequence(top.id(), depth2.commentId(), depth3.commentId(), deeper.commentId());
@@ -663,7 +711,8 @@ class CommentPolicyTest {
         var pending = support.insert(post, starter.id(), null, "Waiting", CommentStatus.PENDING, Duration.ofHours(1));
         var reader = support.signInNewReader("replier");
 
-        assertThat(refused(() -> service.submit(post, pending.id(), "A reply")).getMessage()).contains("no longer available");
+        assertThat(refused(() -> service.submit(post, pending.id(), "A reply")).getMessage())
+                .contains("no longer available");
         assertThat(storedComments(reader.id())).isZero();
     }
 
@@ -672,16 +721,20 @@ class CommentPolicyTest {
         var reader = support.signInNewReader("own-pending-parent");
         var pending = support.insert(post, reader.id(), null, "Waiting", CommentStatus.PENDING, Duration.ofHours(1));
 
-        assertThat(refused(() -> service.submit(post, pending.id(), "A reply")).getMessage()).contains("no longer available");
+        assertThat(refused(() -> service.submit(post, pending.id(), "A reply")).getMessage())
+                .contains("no longer available");
     }
 
     @Test
     void replying_to_a_comment_on_another_post_is_refused() {
         var starter = support.newReader("elsewhere-parent");
-        var elsewhere = support.insert(otherPost, starter.id(), null, "Elsewhere", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var elsewhere = support.insert(
+                otherPost, starter.id(), null, "Elsewhere", CommentStatus.PUBLISHED, Duration.ofHours(1));
         support.signInNewReader("cross-replier");
 
-        assertThat(refused(() -> service.submit(post, elsewhere.id(), "A reply")).getMessage()).contains("no longer available");
+        assertThat(refused(() -> service.submit(post, elsewhere.id(), "A reply"))
+                        .getMessage())
+                .contains("no longer available");
     }
 
     // ---------------------------------------------------------------- edits
@@ -698,7 +751,8 @@ class CommentPolicyTest {
         assertThat(edited.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(decisionOf(outcome.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
         assertThat(storedBody(outcome.commentId())).isEqualTo("Second version, changed after approval");
-        assertThat(jdbc.queryForObject("select edited_at is not null from comment where id = ?", Boolean.class, outcome.commentId()))
+        assertThat(jdbc.queryForObject(
+                        "select edited_at is not null from comment where id = ?", Boolean.class, outcome.commentId()))
                 .isTrue();
         // gone from public view until approved again
         support.signOut();
@@ -731,8 +785,11 @@ class CommentPolicyTest {
         support.signInNewReader("long-editor");
         var outcome = service.submit(post, null, "Short");
 
-        assertThat(refused(() -> service.edit(outcome.commentId(), "x".repeat(5_001))).getMessage()).contains("5,001");
-        assertThat(refused(() -> service.edit(outcome.commentId(), "   ")).getMessage()).contains("Write something");
+        assertThat(refused(() -> service.edit(outcome.commentId(), "x".repeat(5_001)))
+                        .getMessage())
+                .contains("5,001");
+        assertThat(refused(() -> service.edit(outcome.commentId(), "   ")).getMessage())
+                .contains("Write something");
         assertThat(storedBody(outcome.commentId())).isEqualTo("Short");
     }
 
@@ -741,7 +798,8 @@ class CommentPolicyTest {
         var reader = support.signInNewReader("late-editor");
         var old = support.insert(post, reader.id(), null, "Old words", CommentStatus.PENDING, Duration.ofMinutes(11));
 
-        assertThat(refused(() -> service.edit(old.id(), "New words")).getMessage()).contains("10 minutes");
+        assertThat(refused(() -> service.edit(old.id(), "New words")).getMessage())
+                .contains("10 minutes");
         assertThat(storedBody(old.id())).isEqualTo("Old words");
     }
 
@@ -758,10 +816,12 @@ class CommentPolicyTest {
     @Test
     void nobody_edits_another_readers_comment() {
         var author = support.newReader("victim");
-        var theirs = support.insert(post, author.id(), null, "Their words", CommentStatus.PUBLISHED, Duration.ofMinutes(1));
+        var theirs =
+                support.insert(post, author.id(), null, "Their words", CommentStatus.PUBLISHED, Duration.ofMinutes(1));
         support.signInNewReader("vandal");
 
-        assertThat(refused(() -> service.edit(theirs.id(), "My words")).getMessage()).contains("not your comment");
+        assertThat(refused(() -> service.edit(theirs.id(), "My words")).getMessage())
+                .contains("not your comment");
         assertThat(storedBody(theirs.id())).isEqualTo("Their words");
     }
 
@@ -775,7 +835,9 @@ class CommentPolicyTest {
         service.delete(mine.id());
 
         assertThat(decisionOf(mine.id()).status()).isEqualTo(CommentStatus.DELETED);
-        assertThat(idsIn(service.thread(post, false, 50))).as("the author no longer sees it").doesNotContain(mine.id());
+        assertThat(idsIn(service.thread(post, false, 50)))
+                .as("the author no longer sees it")
+                .doesNotContain(mine.id());
         support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(mine.id());
     }
@@ -793,9 +855,11 @@ class CommentPolicyTest {
     @Test
     void a_deleted_comment_with_a_published_reply_stays_as_deleted_with_no_text() {
         var reader = support.signInNewReader("deleted-parent");
-        var parent = support.insert(post, reader.id(), null, "I said something", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var parent = support.insert(
+                post, reader.id(), null, "I said something", CommentStatus.PUBLISHED, Duration.ofHours(2));
         var replier = support.newReader("replier-stays");
-        var reply = support.insert(post, replier.id(), parent, "And I answered", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var reply = support.insert(
+                post, replier.id(), parent, "And I answered", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         service.delete(parent.id());
         support.signOut();
@@ -813,7 +877,8 @@ class CommentPolicyTest {
     @Test
     void a_deleted_comment_without_replies_disappears_from_the_thread() {
         var reader = support.signInNewReader("deleted-alone");
-        var lonely = support.insert(post, reader.id(), null, "Nobody answered", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var lonely = support.insert(
+                post, reader.id(), null, "Nobody answered", CommentStatus.PUBLISHED, Duration.ofHours(2));
 
         service.delete(lonely.id());
         support.signOut();
@@ -842,24 +907,30 @@ class CommentPolicyTest {
     @Test
     void a_reader_reports_a_published_comment_once() {
         var author = support.newReader("reported");
-        var target = support.insert(post, author.id(), null, "Provocative", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target =
+                support.insert(post, author.id(), null, "Provocative", CommentStatus.PUBLISHED, Duration.ofHours(1));
         var reporter = support.signInNewReader("reporter");
 
         service.report(target.id(), ReportReason.ABUSE, null);
 
         assertThat(openReports(target.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject(
-                        "select reason from comment_report where comment_id = ? and reporter_id = ?", String.class, target.id(), reporter.id()))
+                        "select reason from comment_report where comment_id = ? and reporter_id = ?",
+                        String.class,
+                        target.id(),
+                        reporter.id()))
                 .isEqualTo("ABUSE");
 
-        assertThat(refused(() -> service.report(target.id(), ReportReason.SPAM, null)).getMessage())
+        assertThat(refused(() -> service.report(target.id(), ReportReason.SPAM, null))
+                        .getMessage())
                 .contains("already reported");
         assertThat(openReports(target.id())).isEqualTo(1);
 
         support.signInNewReader("second-reporter");
         service.report(target.id(), ReportReason.SPAM, "  selling things  ");
         assertThat(openReports(target.id())).isEqualTo(2);
-        assertThat(jdbc.queryForList("select note from comment_report where comment_id = ? order by id", String.class, target.id()))
+        assertThat(jdbc.queryForList(
+                        "select note from comment_report where comment_id = ? order by id", String.class, target.id()))
                 .containsExactly(null, "selling things");
     }
 
@@ -868,7 +939,9 @@ class CommentPolicyTest {
         var reader = support.signInNewReader("self-reporter");
         var mine = support.insert(post, reader.id(), null, "Mine", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
-        assertThat(refused(() -> service.report(mine.id(), ReportReason.SPAM, null)).getMessage()).contains("your own comment");
+        assertThat(refused(() -> service.report(mine.id(), ReportReason.SPAM, null))
+                        .getMessage())
+                .contains("your own comment");
         assertThat(openReports(mine.id())).isZero();
     }
 
@@ -878,8 +951,12 @@ class CommentPolicyTest {
         var target = support.insert(post, author.id(), null, "Odd", CommentStatus.PUBLISHED, Duration.ofHours(1));
         support.signInNewReader("other-reporter");
 
-        assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, null)).getMessage()).contains("what is wrong");
-        assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, "   ")).getMessage()).contains("what is wrong");
+        assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, null))
+                        .getMessage())
+                .contains("what is wrong");
+        assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, "   "))
+                        .getMessage())
+                .contains("what is wrong");
         assertThat(openReports(target.id())).isZero();
 
         service.report(target.id(), ReportReason.OTHER, "Copied from another site");
@@ -892,13 +969,16 @@ class CommentPolicyTest {
         var pending = support.insert(post, author.id(), null, "Pending", CommentStatus.PENDING, Duration.ofHours(1));
         support.signInNewReader("early-reporter");
 
-        assertThat(refused(() -> service.report(pending.id(), ReportReason.SPAM, null)).getMessage()).contains("no longer available");
+        assertThat(refused(() -> service.report(pending.id(), ReportReason.SPAM, null))
+                        .getMessage())
+                .contains("no longer available");
     }
 
     @Test
     void approving_clears_the_open_reports() {
         var author = support.newReader("cleared");
-        var target = support.insert(post, author.id(), null, "Fine after all", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target =
+                support.insert(post, author.id(), null, "Fine after all", CommentStatus.PUBLISHED, Duration.ofHours(1));
         support.signInNewReader("clearing-reporter");
         service.report(target.id(), ReportReason.OFF_TOPIC, null);
 
@@ -912,7 +992,8 @@ class CommentPolicyTest {
 
     private Comment pendingComment(String prefix) {
         var author = support.newReader(prefix);
-        return support.insert(post, author.id(), null, "Waiting for a decision", CommentStatus.PENDING, Duration.ofMinutes(30));
+        return support.insert(
+                post, author.id(), null, "Waiting for a decision", CommentStatus.PENDING, Duration.ofMinutes(30));
     }
 
     @Test
@@ -943,8 +1024,12 @@ class CommentPolicyTest {
         for (var email : List.of(DEMO_READER, EDITOR)) {
             support.signInAs(email);
             assertThatThrownBy(() -> service.approve(pending.id())).as(email).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> service.reject(pending.id(), "no")).as(email).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> service.decisionOf(pending.id())).as(email).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> service.reject(pending.id(), "no"))
+                    .as(email)
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> service.decisionOf(pending.id()))
+                    .as(email)
+                    .isInstanceOf(AccessDeniedException.class);
         }
         support.signInNewReader("fresh-reader-decider");
         assertThatThrownBy(() -> service.approve(pending.id())).isInstanceOf(AccessDeniedException.class);
@@ -1014,9 +1099,14 @@ class CommentPolicyTest {
     @Test
     void a_moderators_reason_for_rejecting_is_shown_to_the_author_and_the_comment_stays_hidden_from_everyone_else() {
         var author = support.newReader("note-author");
-        var rejected = support.insert(post, author.id(), null, "Buy cheap watches here", CommentStatus.PENDING, Duration.ofMinutes(30));
+        var rejected = support.insert(
+                post, author.id(), null, "Buy cheap watches here", CommentStatus.PENDING, Duration.ofMinutes(30));
         asModerator(() -> moderation.decide(
-                rejected.id(), storedVersion(rejected.id()), CommentStatus.REJECTED, true, "  Advertising is not allowed here.  "));
+                rejected.id(),
+                storedVersion(rejected.id()),
+                CommentStatus.REJECTED,
+                true,
+                "  Advertising is not allowed here.  "));
 
         assertThat(storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
         support.signInAs(author.email());
@@ -1024,7 +1114,9 @@ class CommentPolicyTest {
             var mine = viewOf(service.thread(post, newestFirst, 50), rejected.id());
             assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
             assertThat(mine.mine()).isTrue();
-            assertThat(mine.noteToAuthor()).as("newest first: %s", newestFirst).isEqualTo("Advertising is not allowed here.");
+            assertThat(mine.noteToAuthor())
+                    .as("newest first: %s", newestFirst)
+                    .isEqualTo("Advertising is not allowed here.");
         }
 
         support.signInNewReader("note-other-reader");
@@ -1039,9 +1131,11 @@ class CommentPolicyTest {
     @Test
     void readers_who_see_a_rejected_comment_as_a_placeholder_above_replies_get_no_note_but_its_author_does() {
         var starter = support.newReader("note-starter");
-        var top = support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var top =
+                support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
         var replier = support.newReader("note-replier");
-        var reply = support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var reply =
+                support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
         asModerator(() -> service.reject(top.id(), "Personal attack on another reader"));
 
         assertThat(storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
@@ -1064,38 +1158,46 @@ class CommentPolicyTest {
     @Test
     void the_note_is_the_reason_of_the_latest_rejection_so_an_approval_or_a_rejection_without_a_reason_clears_it() {
         var author = support.newReader("note-latest");
-        var comment = support.insert(post, author.id(), null, "Back and forth", CommentStatus.PENDING, Duration.ofMinutes(30));
-        asModerator(() -> moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "Off topic"));
+        var comment = support.insert(
+                post, author.id(), null, "Back and forth", CommentStatus.PENDING, Duration.ofMinutes(30));
+        asModerator(() -> moderation.decide(
+                comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "Off topic"));
         assertThat(storedAuthorNote(comment.id())).isEqualTo("Off topic");
 
         // approving, even with a reason for the moderators, tells the author nothing
-        asModerator(() -> moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.PUBLISHED, false, "On topic after all"));
+        asModerator(() -> moderation.decide(
+                comment.id(), storedVersion(comment.id()), CommentStatus.PUBLISHED, false, "On topic after all"));
         assertThat(storedAuthorNote(comment.id())).isNull();
         support.signInAs(author.email());
-        assertThat(viewOf(service.thread(post, false, 50), comment.id()).noteToAuthor()).isNull();
+        assertThat(viewOf(service.thread(post, false, 50), comment.id()).noteToAuthor())
+                .isNull();
 
         // rejected again without a reason: the old reason does not come back
-        asModerator(() -> moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "   "));
+        asModerator(() ->
+                moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "   "));
         assertThat(storedAuthorNote(comment.id())).isNull();
         var mine = viewOf(service.thread(post, false, 50), comment.id());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(mine.noteToAuthor()).isNull();
 
         // the same through the comment service
-        var other = support.insert(post, author.id(), null, "Another one", CommentStatus.PENDING, Duration.ofMinutes(20));
+        var other =
+                support.insert(post, author.id(), null, "Another one", CommentStatus.PENDING, Duration.ofMinutes(20));
         asModerator(() -> service.reject(other.id(), "Duplicate"));
         assertThat(storedAuthorNote(other.id())).isEqualTo("Duplicate");
         asModerator(() -> service.approve(other.id()));
         asModerator(() -> service.reject(other.id(), null));
         assertThat(storedAuthorNote(other.id())).isNull();
-        assertThat(viewOf(service.thread(post, false, 50), other.id()).noteToAuthor()).isNull();
+        assertThat(viewOf(service.thread(post, false, 50), other.id()).noteToAuthor())
+                .isNull();
     }
 
     @Test
     void published_count_counts_only_published_comments() {
         var author = support.newReader("counted");
         var before = service.thread(post, false, 50).publishedCount();
-        var top = support.insert(post, author.id(), null, "published one", CommentStatus.PUBLISHED, Duration.ofHours(5));
+        var top =
+                support.insert(post, author.id(), null, "published one", CommentStatus.PUBLISHED, Duration.ofHours(5));
         support.insert(post, author.id(), top, "published reply", CommentStatus.PUBLISHED, Duration.ofHours(4));
         support.insert(post, author.id(), null, "pending", CommentStatus.PENDING, Duration.ofHours(3));
         support.insert(post, author.id(), null, "rejected", CommentStatus.REJECTED, Duration.ofHours(2));
@@ -1104,14 +1206,17 @@ class CommentPolicyTest {
 
         assertThat(service.thread(post, false, 50).publishedCount()).isEqualTo(before + 2);
         support.signInAs(author.email());
-        assertThat(service.thread(post, false, 50).publishedCount()).as("the author's own pending do not count").isEqualTo(before + 2);
+        assertThat(service.thread(post, false, 50).publishedCount())
+                .as("the author's own pending do not count")
+                .isEqualTo(before + 2);
     }
 
     @Test
     void the_thread_reads_oldest_or_newest_first_and_pages_top_level_comments() {
         var author = support.newReader("order");
         var older = support.insert(post, author.id(), null, "older", CommentStatus.PUBLISHED, Duration.ofHours(3));
-        var reply = support.insert(post, author.id(), older, "reply to older", CommentStatus.PUBLISHED, Duration.ofMinutes(5));
+        var reply = support.insert(
+                post, author.id(), older, "reply to older", CommentStatus.PUBLISHED, Duration.ofMinutes(5));
         var newer = support.insert(post, author.id(), null, "newer", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         assertThat(idsIn(service.thread(post, false, 50))).containsExactly(older.id(), reply.id(), newer.id());

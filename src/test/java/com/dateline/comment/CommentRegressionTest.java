@@ -187,11 +187,22 @@ class CommentRegressionTest {
 
                 var results = submitTwiceAtOnce(pool, reader, seedPost, text);
 
-                var stored = results.stream().filter(SubmitOutcome.class::isInstance).map(SubmitOutcome.class::cast).toList();
-                var refusals = results.stream().filter(CommentRefused.class::isInstance).map(CommentRefused.class::cast).toList();
-                assertThat(stored).as("round %d: exactly one submit is stored (%s)", round, results).hasSize(1);
-                assertThat(refusals).as("round %d: the other is refused (%s)", round, results).hasSize(1);
-                assertThat(refusals.getFirst().getMessage()).containsAnyOf("commenting very quickly", "already posted this comment");
+                var stored = results.stream()
+                        .filter(SubmitOutcome.class::isInstance)
+                        .map(SubmitOutcome.class::cast)
+                        .toList();
+                var refusals = results.stream()
+                        .filter(CommentRefused.class::isInstance)
+                        .map(CommentRefused.class::cast)
+                        .toList();
+                assertThat(stored)
+                        .as("round %d: exactly one submit is stored (%s)", round, results)
+                        .hasSize(1);
+                assertThat(refusals)
+                        .as("round %d: the other is refused (%s)", round, results)
+                        .hasSize(1);
+                assertThat(refusals.getFirst().getMessage())
+                        .containsAnyOf("commenting very quickly", "already posted this comment");
                 assertThat(jdbc.queryForList("select id from comment where author_id = ?", Long.class, reader.id()))
                         .as("round %d: comments stored for the reader", round)
                         .containsExactly(stored.getFirst().commentId());
@@ -209,14 +220,16 @@ class CommentRegressionTest {
     @Transactional
     void a_trusted_reader_who_deleted_a_comment_rejected_two_days_ago_is_not_trusted_and_their_next_comment_waits() {
         var reader = trustedReaderSignedIn("rejected-then-deleted");
-        var rejected = support.insert(otherPost, reader, null, "Rude words", CommentStatus.REJECTED, Duration.ofDays(2));
+        var rejected =
+                support.insert(otherPost, reader, null, "Rude words", CommentStatus.REJECTED, Duration.ofDays(2));
         service.delete(rejected.id());
         assertThat(storedDecision(rejected.id()).status()).isEqualTo(CommentStatus.DELETED);
 
         var outcome = service.submit(post, null, "Polite words now.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(storedDecision(outcome.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
+        assertThat(storedDecision(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
     }
 
     // ---------------------------------------------------------------- 3. edits re-decide the reason
@@ -226,12 +239,14 @@ class CommentRegressionTest {
     void editing_a_comment_waiting_for_pre_moderation_to_contain_two_links_records_the_link_hold_as_its_reason() {
         support.signInNewReader("edit-reason");
         var outcome = service.submit(post, null, "A plain first version.");
-        assertThat(decisionAsModerator(outcome.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
+        assertThat(decisionAsModerator(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
 
         var edited = service.edit(outcome.commentId(), "Compare https://example.org/a and www.example.net/b please.");
 
         assertThat(edited.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(decisionAsModerator(outcome.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Held: 2 links"));
+        assertThat(decisionAsModerator(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Held: 2 links"));
         assertThat(storedDecision(outcome.commentId()).reason()).isEqualTo("Held: 2 links");
     }
 
@@ -241,9 +256,11 @@ class CommentRegressionTest {
     @Transactional
     void a_published_reply_under_a_top_level_comment_rejected_later_stays_visible_under_a_withheld_placeholder() {
         var starter = support.newReader("rejected-later-starter");
-        var top = support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var top =
+                support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
         var replier = support.newReader("rejected-later-replier");
-        var reply = support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var reply =
+                support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
         support.as(MODERATOR, () -> service.reject(top.id(), "insults"));
         support.signOut();
 
@@ -276,9 +293,11 @@ class CommentRegressionTest {
     @Transactional
     void a_deleted_comment_whose_only_reply_was_also_deleted_does_not_appear_in_the_thread() {
         var starter = support.signInNewReader("deleted-with-deleted-reply");
-        var top = support.insert(post, starter.id(), null, "Said and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var top = support.insert(
+                post, starter.id(), null, "Said and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(2));
         var replier = support.newReader("deleted-reply");
-        var reply = support.insert(post, replier.id(), top, "Answered and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var reply = support.insert(
+                post, replier.id(), top, "Answered and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(1));
         support.as(replier.email(), () -> service.delete(reply.id()));
         service.delete(top.id());
 
@@ -288,7 +307,9 @@ class CommentRegressionTest {
         support.signOut();
         for (var newestFirst : List.of(false, true)) {
             var thread = service.thread(post, newestFirst, 50);
-            assertThat(idsIn(thread)).as("anonymous, newest first: %s", newestFirst).doesNotContain(top.id(), reply.id());
+            assertThat(idsIn(thread))
+                    .as("anonymous, newest first: %s", newestFirst)
+                    .doesNotContain(top.id(), reply.id());
             assertThat(thread.publishedCount()).isZero();
         }
     }
@@ -303,7 +324,12 @@ class CommentRegressionTest {
         for (var invisible : List.of("\u00A0\u00A0", "\u200B", "\uFEFF \u2060")) {
             assertThat(CommentText.length(invisible)).isZero();
             assertThat(refused(() -> service.submit(post, null, invisible)).getMessage())
-                    .as("refusing %s", invisible.codePoints().mapToObj(Integer::toHexString).toList())
+                    .as(
+                            "refusing %s",
+                            invisible
+                                    .codePoints()
+                                    .mapToObj(Integer::toHexString)
+                                    .toList())
                     .isEqualTo("Write something before posting.");
         }
         assertThat(storedComments(reader.id())).isZero();
@@ -328,7 +354,9 @@ class CommentRegressionTest {
     @Transactional
     void whole_words_respect_joiners_combining_marks_and_composed_accents_in_every_script() {
         var persian = List.of("کازینو");
-        assertThat(CommentText.firstWholeWord("کازینو\u200Cها", persian)).as("casino + ZWNJ + plural").isEmpty();
+        assertThat(CommentText.firstWholeWord("کازینو\u200Cها", persian))
+                .as("casino + ZWNJ + plural")
+                .isEmpty();
         assertThat(CommentText.firstWholeWord("کازینو", persian)).contains("کازینو");
         assertThat(CommentText.firstWholeWord("این کازینو تازه است", persian)).contains("کازینو");
 
@@ -337,10 +365,17 @@ class CommentRegressionTest {
         assertThat(CommentText.firstWholeWord("यह कम है", hindi)).contains("कम");
 
         var cafe = List.of("café");
-        assertThat(CommentText.firstWholeWord("cafe\u0301", cafe)).as("decomposed é").contains("café");
-        assertThat(CommentText.firstWholeWord("Meet me at the CAFE\u0301 tonight", cafe)).contains("café");
-        assertThat(CommentText.firstWholeWord("café", List.of("cafe\u0301"))).as("decomposed in the list").contains("cafe\u0301");
-        assertThat(CommentText.firstWholeWord("cafe", cafe)).as("no accent is another word").isEmpty();
+        assertThat(CommentText.firstWholeWord("cafe\u0301", cafe))
+                .as("decomposed é")
+                .contains("café");
+        assertThat(CommentText.firstWholeWord("Meet me at the CAFE\u0301 tonight", cafe))
+                .contains("café");
+        assertThat(CommentText.firstWholeWord("café", List.of("cafe\u0301")))
+                .as("decomposed in the list")
+                .contains("cafe\u0301");
+        assertThat(CommentText.firstWholeWord("cafe", cafe))
+                .as("no accent is another word")
+                .isEmpty();
 
         // and through submit, for a trusted reader with the Persian word on the suspect list
         trustedReaderSignedIn("persian-joiner");
@@ -354,7 +389,8 @@ class CommentRegressionTest {
         assertThat(storedDecision(plural.commentId()).reason()).startsWith("Trusted reader");
 
         var alone = service.submit(post, null, "کازینو");
-        assertThat(storedDecision(alone.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"کازینو\""));
+        assertThat(storedDecision(alone.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"کازینو\""));
     }
 
     // ---------------------------------------------------------------- 9. approving a deleted comment
@@ -363,13 +399,15 @@ class CommentRegressionTest {
     @Transactional
     void approving_a_comment_its_author_deleted_is_refused_and_it_stays_deleted() {
         var reader = support.signInNewReader("deleted-before-approval");
-        var pending = support.insert(post, reader.id(), null, "Second thoughts", CommentStatus.PENDING, Duration.ofMinutes(30));
+        var pending = support.insert(
+                post, reader.id(), null, "Second thoughts", CommentStatus.PENDING, Duration.ofMinutes(30));
         service.delete(pending.id());
 
         support.signInAs(MODERATOR);
         refused(() -> service.approve(pending.id()));
 
-        assertThat(storedDecision(pending.id())).isEqualTo(new Decision(CommentStatus.DELETED, "Deleted by its author"));
+        assertThat(storedDecision(pending.id()))
+                .isEqualTo(new Decision(CommentStatus.DELETED, "Deleted by its author"));
         support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(pending.id());
     }
@@ -382,12 +420,16 @@ class CommentRegressionTest {
         var reader = support.signInNewReader("closed-editor");
         var mine = support.insert(post, reader.id(), null, "Old words", CommentStatus.PENDING, Duration.ofMinutes(1));
         policies.current().setAutoCloseDays(1);
-        assertThat(service.isClosed(post)).as("a 2008 post is auto-closed after a day").isTrue();
+        assertThat(service.isClosed(post))
+                .as("a 2008 post is auto-closed after a day")
+                .isTrue();
 
-        assertThat(refused(() -> service.edit(mine.id(), "New words")).getMessage()).contains("closed");
+        assertThat(refused(() -> service.edit(mine.id(), "New words")).getMessage())
+                .contains("closed");
 
         entityManager.flush();
-        assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, mine.id())).isEqualTo("Old words");
+        assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, mine.id()))
+                .isEqualTo("Old words");
     }
 
     // ---------------------------------------------------------------- 11. the pending marker's space

@@ -52,7 +52,9 @@ class CommentTallyTest {
         jdbc.update("update comment set status = 'PUBLISHED' where id = ?", pending);
         jdbc.update("update comment set open_reports = 2 where id = ?", published);
         assertCountsMatchRows();
-        assertThat(tally.counts().of(ModerationQueue.REPORTED)).isEqualTo(rowsReported()).isPositive();
+        assertThat(tally.counts().of(ModerationQueue.REPORTED))
+                .isEqualTo(rowsReported())
+                .isPositive();
 
         jdbc.update("update comment set status = 'REJECTED', open_reports = 0 where id = ?", published);
         jdbc.update("update comment set body = 'only the text changed' where id = ?", pending);
@@ -67,9 +69,10 @@ class CommentTallyTest {
         var before = tally.counts();
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.update("update comment set status = 'PUBLISHED' where id = ?", id);
-            throw new IllegalStateException("the decision failed half way");
-        })).isInstanceOf(IllegalStateException.class);
+                    jdbc.update("update comment set status = 'PUBLISHED' where id = ?", id);
+                    throw new IllegalStateException("the decision failed half way");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(tally.counts()).isEqualTo(before);
         assertCountsMatchRows();
@@ -94,7 +97,8 @@ class CommentTallyTest {
                         jdbc.update("update comment set open_reports = 1 where id = ?", id);
                     });
                 }
-                transaction.executeWithoutResult(status -> jdbc.update("update comment set status = 'REJECTED', open_reports = 0 where id = ?", mine.getFirst()));
+                transaction.executeWithoutResult(status -> jdbc.update(
+                        "update comment set status = 'REJECTED', open_reports = 0 where id = ?", mine.getFirst()));
             }));
         }
         start.countDown();
@@ -126,8 +130,7 @@ class CommentTallyTest {
         jdbc.update("""
                 insert into comment (post_id, author_id, depth, body, status, status_reason, status_changed_at, created_at,
                                      open_reports, spam, version)
-                values (?, ?, 1, 'A comment the tally test wrote', ?, 'test', ?, ?, ?, false, 0)""",
-                post, author, status, now, now, openReports);
+                values (?, ?, 1, 'A comment the tally test wrote', ?, 'test', ?, ?, ?, false, 0)""", post, author, status, now, now, openReports);
         var id = jdbc.queryForObject("select max(id) from comment", Long.class);
         written.add(id);
         return id;

@@ -105,15 +105,27 @@ final class CommentTestSupport {
     }
 
     /** A comment written {@code ago} before now, as if it had been submitted then and decided {@code status}. */
-    Comment insert(long postId, long authorId, @Nullable Comment parent, String body, CommentStatus status, Duration ago) {
-        return comments.saveAndFlush(
-                new Comment(postId, authorId, parent, body, new Decision(status, "inserted by the test"), Instant.now().minus(ago)));
+    Comment insert(
+            long postId, long authorId, @Nullable Comment parent, String body, CommentStatus status, Duration ago) {
+        return comments.saveAndFlush(new Comment(
+                postId,
+                authorId,
+                parent,
+                body,
+                new Decision(status, "inserted by the test"),
+                Instant.now().minus(ago)));
     }
 
     /** Three comments published hours ago on another post: the author is now a trusted reader. */
     void makeTrusted(long authorId, long otherPostId) {
         for (int i = 1; i <= 3; i++) {
-            insert(otherPostId, authorId, null, "Earlier approved comment number " + i, CommentStatus.PUBLISHED, Duration.ofHours(i));
+            insert(
+                    otherPostId,
+                    authorId,
+                    null,
+                    "Earlier approved comment number " + i,
+                    CommentStatus.PUBLISHED,
+                    Duration.ofHours(i));
         }
     }
 }

@@ -104,7 +104,9 @@ class ConcurrentCommentsTest {
     }
 
     private List<Long> visibleIds() {
-        return service.thread(post, false, 50).comments().stream().map(CommentView::id).toList();
+        return service.thread(post, false, 50).comments().stream()
+                .map(CommentView::id)
+                .toList();
     }
 
     @Test
@@ -154,9 +156,13 @@ class ConcurrentCommentsTest {
 
         var outcomes = submitAtOnce(readers, java.util.Collections.nCopies(8, "Me too."));
 
-        assertThat(outcomes).extracting(SubmitOutcome::commentId).doesNotHaveDuplicates().hasSize(8);
+        assertThat(outcomes)
+                .extracting(SubmitOutcome::commentId)
+                .doesNotHaveDuplicates()
+                .hasSize(8);
         assertThat(outcomes).extracting(SubmitOutcome::status).containsOnly(CommentStatus.PENDING);
-        assertThat(jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, post)).isEqualTo(8);
+        assertThat(jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, post))
+                .isEqualTo(8);
         for (int i = 0; i < readers.size(); i++) {
             support.signInAs(readers.get(i).email());
             assertThat(visibleIds()).containsExactly(outcomes.get(i).commentId());

@@ -88,7 +88,8 @@ class HostileCommentInputTest {
             var outcome = service.submit(post, parentId, sample.text());
             assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, outcome.commentId()))
                     .isEqualTo(sample.text());
-            assertThat(jdbc.queryForObject("select parent_id from comment where id = ?", Long.class, outcome.commentId()))
+            assertThat(jdbc.queryForObject(
+                            "select parent_id from comment where id = ?", Long.class, outcome.commentId()))
                     .isEqualTo(parentId);
         });
 
@@ -113,7 +114,13 @@ class HostileCommentInputTest {
     void a_reply_is_stored_exactly_or_refused_with_a_message_and_nothing_stored(Sample sample) {
         var post = support.postId(LEBANON);
         var other = support.newReader("replied-to");
-        var parent = support.insert(post, other.id(), null, "A published comment to reply to", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var parent = support.insert(
+                post,
+                other.id(),
+                null,
+                "A published comment to reply to",
+                CommentStatus.PUBLISHED,
+                Duration.ofHours(1));
 
         assertStoredExactlyOrRefused(sample, parent.id());
     }
@@ -125,8 +132,9 @@ class HostileCommentInputTest {
 
         var failure = catchThrowable(() -> service.submit(support.postId(LEBANON), null, sample.text()));
 
-        assertThat(failure.getMessage()).matches("Your comment contains a character that cannot be shown: U\\+[0-9A-F]{4} \\(.+\\)"
-                + " at character [0-9]+\\. Please remove it\\.");
+        assertThat(failure.getMessage())
+                .matches("Your comment contains a character that cannot be shown: U\\+[0-9A-F]{4} \\(.+\\)"
+                        + " at character [0-9]+\\. Please remove it\\.");
     }
 
     @ParameterizedTest
@@ -134,24 +142,30 @@ class HostileCommentInputTest {
     void a_report_note_is_stored_exactly_or_refused_with_a_message_and_no_report_stored(Sample sample) {
         var post = support.postId(LEBANON);
         var author = support.newReader("reported");
-        var reported = support.insert(post, author.id(), null, "A comment someone reports", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var reported = support.insert(
+                post, author.id(), null, "A comment someone reports", CommentStatus.PUBLISHED, Duration.ofHours(1));
         var reporter = support.signInNewReader("reporter");
 
         var failure = catchThrowable(() -> service.report(reported.id(), ReportReason.OTHER, sample.text()));
 
-        var stored = jdbc.queryForList("select note from comment_report where comment_id = ? and reporter_id = ?",
-                String.class, reported.id(), reporter.id());
+        var stored = jdbc.queryForList(
+                "select note from comment_report where comment_id = ? and reporter_id = ?",
+                String.class,
+                reported.id(),
+                reporter.id());
         var fits = sample.text().strip().length() <= 1000;
         if ((sample.kind() == Kind.ORDINARY || sample.kind() == Kind.MULTILINE) && fits) {
             assertThat(failure).isNull();
             assertThat(stored).containsExactly(sample.text().strip());
         } else {
             assertThat(failure).isInstanceOf(CommentRefused.class);
-            assertThat(failure.getMessage()).startsWith(switch (sample.kind()) {
-                case BLANK -> "Please say briefly what is wrong";
-                case UNSHOWABLE -> "Your note contains a character that cannot be shown";
-                default -> "Please keep the note under 1,000 characters.";
-            });
+            assertThat(failure.getMessage())
+                    .startsWith(
+                            switch (sample.kind()) {
+                                case BLANK -> "Please say briefly what is wrong";
+                                case UNSHOWABLE -> "Your note contains a character that cannot be shown";
+                                default -> "Please keep the note under 1,000 characters.";
+                            });
             assertThat(stored).isEmpty();
         }
     }
@@ -162,8 +176,13 @@ class HostileCommentInputTest {
         var post = support.postId(LEBANON);
         var author = support.newReader("searched");
         var storable = sample.kind() == Kind.ORDINARY || sample.kind() == Kind.MULTILINE;
-        var containing = support.insert(post, author.id(), null,
-                storable ? "Before " + sample.text() + " after" : "An everyday comment", CommentStatus.PENDING, Duration.ofMinutes(5));
+        var containing = support.insert(
+                post,
+                author.id(),
+                null,
+                storable ? "Before " + sample.text() + " after" : "An everyday comment",
+                CommentStatus.PENDING,
+                Duration.ofMinutes(5));
         support.signInAs(MODERATOR);
 
         var filter = new ModerationFilter(ModerationQueue.PENDING, sample.text(), post, author.id(), null, null, true);

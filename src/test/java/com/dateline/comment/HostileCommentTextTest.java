@@ -69,8 +69,11 @@ class HostileCommentTextTest {
     @Test
     void there_are_at_least_30_hostile_strings_and_none_is_refused_for_its_length_or_blankness() {
         assertThat(HostileStrings.all()).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
-        assertThat(HostileStrings.all()).allSatisfy(text -> assertThat(CommentText.length(text)).isBetween(1, CommentText.MAX_LENGTH));
-        assertThat(HostileStrings.all()).anySatisfy(text -> assertThat(text).hasSizeGreaterThanOrEqualTo(4_900).doesNotContain(" "));
+        assertThat(HostileStrings.all())
+                .allSatisfy(text -> assertThat(CommentText.length(text)).isBetween(1, CommentText.MAX_LENGTH));
+        assertThat(HostileStrings.all())
+                .anySatisfy(text ->
+                        assertThat(text).hasSizeGreaterThanOrEqualTo(4_900).doesNotContain(" "));
     }
 
     @ParameterizedTest
@@ -80,7 +83,9 @@ class HostileCommentTextTest {
         var author = support.signInNewReader("hostile");
 
         var outcome = service.submit(post, null, hostile);
-        assertThat(outcome.status()).as("no hostile string contains a banned word").isNotEqualTo(CommentStatus.REJECTED);
+        assertThat(outcome.status())
+                .as("no hostile string contains a banned word")
+                .isNotEqualTo(CommentStatus.REJECTED);
         if (outcome.status() != CommentStatus.PUBLISHED) {
             support.signInAs(MODERATOR);
             service.approve(outcome.commentId());
@@ -111,15 +116,19 @@ class HostileCommentTextTest {
     void segments_keep_every_character_and_link_only_web_addresses(String hostile) {
         var segments = CommentText.segments(hostile);
 
-        assertThat(segments.stream().map(CommentText.Segment::text).collect(Collectors.joining())).isEqualTo(hostile);
+        assertThat(segments.stream().map(CommentText.Segment::text).collect(Collectors.joining()))
+                .isEqualTo(hostile);
         assertThat(segments).allSatisfy(segment -> assertThat(segment.text()).isNotEmpty());
         assertThat(segments.stream().filter(CommentText.Segment::link)).allSatisfy(link -> {
             var href = link.href().toLowerCase(Locale.ROOT);
             assertThat(href).matches("https?://.+");
-            assertThat(link.text().toLowerCase(Locale.ROOT)).doesNotStartWith("javascript:").doesNotStartWith("data:");
+            assertThat(link.text().toLowerCase(Locale.ROOT))
+                    .doesNotStartWith("javascript:")
+                    .doesNotStartWith("data:");
             assertThat(link.text()).doesNotContain("<", ">", "\"", "'", "`", " ", "\n", "\t");
         });
-        assertThat(CommentText.countLinks(hostile)).isEqualTo(segments.stream().filter(CommentText.Segment::link).count());
+        assertThat(CommentText.countLinks(hostile))
+                .isEqualTo(segments.stream().filter(CommentText.Segment::link).count());
     }
 
     @Test

@@ -28,8 +28,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * their replies, the count, the names, the post and the policy; never the whole discussion.
  * The rows are committed (a page open is its own transaction) and removed afterwards.
  */
-@SpringBootTest(properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector="
-        + "com.dateline.comment.LargeThreadQueryCountTest$Statements")
+@SpringBootTest(
+        properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector="
+                + "com.dateline.comment.LargeThreadQueryCountTest$Statements")
 class LargeThreadQueryCountTest {
 
     /** The SQL Hibernate sends, so that the database can be asked how it reads it. */
@@ -90,7 +91,9 @@ class LargeThreadQueryCountTest {
         var rows = new ArrayList<Object[]>(TOP_LEVEL);
         for (int i = 0; i < TOP_LEVEL; i++) {
             var at = start.plusSeconds(60L * i);
-            rows.add(new Object[] {post, authors.get(i % authors.size()), null, null, 1, "Comment number " + i, "PUBLISHED", at, at});
+            rows.add(new Object[] {
+                post, authors.get(i % authors.size()), null, null, 1, "Comment number " + i, "PUBLISHED", at, at
+            });
         }
         jdbc.batchUpdate("""
                 insert into comment (post_id, author_id, parent_id, root_id, depth, body, status, status_reason,
@@ -108,7 +111,9 @@ class LargeThreadQueryCountTest {
     /** Replies under the first {@code threads} top-level comments (oldest first) and under some far down the list. */
     private Map<Long, List<Long>> addReplies(int threads) {
         var topIds = jdbc.queryForList(
-                "select id from comment where post_id = ? and parent_id is null order by created_at, id", Long.class, post);
+                "select id from comment where post_id = ? and parent_id is null order by created_at, id",
+                Long.class,
+                post);
         assertThat(topIds).hasSize(TOP_LEVEL);
         var replies = new java.util.LinkedHashMap<Long, List<Long>>();
         var targets = new ArrayList<>(topIds.subList(0, threads));
@@ -122,8 +127,7 @@ class LargeThreadQueryCountTest {
                     jdbc.update("""
                             insert into comment (post_id, author_id, parent_id, root_id, depth, body, status, status_reason,
                                                  status_changed_at, created_at, open_reports, version)
-                            values (?, ?, ?, ?, ?, ?, 'PUBLISHED', 'Inserted', ?, ?, 0, 0)""",
-                            post, authors.get(n), parent, root, depth, "Reply at depth " + depth, at, at);
+                            values (?, ?, ?, ?, ?, ?, 'PUBLISHED', 'Inserted', ?, ?, 0, 0)""", post, authors.get(n), parent, root, depth, "Reply at depth " + depth, at, at);
                     created.add(jdbc.queryForObject(
                             "select max(id) from comment where post_id = ? and root_id = ?", Long.class, post, root));
                 }
@@ -134,7 +138,8 @@ class LargeThreadQueryCountTest {
         return replies;
     }
 
-    private record Measured(CommentThread thread, long statements, long entitiesLoaded, List<String> queries, long micros) {}
+    private record Measured(
+            CommentThread thread, long statements, long entitiesLoaded, List<String> queries, long micros) {}
 
     private Measured measure(boolean newestFirst) {
         statistics.setStatisticsEnabled(true);
@@ -165,8 +170,13 @@ class LargeThreadQueryCountTest {
         System.out.printf(
                 "LargeThreadQueryCountTest: %d comments on the post; thread(postId, false, 50): %d statements, %d entities loaded,"
                         + " %.1f ms (first call), %.1f ms (second call); newest first: %d statements, %.1f ms%n",
-                total, cold.statements(), cold.entitiesLoaded(), cold.micros() / 1000.0, warm.micros() / 1000.0,
-                newest.statements(), newest.micros() / 1000.0);
+                total,
+                cold.statements(),
+                cold.entitiesLoaded(),
+                cold.micros() / 1000.0,
+                warm.micros() / 1000.0,
+                newest.statements(),
+                newest.micros() / 1000.0);
         System.out.println("LargeThreadQueryCountTest: queries " + cold.queries());
 
         // Anonymous readers are served finished pages (PublicPagesIT); a discussion is read for each build.
@@ -174,18 +184,29 @@ class LargeThreadQueryCountTest {
         assertThat(warm.statements()).as("statements for the same page again").isBetween(1L, (long) MAX_STATEMENTS);
         assertThat(newest.statements()).as("statements for one page").isBetween(1L, (long) MAX_STATEMENTS);
         for (var measured : List.of(cold, warm, newest)) {
-            assertThat(measured.entitiesLoaded()).as("entities loaded for one page").isLessThan(200);
+            assertThat(measured.entitiesLoaded())
+                    .as("entities loaded for one page")
+                    .isLessThan(200);
             assertThat(measured.thread().hasMore()).isTrue();
             assertThat(measured.thread().publishedCount()).isEqualTo(total);
-            assertThat(measured.thread().comments().stream().filter(view -> view.depth() == 1)).hasSize(50);
+            assertThat(measured.thread().comments().stream().filter(view -> view.depth() == 1))
+                    .hasSize(50);
         }
 
         // oldest first: the first 50 top-level comments, each followed by its own replies
         var page = cold.thread().comments();
-        var topLevel = page.stream().filter(view -> view.parentId() == null).map(CommentView::text).toList();
-        assertThat(topLevel).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 50).mapToObj(i -> "Comment number " + i).toList());
-        var shownReplies = page.stream().filter(view -> view.parentId() != null).map(CommentView::id).collect(Collectors.toSet());
+        var topLevel = page.stream()
+                .filter(view -> view.parentId() == null)
+                .map(CommentView::text)
+                .toList();
+        assertThat(topLevel)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 50)
+                        .mapToObj(i -> "Comment number " + i)
+                        .toList());
+        var shownReplies = page.stream()
+                .filter(view -> view.parentId() != null)
+                .map(CommentView::id)
+                .collect(Collectors.toSet());
         var expectedReplies = replies.entrySet().stream()
                 .limit(10)
                 .flatMap(entry -> entry.getValue().stream())
@@ -194,7 +215,10 @@ class LargeThreadQueryCountTest {
         assertThat(page).hasSize(50 + expectedReplies.size());
 
         // newest first: the last 50, and none of the early threads' replies
-        var newestTop = newest.thread().comments().stream().filter(view -> view.depth() == 1).map(CommentView::text).toList();
+        var newestTop = newest.thread().comments().stream()
+                .filter(view -> view.depth() == 1)
+                .map(CommentView::text)
+                .toList();
         assertThat(newestTop.getFirst()).isEqualTo("Comment number " + (TOP_LEVEL - 1));
         assertThat(newestTop.getLast()).isEqualTo("Comment number " + (TOP_LEVEL - 50));
         assertThat(newest.thread().comments()).allMatch(view -> view.depth() == 1);
@@ -205,7 +229,8 @@ class LargeThreadQueryCountTest {
         support.signInNewReader("large-thread-viewer");
 
         var measured = measure(false);
-        System.out.printf("LargeThreadQueryCountTest: signed-in reader: %d statements, %.1f ms%n",
+        System.out.printf(
+                "LargeThreadQueryCountTest: signed-in reader: %d statements, %.1f ms%n",
                 measured.statements(), measured.micros() / 1000.0);
 
         assertThat(measured.statements()).isBetween(1L, (long) MAX_STATEMENTS);
@@ -234,9 +259,16 @@ class LargeThreadQueryCountTest {
         var loaded = statistics.getEntityLoadCount();
         statistics.setStatisticsEnabled(false);
         assertThat(loaded).as("entities loaded for page 81").isLessThan(200);
-        assertThat(page.comments().stream().filter(view -> view.parentId() == null).map(CommentView::text).toList())
-                .containsExactlyElementsOf(java.util.stream.IntStream.range(4_000, 4_050).mapToObj(i -> "Comment number " + i).toList());
-        assertThat(page.comments().stream().filter(view -> view.parentId() != null).map(CommentView::id))
+        assertThat(page.comments().stream()
+                        .filter(view -> view.parentId() == null)
+                        .map(CommentView::text)
+                        .toList())
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(4_000, 4_050)
+                        .mapToObj(i -> "Comment number " + i)
+                        .toList());
+        assertThat(page.comments().stream()
+                        .filter(view -> view.parentId() != null)
+                        .map(CommentView::id))
                 .containsAll(underFourThousand);
         assertThat(page.hasMore()).isTrue();
         assertThat(service.publicThread(post, false, 100).hasMore()).isFalse();
@@ -248,20 +280,29 @@ class LargeThreadQueryCountTest {
         for (var newestFirst : List.of(false, true)) {
             Statements.SENT.clear();
             service.publicThread(post, newestFirst, 1);
-            var sql = Statements.SENT.stream().filter(sent -> sent.contains("parent_id is null")).findFirst().orElseThrow();
+            var sql = Statements.SENT.stream()
+                    .filter(sent -> sent.contains("parent_id is null"))
+                    .findFirst()
+                    .orElseThrow();
 
             // The parameters in order: the post, the viewer twice (nobody), then the page's row limit.
-            var plan = jdbc.query("explain analyze " + sql, statement -> {
-                var count = statement.getParameterMetaData().getParameterCount();
-                for (var i = 1; i <= count; i++) {
-                    statement.setLong(i, i == 1 ? post : i <= 3 ? -1 : CommentService.PAGE_SIZE + 1);
-                }
-            }, (java.sql.ResultSet rows) -> rows.next() ? rows.getString(1) : "");
+            var plan = jdbc.query(
+                    "explain analyze " + sql,
+                    statement -> {
+                        var count = statement.getParameterMetaData().getParameterCount();
+                        for (var i = 1; i <= count; i++) {
+                            statement.setLong(i, i == 1 ? post : i <= 3 ? -1 : CommentService.PAGE_SIZE + 1);
+                        }
+                    },
+                    (java.sql.ResultSet rows) -> rows.next() ? rows.getString(1) : "");
 
-            var scanned = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(java.util.Objects.requireNonNull(plan));
+            var scanned = java.util.regex.Pattern.compile("scanCount: (\\d+)")
+                    .matcher(java.util.Objects.requireNonNull(plan));
             assertThat(plan).as("plan, newest first: " + newestFirst).contains("index sorted");
             assertThat(scanned.find()).isTrue();
-            assertThat(Long.parseLong(scanned.group(1))).as("rows read for one page of 5,000 threads").isLessThan(200);
+            assertThat(Long.parseLong(scanned.group(1)))
+                    .as("rows read for one page of 5,000 threads")
+                    .isLessThan(200);
         }
     }
 }

@@ -61,11 +61,14 @@ class ReaderStandingTest {
         support.as(CommentTestSupport.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
         support.signInAs(reader.email());
 
-        var outcome = commentService.submit(support.postId(CommentTestSupport.JERUSALEM), null, "Spring light on the old stones.");
+        var outcome = commentService.submit(
+                support.postId(CommentTestSupport.JERUSALEM), null, "Spring light on the old stones.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PUBLISHED);
-        support.as(CommentTestSupport.MODERATOR, () -> assertThat(commentService.decisionOf(outcome.commentId()).reason())
-                .isEqualTo("Trusted by a moderator"));
+        support.as(
+                CommentTestSupport.MODERATOR,
+                () -> assertThat(commentService.decisionOf(outcome.commentId()).reason())
+                        .isEqualTo("Trusted by a moderator"));
     }
 
     @Test
@@ -77,7 +80,8 @@ class ReaderStandingTest {
         });
         support.signInAs(reader.email());
 
-        var outcome = commentService.submit(support.postId(CommentTestSupport.JERUSALEM), null, "Back in the queue, then.");
+        var outcome =
+                commentService.submit(support.postId(CommentTestSupport.JERUSALEM), null, "Back in the queue, then.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
     }
@@ -89,7 +93,9 @@ class ReaderStandingTest {
         support.signInAs(reader.email());
 
         var outcome = commentService.submit(
-                support.postId(CommentTestSupport.JERUSALEM), null, "See https://example.org/a and https://example.org/b");
+                support.postId(CommentTestSupport.JERUSALEM),
+                null,
+                "See https://example.org/a and https://example.org/b");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
     }
@@ -102,14 +108,18 @@ class ReaderStandingTest {
 
         assertThat(users.loadUserByUsername(reader.email()).isEnabled()).isFalse();
         assertThat(accounts.isActive(reader.id())).isFalse();
-        support.as(CommentTestSupport.MODERATOR, () -> assertThat(accounts.findAccount(reader.id()).orElseThrow().disabledUntil())
-                .isEqualTo(until));
+        support.as(
+                CommentTestSupport.MODERATOR,
+                () -> assertThat(accounts.findAccount(reader.id()).orElseThrow().disabledUntil())
+                        .isEqualTo(until));
     }
 
     @Test
     void a_ban_that_ended_lets_the_reader_back_in() {
         var reader = support.newReader("ban-over");
-        support.as(CommentTestSupport.MODERATOR, () -> accounts.ban(reader.id(), Instant.now().plusSeconds(2)));
+        support.as(
+                CommentTestSupport.MODERATOR,
+                () -> accounts.ban(reader.id(), Instant.now().plusSeconds(2)));
         assertThat(accounts.isActive(reader.id())).isFalse();
 
         sleep(Duration.ofMillis(2200));
@@ -132,10 +142,12 @@ class ReaderStandingTest {
     @Test
     void a_ban_ending_in_the_past_is_refused() {
         var reader = support.newReader("ban-past");
-        support.as(CommentTestSupport.MODERATOR, () -> assertThatThrownBy(
-                        () -> accounts.ban(reader.id(), Instant.now().minus(Duration.ofHours(1))))
-                .isInstanceOf(AccountRejected.class)
-                .hasMessageContaining("future"));
+        support.as(
+                CommentTestSupport.MODERATOR,
+                () -> assertThatThrownBy(
+                                () -> accounts.ban(reader.id(), Instant.now().minus(Duration.ofHours(1))))
+                        .isInstanceOf(AccountRejected.class)
+                        .hasMessageContaining("future"));
     }
 
     private static void sleep(Duration duration) {

@@ -37,9 +37,12 @@ class AtomFeedIT {
 
     @BeforeEach
     void fetchFeed() throws Exception {
-        response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(origin() + "/feed.atom")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(origin() + "/feed.atom"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -52,8 +55,8 @@ class AtomFeedIT {
     @Test
     void the_feed_is_served_as_atom() {
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/atom+xml"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/atom+xml"));
     }
 
     @Test
@@ -85,17 +88,21 @@ class AtomFeedIT {
     void the_feed_holds_the_five_posts_newest_first() {
         var entries = children(feed, "entry");
 
-        assertThat(entries).extracting(entry -> text(entry, "title")).containsExactly(
-                "IRAQ: Baghdad's booksellers return to Mutanabbi Street",
-                "ISRAEL: Spring in Jerusalem's Old City",
-                "IRAQ: U.S. and Iran's talk about talks continues",
-                "IRAN: Nowruz ends and Tehran goes back to work",
-                "LEBANON: A week of waiting in Beirut");
         assertThat(entries)
-                .extracting(entry -> OffsetDateTime.parse(text(entry, "updated")).toInstant())
+                .extracting(entry -> text(entry, "title"))
+                .containsExactly(
+                        "IRAQ: Baghdad's booksellers return to Mutanabbi Street",
+                        "ISRAEL: Spring in Jerusalem's Old City",
+                        "IRAQ: U.S. and Iran's talk about talks continues",
+                        "IRAN: Nowruz ends and Tehran goes back to work",
+                        "LEBANON: A week of waiting in Beirut");
+        assertThat(entries)
+                .extracting(
+                        entry -> OffsetDateTime.parse(text(entry, "updated")).toInstant())
                 .isSortedAccordingTo((a, b) -> b.compareTo(a));
         assertThat(OffsetDateTime.parse(text(feed, "updated")).toInstant())
-                .isEqualTo(OffsetDateTime.parse(text(entries.getFirst(), "updated")).toInstant());
+                .isEqualTo(OffsetDateTime.parse(text(entries.getFirst(), "updated"))
+                        .toInstant());
     }
 
     @Test
@@ -117,13 +124,13 @@ class AtomFeedIT {
             var href = alternate.getFirst().getAttribute("href");
             assertThat(href).matches("\\Q" + origin() + "\\E/2008/04/[a-z0-9-]+");
             // Entries need an author of their own unless the feed has one.
-            assertThat(children(entry, "author").size() + children(feed, "author").size()).isPositive();
-            assertThat(children(entry, "content"))
-                    .singleElement()
-                    .satisfies(content -> {
-                        assertThat(content.getAttribute("type")).isEqualTo("html");
-                        assertThat(content.getTextContent()).isNotBlank();
-                    });
+            assertThat(children(entry, "author").size()
+                            + children(feed, "author").size())
+                    .isPositive();
+            assertThat(children(entry, "content")).singleElement().satisfies(content -> {
+                assertThat(content.getAttribute("type")).isEqualTo("html");
+                assertThat(content.getTextContent()).isNotBlank();
+            });
         }
         assertThat(ids).doesNotHaveDuplicates();
     }
@@ -131,7 +138,10 @@ class AtomFeedIT {
     @Test
     void the_seed_entry_carries_its_whole_body_as_escaped_html() {
         var seed = children(feed, "entry").stream()
-                .filter(entry -> links(entry, "alternate").getFirst().getAttribute("href").equals(origin() + SEED))
+                .filter(entry -> links(entry, "alternate")
+                        .getFirst()
+                        .getAttribute("href")
+                        .equals(origin() + SEED))
                 .findFirst()
                 .orElseThrow();
 

@@ -68,16 +68,18 @@ class HostileReasonTest {
     @MethodSource("com.dateline.support.HostileInput#everything")
     void a_rejection_reason_is_stored_exactly_or_refused_with_a_message_and_the_comment_left_pending(Sample sample) {
         var comment = support.submitAsNewReader(support.postId(JERUSALEM), "Hostile Reason", "A comment to reject.");
-        var version = support.as(MODERATOR, () -> queues.item(comment).orElseThrow().version());
+        var version =
+                support.as(MODERATOR, () -> queues.item(comment).orElseThrow().version());
 
-        var failure = catchThrowable(() -> support.as(MODERATOR,
-                () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), sample.text())));
+        var failure = catchThrowable(() -> support.as(
+                MODERATOR, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), sample.text())));
 
         var stripped = sample.text().strip();
         var fits = stripped.codePointCount(0, stripped.length()) <= ModerationService.MAX_REASON_LENGTH;
         var note = jdbc.queryForObject("select author_note from comment where id = ?", String.class, comment);
         var status = jdbc.queryForObject("select status from comment where id = ?", String.class, comment);
-        var history = jdbc.queryForList("select reason from moderation_action where comment_id = ?", String.class, comment);
+        var history =
+                jdbc.queryForList("select reason from moderation_action where comment_id = ?", String.class, comment);
         switch (sample.kind()) {
             case ORDINARY, MULTILINE -> {
                 if (fits) {
@@ -94,10 +96,11 @@ class HostileReasonTest {
                 assertThat(status).isEqualTo(CommentStatus.REJECTED.name());
                 return;
             }
-            default -> { }
+            default -> {}
         }
         assertThat(failure).isInstanceOf(ReasonRefused.class);
-        assertThat(failure.getMessage()).contains(sample.kind() == Kind.UNSHOWABLE ? "cannot be shown" : "at most 300 characters");
+        assertThat(failure.getMessage())
+                .contains(sample.kind() == Kind.UNSHOWABLE ? "cannot be shown" : "at most 300 characters");
         assertThat(ModerationService.reasonProblem(sample.text())).contains(failure.getMessage());
         assertThat(status).isEqualTo(CommentStatus.PENDING.name());
         assertThat(note).isNull();

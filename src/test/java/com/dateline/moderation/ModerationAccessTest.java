@@ -91,8 +91,8 @@ class ModerationAccessTest {
     private static final long NO_SUCH_ID = -4_200_000L;
 
     static Stream<Arguments> matrix() {
-        return Stream.of(Call.values()).flatMap(call -> IntStream.range(0, Caller.values().length)
-                .mapToObj(i -> {
+        return Stream.of(Call.values())
+                .flatMap(call -> IntStream.range(0, Caller.values().length).mapToObj(i -> {
                     var caller = Caller.values()[i];
                     var allowed = caller == Caller.MODERATOR || caller == Caller.ADMIN;
                     return Arguments.of(caller, call, allowed);
@@ -136,7 +136,8 @@ class ModerationAccessTest {
                     "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         } else {
             var user = users.loadUserByUsername(caller.email);
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         }
         securityContexts.setContext(context);
         SecurityContextHolder.setContext(context);
@@ -150,26 +151,48 @@ class ModerationAccessTest {
                 assertThat(result.applied()).isZero();
                 assertThat(result.problems()).singleElement().asString().contains("no longer exists");
             }
-            case DECIDE_CURRENT -> assertThat(moderation.decideCurrent(ModerationVerb.REJECT, List.of(NO_SUCH_ID), null).applied())
-                    .isZero();
+            case DECIDE_CURRENT ->
+                assertThat(moderation
+                                .decideCurrent(ModerationVerb.REJECT, List.of(NO_SUCH_ID), null)
+                                .applied())
+                        .isZero();
             case UNDO -> expectConflict(() -> moderation.undo(NO_SUCH_ID), "This action does not exist.");
             case HISTORY_OF -> assertThat(moderation.historyOf(NO_SUCH_ID)).isEmpty();
             case LOG -> assertThat(moderation.log(null, PageRequest.of(0, 1))).isNotNull();
             case CLAIM -> moderation.claim(NO_SUCH_ID);
-            case CLAIMS_BY_OTHERS -> assertThat(moderation.claimsByOthers(List.of(NO_SUCH_ID))).isNotNull();
+            case CLAIMS_BY_OTHERS ->
+                assertThat(moderation.claimsByOthers(List.of(NO_SUCH_ID))).isNotNull();
             case RELEASE -> moderation.release(NO_SUCH_ID);
-            case QUEUE -> assertThat(queues.queue(ModerationFilter.of(ModerationQueue.PENDING), PageRequest.of(0, 1))).isNotNull();
-            case COUNTS -> assertThat(queues.counts().of(ModerationQueue.PENDING)).isNotNegative();
-            case COMMENT_UNDO -> expectConflict(
-                    () -> queues.undo(NO_SUCH_ID, 0, CommentStatus.PENDING, 0), "This comment no longer exists.");
-            case COMMENT_DECIDE -> expectConflict(
-                    () -> queues.decide(NO_SUCH_ID, 0, CommentStatus.PUBLISHED, false, null), "This comment no longer exists.");
+            case QUEUE ->
+                assertThat(queues.queue(ModerationFilter.of(ModerationQueue.PENDING), PageRequest.of(0, 1)))
+                        .isNotNull();
+            case COUNTS ->
+                assertThat(queues.counts().of(ModerationQueue.PENDING)).isNotNegative();
+            case COMMENT_UNDO ->
+                expectConflict(
+                        () -> queues.undo(NO_SUCH_ID, 0, CommentStatus.PENDING, 0), "This comment no longer exists.");
+            case COMMENT_DECIDE ->
+                expectConflict(
+                        () -> queues.decide(NO_SUCH_ID, 0, CommentStatus.PUBLISHED, false, null),
+                        "This comment no longer exists.");
             case ITEM -> assertThat(queues.item(NO_SUCH_ID)).isEmpty();
-            case AUTHOR_RECORD -> assertThat(queues.authorRecord(NO_SUCH_ID).recent()).isEmpty();
+            case AUTHOR_RECORD ->
+                assertThat(queues.authorRecord(NO_SUCH_ID).recent()).isEmpty();
             case VERSIONS -> assertThat(queues.versions(List.of(NO_SUCH_ID))).isEmpty();
-            case CAN_UNDO -> assertThat(moderation.canUndo(new HistoryEntry(NO_SUCH_ID, NO_SUCH_ID, NO_SUCH_ID, "Someone",
-                    ModerationVerb.APPROVE, CommentStatus.PENDING, CommentStatus.PUBLISHED, null, null, Instant.now(), false)))
-                    .isFalse();
+            case CAN_UNDO ->
+                assertThat(moderation.canUndo(new HistoryEntry(
+                                NO_SUCH_ID,
+                                NO_SUCH_ID,
+                                NO_SUCH_ID,
+                                "Someone",
+                                ModerationVerb.APPROVE,
+                                CommentStatus.PENDING,
+                                CommentStatus.PUBLISHED,
+                                null,
+                                null,
+                                Instant.now(),
+                                false)))
+                        .isFalse();
             // "back to normal" for the demo reader, who is never trusted otherwise
             case SET_TRUSTED -> queues.setTrusted(demoReaderId, false);
         }
@@ -195,7 +218,8 @@ class ModerationAccessTest {
             call(call);
         } else if (caller == Caller.NOBODY) {
             assertThatThrownBy(() -> call(call))
-                    .isInstanceOfAny(AuthenticationCredentialsNotFoundException.class, AuthorizationDeniedException.class);
+                    .isInstanceOfAny(
+                            AuthenticationCredentialsNotFoundException.class, AuthorizationDeniedException.class);
         } else {
             // method security's refusal, not the body finding nobody signed in
             assertThatThrownBy(() -> call(call)).isInstanceOf(AuthorizationDeniedException.class);
@@ -206,11 +230,13 @@ class ModerationAccessTest {
     void the_matrix_calls_every_public_method_of_the_dashboards_services() {
         var published = Stream.of(ModerationService.class, CommentModeration.class)
                 .flatMap(service -> Stream.of(service.getDeclaredMethods())
-                        .filter(method -> Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers()))
+                        .filter(method ->
+                                Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers()))
                         .map(method -> service.getSimpleName() + "." + method.getName()))
                 .collect(Collectors.toSet());
 
-        assertThat(Stream.of(Call.values()).map(call -> call.method).collect(Collectors.toSet())).isEqualTo(published);
+        assertThat(Stream.of(Call.values()).map(call -> call.method).collect(Collectors.toSet()))
+                .isEqualTo(published);
     }
 
     @Test

@@ -71,13 +71,19 @@ class ModerationFixesTest {
     @Test
     void undo_is_refused_once_another_moderator_decided_after_and_their_decision_stands() {
         var commentId = support.submitAsNewReader(postId, "Undo race", "A thought on the old city walls.");
-        var approved = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        var approved =
+                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         support.as(ADMIN, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(commentId), "off-topic"));
 
-        support.as(MODERATOR, () -> assertThatThrownBy(() -> moderation.undo(approved.actionIds().getFirst()))
-                .isInstanceOf(ModerationConflict.class)
-                .hasMessageContaining("after you"));
-        assertThat(support.as(MODERATOR, () -> queues.item(commentId).orElseThrow().status())).isEqualTo(CommentStatus.REJECTED);
+        support.as(
+                MODERATOR,
+                () -> assertThatThrownBy(
+                                () -> moderation.undo(approved.actionIds().getFirst()))
+                        .isInstanceOf(ModerationConflict.class)
+                        .hasMessageContaining("after you"));
+        assertThat(support.as(
+                        MODERATOR, () -> queues.item(commentId).orElseThrow().status()))
+                .isEqualTo(CommentStatus.REJECTED);
     }
 
     @Test
@@ -86,18 +92,24 @@ class ModerationFixesTest {
         support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         var reporter = support.newReader("Reporter");
         support.as(reporter.email(), () -> commentService.report(commentId, ReportReason.OFF_TOPIC, null));
-        assertThat(support.as(MODERATOR, () -> queues.item(commentId).orElseThrow().openReports())).isEqualTo(1);
+        assertThat(support.as(
+                        MODERATOR, () -> queues.item(commentId).orElseThrow().openReports()))
+                .isEqualTo(1);
 
-        var result = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        var result =
+                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
 
         assertThat(result.applied()).isEqualTo(1);
         var item = support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
         assertThat(item.openReports()).isZero();
         assertThat(item.status()).isEqualTo(CommentStatus.PUBLISHED);
-        assertThat(support.as(MODERATOR, () -> queues.queue(
-                        new com.dateline.comment.ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true),
-                        org.springframework.data.domain.PageRequest.of(0, 50))
-                .getContent()))
+        assertThat(support.as(
+                        MODERATOR,
+                        () -> queues.queue(
+                                        new com.dateline.comment.ModerationFilter(
+                                                ModerationQueue.REPORTED, null, postId, null, null, null, true),
+                                        org.springframework.data.domain.PageRequest.of(0, 50))
+                                .getContent()))
                 .noneMatch(reported -> reported.id() == commentId);
     }
 
@@ -116,10 +128,17 @@ class ModerationFixesTest {
     }
 
     private List<Long> reportedQueue() {
-        return support.as(MODERATOR, () -> queues.queue(
-                        new com.dateline.comment.ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true),
-                        org.springframework.data.domain.PageRequest.of(0, 50))
-                .getContent().stream().map(com.dateline.comment.ModerationItem::id).toList());
+        return support.as(
+                MODERATOR,
+                () -> queues
+                        .queue(
+                                new com.dateline.comment.ModerationFilter(
+                                        ModerationQueue.REPORTED, null, postId, null, null, null, true),
+                                org.springframework.data.domain.PageRequest.of(0, 50))
+                        .getContent()
+                        .stream()
+                        .map(com.dateline.comment.ModerationItem::id)
+                        .toList());
     }
 
     private void reportAsNewReader(long commentId, ReportReason reason) {
@@ -141,7 +160,8 @@ class ModerationFixesTest {
         var countBefore = reportedCount();
         var commentId = reportedTwice("Harsh words about the municipality.");
         assertThat(reportedCount()).isEqualTo(countBefore + 1);
-        var rejection = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(commentId), "Abusive"));
+        var rejection = support.as(
+                MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(commentId), "Abusive"));
         assertThat(item(commentId).status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(storedOpenReports(commentId)).isZero();
         assertThat(reportedQueue()).doesNotContain(commentId);
@@ -182,7 +202,8 @@ class ModerationFixesTest {
         var commentId = support.submitAsNewReader(postId, "Approved twice", "A fair point about the tram line.");
         support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
-        var approval = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        var approval =
+                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         assertThat(approval.applied()).isEqualTo(1);
         assertThat(storedOpenReports(commentId)).isZero();
         assertThat(reportedCount()).isEqualTo(countBefore);
@@ -204,7 +225,8 @@ class ModerationFixesTest {
         var commentId = support.submitAsNewReader(postId, "Reported again", "The new tram line will never open.");
         support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
-        var approval = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        var approval =
+                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         // the approval closed one report; meanwhile another reader reports the comment
         reportAsNewReader(commentId, ReportReason.ABUSE);
         assertThat(storedOpenReports(commentId)).isEqualTo(1);
@@ -226,6 +248,7 @@ class ModerationFixesTest {
 
         Map<Long, Claim> seenByAdmin = support.as(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
         assertThat(seenByAdmin.get(commentId).moderator()).isEqualTo("Demo Moderator");
-        assertThat(support.as(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId)))).isEmpty();
+        assertThat(support.as(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId))))
+                .isEmpty();
     }
 }

@@ -103,7 +103,8 @@ class ModerationServiceTest {
         return support.as(MODERATOR, () -> queues.counts());
     }
 
-    private BulkResult decide(String moderatorEmail, ModerationVerb verb, long commentId, long seenVersion, @Nullable String reason) {
+    private BulkResult decide(
+            String moderatorEmail, ModerationVerb verb, long commentId, long seenVersion, @Nullable String reason) {
         return support.as(moderatorEmail, () -> moderation.decide(verb, Map.of(commentId, seenVersion), reason));
     }
 
@@ -118,10 +119,12 @@ class ModerationServiceTest {
     // --- two moderators at once -----------------------------------------------------------------
 
     @Test
-    void two_moderators_approving_the_same_comments_at_once_each_get_an_answer_and_every_comment_is_decided_once() throws Exception {
+    void two_moderators_approving_the_same_comments_at_once_each_get_an_answer_and_every_comment_is_decided_once()
+            throws Exception {
         var ids = new java.util.ArrayList<Long>();
         for (var i = 0; i < 40; i++) {
-            ids.add(support.submitAsNewReader(postId, "Race Reader " + i, "Race comment number " + i + " about the Old City."));
+            ids.add(support.submitAsNewReader(
+                    postId, "Race Reader " + i, "Race comment number " + i + " about the Old City."));
         }
         var seen = new java.util.LinkedHashMap<Long, Long>();
         ids.forEach(id -> seen.put(id, item(id).version()));
@@ -139,7 +142,10 @@ class ModerationServiceTest {
             var results = List.of(first.get(), second.get());
 
             assertThat(results.stream().mapToInt(BulkResult::applied).sum()).isEqualTo(ids.size());
-            assertThat(results.stream().mapToInt(result -> result.problems().size()).sum()).isEqualTo(ids.size());
+            assertThat(results.stream()
+                            .mapToInt(result -> result.problems().size())
+                            .sum())
+                    .isEqualTo(ids.size());
         }
         assertThat(ids).allSatisfy(id -> {
             assertThat(item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
@@ -288,8 +294,9 @@ class ModerationServiceTest {
         }
         assertThat(counts().of(ModerationQueue.PENDING)).isEqualTo(pendingBefore - 3);
         // the rows written, one per comment, for "Undo"
-        assertThat(result.actionIds()).containsExactlyInAnyOrderElementsOf(
-                ids.stream().map(id -> history(id).getFirst().id()).toList());
+        assertThat(result.actionIds())
+                .containsExactlyInAnyOrderElementsOf(
+                        ids.stream().map(id -> history(id).getFirst().id()).toList());
     }
 
     @Test
@@ -298,12 +305,16 @@ class ModerationServiceTest {
                 support.submitAsNewReader(postId, "Bulk Reject A", "Bulk reject comment A."),
                 support.submitAsNewReader(postId, "Bulk Reject B", "Bulk reject comment B."));
 
-        var result = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, ids, "Duplicate thread"));
+        var result =
+                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, ids, "Duplicate thread"));
 
         assertThat(result.applied()).isEqualTo(2);
         for (var id : ids) {
             assertThat(item(id).status()).isEqualTo(CommentStatus.REJECTED);
-            assertThat(history(id)).singleElement().extracting(HistoryEntry::reason).isEqualTo("Duplicate thread");
+            assertThat(history(id))
+                    .singleElement()
+                    .extracting(HistoryEntry::reason)
+                    .isEqualTo("Duplicate thread");
         }
     }
 
@@ -320,13 +331,18 @@ class ModerationServiceTest {
         var result = support.as(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
 
         assertThat(result.applied()).isEqualTo(1);
-        assertThat(result.problems()).singleElement().asString()
+        assertThat(result.problems())
+                .singleElement()
+                .asString()
                 .contains(String.valueOf(taken))
                 .contains("Already rejected by Demo Admin");
         assertThat(item(fresh).status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(history(fresh)).hasSize(1);
         assertThat(item(taken).status()).isEqualTo(CommentStatus.REJECTED);
-        assertThat(history(taken)).singleElement().extracting(HistoryEntry::moderator).isEqualTo("Demo Admin");
+        assertThat(history(taken))
+                .singleElement()
+                .extracting(HistoryEntry::moderator)
+                .isEqualTo("Demo Admin");
     }
 
     // --- the reason's length ----------------------------------------------------------------------
@@ -337,7 +353,8 @@ class ModerationServiceTest {
 
     @Test
     void a_reason_longer_than_300_characters_is_refused_and_nothing_changes() {
-        var first = support.submitAsNewReader(postId, "Long Reason A", "A comment the moderator has a lot to say about.");
+        var first =
+                support.submitAsNewReader(postId, "Long Reason A", "A comment the moderator has a lot to say about.");
         var second = support.submitAsNewReader(postId, "Long Reason B", "Another comment in the same batch.");
         var seen = new LinkedHashMap<Long, Long>();
         seen.put(first, item(first).version());
@@ -354,7 +371,8 @@ class ModerationServiceTest {
                         .hasMessageContaining("300");
             }
         }
-        assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(first), tooLong)))
+        assertThatThrownBy(() -> support.as(
+                        MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(first), tooLong)))
                 .isInstanceOf(ReasonRefused.class);
 
         for (var id : List.of(first, second)) {
@@ -393,10 +411,11 @@ class ModerationServiceTest {
             assertThat(row.moderator()).isEqualTo(longName);
             assertThat(row.reason()).isEqualTo(reason);
         });
-        var seenByAuthor = support.as(author.email(), () -> commentService.thread(postId, false, 50)).comments().stream()
-                .filter(view -> view.id() == id)
-                .findFirst()
-                .orElseThrow();
+        var seenByAuthor =
+                support.as(author.email(), () -> commentService.thread(postId, false, 50)).comments().stream()
+                        .filter(view -> view.id() == id)
+                        .findFirst()
+                        .orElseThrow();
         assertThat(seenByAuthor.noteToAuthor()).isEqualTo(reason);
     }
 
@@ -414,7 +433,9 @@ class ModerationServiceTest {
         assertThat(first.applied()).isEqualTo(1);
         assertThat(second.applied()).isZero();
         assertThat(second.problems()).singleElement().asString().contains("Already approved by Demo Moderator");
-        assertThat(second.summary(ModerationVerb.APPROVE)).contains("Approved 0 comments.").contains("1 skipped");
+        assertThat(second.summary(ModerationVerb.APPROVE))
+                .contains("Approved 0 comments.")
+                .contains("1 skipped");
         var afterSecond = item(id);
         assertThat(afterSecond.status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(afterSecond.reason()).isEqualTo("Approved by Demo Moderator");
@@ -515,7 +536,8 @@ class ModerationServiceTest {
         assertThat(undo.undone()).isFalse();
 
         // back in the queue: it can be decided again
-        assertThat(decideNow(MODERATOR, ModerationVerb.REJECT, id, null).applied()).isEqualTo(1);
+        assertThat(decideNow(MODERATOR, ModerationVerb.REJECT, id, null).applied())
+                .isEqualTo(1);
         assertThat(item(id).status()).isEqualTo(CommentStatus.REJECTED);
     }
 
@@ -531,13 +553,17 @@ class ModerationServiceTest {
         var after = item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(after.spam()).isFalse();
-        assertThat(support.as(MODERATOR, () -> queues.authorRecord(author.id())).spam()).isZero();
-        assertThat(history(id)).extracting(HistoryEntry::action).containsExactly(ModerationVerb.SPAM, ModerationVerb.UNDO);
+        assertThat(support.as(MODERATOR, () -> queues.authorRecord(author.id())).spam())
+                .isZero();
+        assertThat(history(id))
+                .extracting(HistoryEntry::action)
+                .containsExactly(ModerationVerb.SPAM, ModerationVerb.UNDO);
     }
 
     @Test
     void undoing_someone_elses_action_is_refused_and_changes_nothing() {
-        var id = support.submitAsNewReader(postId, "Foreign Undo Reader", "The moderator approves, the admin tries to undo.");
+        var id = support.submitAsNewReader(
+                postId, "Foreign Undo Reader", "The moderator approves, the admin tries to undo.");
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var approval = history(id).getFirst();
 
@@ -575,14 +601,26 @@ class ModerationServiceTest {
 
         assertThat(support.as(MODERATOR, () -> moderation.canUndo(approval))).isTrue();
         assertThat(support.as(ADMIN, () -> moderation.canUndo(approval))).isFalse();
-        var old = new HistoryEntry(approval.id(), id, approval.moderatorId(), approval.moderator(), approval.action(),
-                approval.statusBefore(), approval.statusAfter(), null, null, Instant.now().minus(ModerationService.UNDO_WINDOW).minusSeconds(5), false);
+        var old = new HistoryEntry(
+                approval.id(),
+                id,
+                approval.moderatorId(),
+                approval.moderator(),
+                approval.action(),
+                approval.statusBefore(),
+                approval.statusAfter(),
+                null,
+                null,
+                Instant.now().minus(ModerationService.UNDO_WINDOW).minusSeconds(5),
+                false);
         assertThat(support.as(MODERATOR, () -> moderation.canUndo(old))).isFalse();
 
         support.as(MODERATOR, () -> moderation.undo(approval.id()));
         var history = history(id);
-        assertThat(support.as(MODERATOR, () -> moderation.canUndo(history.get(0)))).isFalse();
-        assertThat(support.as(MODERATOR, () -> moderation.canUndo(history.get(1)))).isFalse();
+        assertThat(support.as(MODERATOR, () -> moderation.canUndo(history.get(0))))
+                .isFalse();
+        assertThat(support.as(MODERATOR, () -> moderation.canUndo(history.get(1))))
+                .isFalse();
     }
 
     @Test
@@ -604,8 +642,11 @@ class ModerationServiceTest {
         var claim = seenByAdmin.get(id);
         assertThat(claim.moderator()).isEqualTo("Demo Moderator");
         assertThat(claim.moderatorId()).isEqualTo(accountIdOf(MODERATOR));
-        assertThat(claim.until()).isAfter(Instant.now()).isBefore(Instant.now().plus(ModerationService.CLAIM_TIME).plusSeconds(5));
-        assertThat(support.as(MODERATOR, () -> moderation.claimsByOthers(List.of(id)))).isEmpty();
+        assertThat(claim.until())
+                .isAfter(Instant.now())
+                .isBefore(Instant.now().plus(ModerationService.CLAIM_TIME).plusSeconds(5));
+        assertThat(support.as(MODERATOR, () -> moderation.claimsByOthers(List.of(id))))
+                .isEmpty();
     }
 
     @Test
@@ -616,14 +657,17 @@ class ModerationServiceTest {
             moderation.claim(released);
             moderation.claim(decided);
         });
-        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided)))).containsOnlyKeys(released, decided);
+        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
+                .containsOnlyKeys(released, decided);
 
         support.as(ADMIN, () -> moderation.release(released)); // not the admin's claim: stays
-        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released)))).containsOnlyKeys(released);
+        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released))))
+                .containsOnlyKeys(released);
         support.as(MODERATOR, () -> moderation.release(released));
         decideNow(MODERATOR, ModerationVerb.APPROVE, decided, null);
 
-        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided)))).isEmpty();
+        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
+                .isEmpty();
     }
 
     // --- counts -----------------------------------------------------------------------------------
@@ -662,7 +706,8 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var before = counts();
         var reportedFilter = new ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true);
-        assertThat(ids(support.as(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50))).getContent()))
+        assertThat(ids(support.as(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
+                        .getContent()))
                 .doesNotContain(id);
 
         var reporter = support.newReader("Reporting Reader");
@@ -673,7 +718,8 @@ class ModerationServiceTest {
         var after = counts();
         assertThat(after.of(ModerationQueue.REPORTED)).isEqualTo(before.of(ModerationQueue.REPORTED) + 1);
         assertThat(after.of(ModerationQueue.APPROVED)).isEqualTo(before.of(ModerationQueue.APPROVED));
-        var reported = support.as(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50))).getContent();
+        var reported = support.as(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
+                .getContent();
         assertThat(reported).filteredOn(item -> item.id() == id).singleElement().satisfies(item -> {
             assertThat(item.openReports()).isEqualTo(2);
             assertThat(item.reportSummary()).isEqualTo("Abuse or harassment ×2");
@@ -700,11 +746,17 @@ class ModerationServiceTest {
     // --- queue filters --------------------------------------------------------------------------
 
     private List<ModerationItem> pendingPage(ModerationFilter filter) {
-        return support.as(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 50))).getContent();
+        return support.as(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 50)))
+                .getContent();
     }
 
-    private ModerationFilter pending(@Nullable String text, @Nullable Long post, @Nullable Long author, @Nullable Instant from,
-            @Nullable Instant to, boolean oldestFirst) {
+    private ModerationFilter pending(
+            @Nullable String text,
+            @Nullable Long post,
+            @Nullable Long author,
+            @Nullable Instant from,
+            @Nullable Instant to,
+            boolean oldestFirst) {
         return new ModerationFilter(ModerationQueue.PENDING, text, post, author, from, to, oldestFirst);
     }
 
@@ -729,40 +781,63 @@ class ModerationServiceTest {
         setCreatedAt(c, march);
 
         // the token isolates this test's comments; oldest first and newest first
-        assertThat(ids(pendingPage(pending(token, null, null, null, null, true)))).containsExactly(a, b, c);
-        assertThat(ids(pendingPage(pending(token, null, null, null, null, false)))).containsExactly(c, b, a);
+        assertThat(ids(pendingPage(pending(token, null, null, null, null, true))))
+                .containsExactly(a, b, c);
+        assertThat(ids(pendingPage(pending(token, null, null, null, null, false))))
+                .containsExactly(c, b, a);
         // the Pending queue defaults to oldest first
         assertThat(ModerationFilter.of(ModerationQueue.PENDING).oldestFirst()).isTrue();
 
         // text search ignores case, either way round
-        assertThat(ids(pendingPage(pending("needle " + token.toLowerCase(), null, null, null, null, true)))).containsExactly(a);
-        assertThat(ids(pendingPage(pending("needle", postId, null, null, null, true)))).contains(a, b).doesNotContain(c);
-        assertThat(ids(pendingPage(pending("NEEDLE IN A HAYSTACK " + token.toUpperCase(), null, null, null, null, true))))
+        assertThat(ids(pendingPage(pending("needle " + token.toLowerCase(), null, null, null, null, true))))
+                .containsExactly(a);
+        assertThat(ids(pendingPage(pending("needle", postId, null, null, null, true))))
+                .contains(a, b)
+                .doesNotContain(c);
+        assertThat(ids(pendingPage(
+                        pending("NEEDLE IN A HAYSTACK " + token.toUpperCase(), null, null, null, null, true))))
                 .containsExactly(b);
-        assertThat(ids(pendingPage(pending("western wall needle " + token.toLowerCase(), null, null, null, null, true))))
+        assertThat(ids(pendingPage(
+                        pending("western wall needle " + token.toLowerCase(), null, null, null, null, true))))
                 .containsExactly(a);
         // wildcards in the search are taken literally
-        assertThat(ids(pendingPage(pending("%" + token, null, null, null, null, true)))).isEmpty();
-        assertThat(ids(pendingPage(pending("_" + token.substring(1), null, null, null, null, true)))).isEmpty();
+        assertThat(ids(pendingPage(pending("%" + token, null, null, null, null, true))))
+                .isEmpty();
+        assertThat(ids(pendingPage(pending("_" + token.substring(1), null, null, null, null, true))))
+                .isEmpty();
 
         // author
-        assertThat(ids(pendingPage(pending(null, null, bob.id(), null, null, true)))).containsExactly(b);
-        assertThat(ids(pendingPage(pending(token, null, carol.id(), null, null, true)))).containsExactly(c);
+        assertThat(ids(pendingPage(pending(null, null, bob.id(), null, null, true))))
+                .containsExactly(b);
+        assertThat(ids(pendingPage(pending(token, null, carol.id(), null, null, true))))
+                .containsExactly(c);
 
         // post
-        assertThat(ids(pendingPage(pending(token, postId, null, null, null, true)))).containsExactly(a, b, c);
+        assertThat(ids(pendingPage(pending(token, postId, null, null, null, true))))
+                .containsExactly(a, b, c);
         var otherPost = support.postId("lebanon-a-week-of-waiting-in-beirut");
-        assertThat(ids(pendingPage(pending(token, otherPost, null, null, null, true)))).isEmpty();
+        assertThat(ids(pendingPage(pending(token, otherPost, null, null, null, true))))
+                .isEmpty();
 
         // date range: from is inclusive, to is exclusive
-        assertThat(ids(pendingPage(pending(token, null, null, Instant.parse("2001-02-01T00:00:00Z"), Instant.parse("2001-03-01T00:00:00Z"), true))))
+        assertThat(ids(pendingPage(pending(
+                        token,
+                        null,
+                        null,
+                        Instant.parse("2001-02-01T00:00:00Z"),
+                        Instant.parse("2001-03-01T00:00:00Z"),
+                        true))))
                 .containsExactly(b);
-        assertThat(ids(pendingPage(pending(token, null, null, february, null, true)))).containsExactly(b, c);
-        assertThat(ids(pendingPage(pending(token, null, null, null, february, false)))).containsExactly(a);
-        assertThat(ids(pendingPage(pending(token, null, null, Instant.parse("2002-01-01T00:00:00Z"), null, true)))).isEmpty();
+        assertThat(ids(pendingPage(pending(token, null, null, february, null, true))))
+                .containsExactly(b, c);
+        assertThat(ids(pendingPage(pending(token, null, null, null, february, false))))
+                .containsExactly(a);
+        assertThat(ids(pendingPage(pending(token, null, null, Instant.parse("2002-01-01T00:00:00Z"), null, true))))
+                .isEmpty();
 
         // filters combine
-        assertThat(ids(pendingPage(pending("needle", postId, alice.id(), january, march, true)))).containsExactly(a);
+        assertThat(ids(pendingPage(pending("needle", postId, alice.id(), january, march, true))))
+                .containsExactly(a);
     }
 
     @Test
@@ -794,11 +869,18 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, approved, null);
         decideNow(MODERATOR, ModerationVerb.REJECT, rejected, null);
 
-        assertThat(ids(pendingPage(pending(token, null, null, null, null, true)))).isEmpty();
-        var inApproved = support.as(MODERATOR, () -> queues.queue(
-                new ModerationFilter(ModerationQueue.APPROVED, token, null, null, null, null, false), PageRequest.of(0, 10)));
-        var inRejected = support.as(MODERATOR, () -> queues.queue(
-                new ModerationFilter(ModerationQueue.REJECTED, token, null, null, null, null, false), PageRequest.of(0, 10)));
+        assertThat(ids(pendingPage(pending(token, null, null, null, null, true))))
+                .isEmpty();
+        var inApproved = support.as(
+                MODERATOR,
+                () -> queues.queue(
+                        new ModerationFilter(ModerationQueue.APPROVED, token, null, null, null, null, false),
+                        PageRequest.of(0, 10)));
+        var inRejected = support.as(
+                MODERATOR,
+                () -> queues.queue(
+                        new ModerationFilter(ModerationQueue.REJECTED, token, null, null, null, null, false),
+                        PageRequest.of(0, 10)));
         assertThat(ids(inApproved.getContent())).containsExactly(approved);
         assertThat(ids(inRejected.getContent())).containsExactly(rejected);
         assertThat(inApproved.getContent().getFirst().postHeadline()).isNotBlank();

@@ -50,11 +50,13 @@ class EditorBrowserIT {
         if (written != null) {
             // The post leaves the readers' pages again, so other tests find the demo posts' neighbours unchanged.
             var user = users.loadUserByUsername("editor@dateline.test");
-            // Method security reads this context's strategy, which another test context may have replaced in the static holder.
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
+            // Method security reads this context's strategy, which another test context may have replaced in the static
+            // holder.
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            securityContexts.setContext(context);
+            SecurityContextHolder.setContext(context);
             try {
                 editing.delete(written);
             } finally {
@@ -76,7 +78,8 @@ class EditorBrowserIT {
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys("editor@dateline.test");
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("editor-demo-2008");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys("editor-demo-2008");
         browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         wait.until(ExpectedConditions.urlContains("/admin/posts"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#posts-grid vaadin-grid-cell-content")));
@@ -87,7 +90,8 @@ class EditorBrowserIT {
         var category = input("post-category");
         category.sendKeys("Lebanon");
         category.sendKeys(Keys.ENTER);
-        var date = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#post-publish-at [slot='date-picker'] input")));
+        var date = wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#post-publish-at [slot='date-picker'] input")));
         date.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3/30/2008", Keys.ENTER);
         var clock = browser.findElement(By.cssSelector("#post-publish-at [slot='time-picker'] input"));
         clock.sendKeys(Keys.chord(Keys.CONTROL, "a"), "10:15 AM", Keys.ENTER);
@@ -97,31 +101,41 @@ class EditorBrowserIT {
         body.sendKeys("> Nobody sleeps before the power comes back.");
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#post-preview article blockquote")));
-        assertThat(browser.findElement(By.cssSelector("#post-preview article blockquote")).getText())
+        assertThat(browser.findElement(By.cssSelector("#post-preview article blockquote"))
+                        .getText())
                 .isEqualTo("Nobody sleeps before the power comes back.");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#post-preview h2.post-title"), "LEBANON: " + title));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#post-preview .dateline"), "March 30, 2008 | 10:15 am"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#post-preview h2.post-title"), "LEBANON: " + title));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#post-preview .dateline"), "March 30, 2008 | 10:15 am"));
 
-        browser.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space()='Publish']]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("post-status"), "Published: readers see it as soon as you save."));
+        browser.findElement(By.xpath("//vaadin-radio-button[.//label[normalize-space()='Publish']]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("post-status"), "Published: readers see it as soon as you save."));
         editor.screenshot("editor-before-publishing");
         browser.findElement(By.id("save-post")).click();
 
         wait.until(ExpectedConditions.urlMatches("/admin/posts/[0-9]+$"));
         var url = browser.getCurrentUrl();
         written = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
-        var notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-notification-card")));
+        var notice =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-notification-card")));
         wait.until(ExpectedConditions.textToBePresentInElement(notice, "Published."));
         var path = "/2008/03/beirut-diary-" + word.toLowerCase();
-        assertThat(browser.findElement(By.cssSelector("vaadin-notification-card a")).getAttribute("href")).endsWith(path);
-        assertThat(posts.findByPermalink(2008, 3, "beirut-diary-" + word.toLowerCase())).isPresent();
+        assertThat(browser.findElement(By.cssSelector("vaadin-notification-card a"))
+                        .getAttribute("href"))
+                .endsWith(path);
+        assertThat(posts.findByPermalink(2008, 3, "beirut-diary-" + word.toLowerCase()))
+                .isPresent();
 
         browser.get("http://localhost:" + port + path);
         editor.waitForLiveView();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("LEBANON: " + title);
         assertThat(browser.findElement(By.cssSelector("article blockquote")).getText())
                 .isEqualTo("Nobody sleeps before the power comes back.");
-        assertThat(browser.findElement(By.cssSelector("article time")).getText()).isEqualTo("March 30, 2008 | 10:15 am");
+        assertThat(browser.findElement(By.cssSelector("article time")).getText())
+                .isEqualTo("March 30, 2008 | 10:15 am");
         editor.screenshot("editor-published-post");
     }
 

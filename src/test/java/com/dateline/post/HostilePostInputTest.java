@@ -32,6 +32,7 @@ class HostilePostInputTest {
 
     /** A 1×1 lossless WebP. */
     private static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
     private static final LocalDateTime WHEN = LocalDateTime.of(2008, 5, 2, 10, 30);
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -71,8 +72,26 @@ class HostilePostInputTest {
             Function<String, PostForm> formWith,
             Function<PostForm, String> read) {}
 
-    private static PostForm form(String title, String category, String slug, String byline, String body, String alt, String caption, String credit) {
-        return new PostForm(null, 0, title, category, slug, WHEN, byline, true, false, body,
+    private static PostForm form(
+            String title,
+            String category,
+            String slug,
+            String byline,
+            String body,
+            String alt,
+            String caption,
+            String credit) {
+        return new PostForm(
+                null,
+                0,
+                title,
+                category,
+                slug,
+                WHEN,
+                byline,
+                true,
+                false,
+                body,
                 new PostForm.PhotoForm(null, WEBP, alt, caption, credit));
     }
 
@@ -81,20 +100,55 @@ class HostilePostInputTest {
     }
 
     private static final Field[] FIELDS = {
-        new Field(PostForm.TITLE, true, false, PostEditing.MAX_TITLE,
-                v -> form(v, "Iraq", slug(), "", "Body.", "Alt", "", ""), PostForm::title),
-        new Field(PostForm.CATEGORY, true, false, PostEditing.MAX_CATEGORY,
-                v -> form("Title", v, slug(), "", "Body.", "Alt", "", ""), PostForm::category),
-        new Field(PostForm.BYLINE, false, false, PostEditing.MAX_BYLINE,
-                v -> form("Title", "Iraq", slug(), v, "Body.", "Alt", "", ""), PostForm::byline),
-        new Field(PostForm.BODY, true, true, PostEditing.MAX_BODY,
-                v -> form("Title", "Iraq", slug(), "", v, "Alt", "", ""), PostForm::body),
-        new Field(PostForm.ALT_TEXT, true, false, PostEditing.MAX_ALT_TEXT,
-                v -> form("Title", "Iraq", slug(), "", "Body.", v, "", ""), f -> f.photo().altText()),
-        new Field(PostForm.CAPTION, false, false, PostEditing.MAX_CAPTION,
-                v -> form("Title", "Iraq", slug(), "", "Body.", "Alt", v, ""), f -> f.photo().caption()),
-        new Field(PostForm.CREDIT, false, false, PostEditing.MAX_CREDIT,
-                v -> form("Title", "Iraq", slug(), "", "Body.", "Alt", "", v), f -> f.photo().credit()),
+        new Field(
+                PostForm.TITLE,
+                true,
+                false,
+                PostEditing.MAX_TITLE,
+                v -> form(v, "Iraq", slug(), "", "Body.", "Alt", "", ""),
+                PostForm::title),
+        new Field(
+                PostForm.CATEGORY,
+                true,
+                false,
+                PostEditing.MAX_CATEGORY,
+                v -> form("Title", v, slug(), "", "Body.", "Alt", "", ""),
+                PostForm::category),
+        new Field(
+                PostForm.BYLINE,
+                false,
+                false,
+                PostEditing.MAX_BYLINE,
+                v -> form("Title", "Iraq", slug(), v, "Body.", "Alt", "", ""),
+                PostForm::byline),
+        new Field(
+                PostForm.BODY,
+                true,
+                true,
+                PostEditing.MAX_BODY,
+                v -> form("Title", "Iraq", slug(), "", v, "Alt", "", ""),
+                PostForm::body),
+        new Field(
+                PostForm.ALT_TEXT,
+                true,
+                false,
+                PostEditing.MAX_ALT_TEXT,
+                v -> form("Title", "Iraq", slug(), "", "Body.", v, "", ""),
+                f -> f.photo().altText()),
+        new Field(
+                PostForm.CAPTION,
+                false,
+                false,
+                PostEditing.MAX_CAPTION,
+                v -> form("Title", "Iraq", slug(), "", "Body.", "Alt", v, ""),
+                f -> f.photo().caption()),
+        new Field(
+                PostForm.CREDIT,
+                false,
+                false,
+                PostEditing.MAX_CREDIT,
+                v -> form("Title", "Iraq", slug(), "", "Body.", "Alt", "", v),
+                f -> f.photo().credit()),
     };
 
     private long posts() {
@@ -107,7 +161,8 @@ class HostilePostInputTest {
         for (var field : FIELDS) {
             var before = posts();
             var saved = new long[1];
-            var failure = catchThrowable(() -> saved[0] = editing.save(field.formWith().apply(sample.text())));
+            var failure = catchThrowable(
+                    () -> saved[0] = editing.save(field.formWith().apply(sample.text())));
 
             var kept = field.multiLine() ? sample.text() : sample.text().strip();
             var storable = sample.kind() == Kind.ORDINARY || (sample.kind() == Kind.MULTILINE && field.multiLine());
@@ -131,8 +186,13 @@ class HostilePostInputTest {
                 if (!fits) {
                     assertThat(message).as(field.name()).startsWith("At most ");
                 } else if (sample.kind() == Kind.BLANK) {
-                    assertThat(message).as(field.name()).isIn("Please write the post.", "Please give a title.", "Please give a category.",
-                            "Please give a description of the photo for readers who cannot see it (alt text).");
+                    assertThat(message)
+                            .as(field.name())
+                            .isIn(
+                                    "Please write the post.",
+                                    "Please give a title.",
+                                    "Please give a category.",
+                                    "Please give a description of the photo for readers who cannot see it (alt text).");
                 } else {
                     assertThat(message).as(field.name()).contains("contains a character that cannot be shown");
                 }
@@ -146,17 +206,21 @@ class HostilePostInputTest {
     void a_slug_is_stored_when_it_is_a_valid_address_and_refused_with_an_example_otherwise(Sample sample) {
         var before = posts();
         var saved = new long[1];
-        var failure = catchThrowable(() -> saved[0] = editing.save(form("A title", "Iraq", sample.text(), "", "Body.", "Alt", "", "")));
+        var failure = catchThrowable(
+                () -> saved[0] = editing.save(form("A title", "Iraq", sample.text(), "", "Body.", "Alt", "", "")));
 
         if (Slugs.isValid(sample.text().strip())) {
             assertThat(failure).isNull();
-            assertThat(editing.load(saved[0]).orElseThrow().slug()).isEqualTo(sample.text().strip());
+            assertThat(editing.load(saved[0]).orElseThrow().slug())
+                    .isEqualTo(sample.text().strip());
         } else {
             assertThat(failure).isInstanceOf(PostRejected.class);
             assertThat(((PostRejected) failure).problems()).containsOnlyKeys(PostForm.SLUG);
-            assertThat(((PostRejected) failure).problems().get(PostForm.SLUG)).satisfiesAnyOf(
-                    message -> assertThat(message).isEqualTo("Please give the post an address (slug)."),
-                    message -> assertThat(message).startsWith("Use only lower-case letters, digits and single hyphens"));
+            assertThat(((PostRejected) failure).problems().get(PostForm.SLUG))
+                    .satisfiesAnyOf(
+                            message -> assertThat(message).isEqualTo("Please give the post an address (slug)."),
+                            message -> assertThat(message)
+                                    .startsWith("Use only lower-case letters, digits and single hyphens"));
             assertThat(posts()).isEqualTo(before);
         }
     }

@@ -17,7 +17,12 @@ import org.springframework.data.domain.PageRequest;
  */
 class PersistenceAcrossRestartTest {
 
-    private record Seen(List<String> titles, List<String> paths, List<Long> ids, long seedPhotoId, byte[] seedPhoto,
+    private record Seen(
+            List<String> titles,
+            List<String> paths,
+            List<Long> ids,
+            long seedPhotoId,
+            byte[] seedPhoto,
             byte[] seedThumbnail) {}
 
     @TempDir
@@ -41,12 +46,13 @@ class PersistenceAcrossRestartTest {
 
         assertThat(after.titles()).containsExactlyElementsOf(before.titles());
         assertThat(after.paths()).containsExactlyElementsOf(before.paths());
-        assertThat(after.paths()).containsExactly(
-                "/2008/04/iraq-baghdads-booksellers-return-to-mutanabbi-street",
-                "/2008/04/israel-spring-in-jerusalems-old-city",
-                "/2008/04/iraq-us-and-irans-talk-about-talks-continues",
-                "/2008/04/iran-nowruz-ends-and-tehran-goes-back-to-work",
-                "/2008/04/lebanon-a-week-of-waiting-in-beirut");
+        assertThat(after.paths())
+                .containsExactly(
+                        "/2008/04/iraq-baghdads-booksellers-return-to-mutanabbi-street",
+                        "/2008/04/israel-spring-in-jerusalems-old-city",
+                        "/2008/04/iraq-us-and-irans-talk-about-talks-continues",
+                        "/2008/04/iran-nowruz-ends-and-tehran-goes-back-to-work",
+                        "/2008/04/lebanon-a-week-of-waiting-in-beirut");
         assertThat(after.ids()).containsExactlyElementsOf(before.ids());
         assertThat(after.seedPhotoId()).isEqualTo(before.seedPhotoId());
         assertThat(after.seedPhoto()).isEqualTo(before.seedPhoto());

@@ -2,8 +2,8 @@ package com.dateline.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,12 +38,13 @@ class PhotoHttpIT {
         var response = get(photo.url(), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("image/jpeg"));
-        assertThat(response.headers().firstValue("Cache-Control")).hasValueSatisfying(
-                cache -> assertThat(cache).contains("max-age=").doesNotContain("no-store"));
-        assertThat(response.headers().firstValue("ETag")).hasValueSatisfying(
-                etag -> assertThat(etag).matches("(W/)?\".+\""));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/jpeg"));
+        assertThat(response.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(
+                        cache -> assertThat(cache).contains("max-age=").doesNotContain("no-store"));
+        assertThat(response.headers().firstValue("ETag"))
+                .hasValueSatisfying(etag -> assertThat(etag).matches("(W/)?\".+\""));
         var image = decode(response.body());
         assertThat(image.getWidth()).isEqualTo(photo.width());
         assertThat(image.getHeight()).isEqualTo(photo.height());
@@ -77,9 +78,10 @@ class PhotoHttpIT {
         var response = get(photo.thumbnailUrl(), null);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("image/jpeg"));
-        assertThat(response.headers().firstValue("ETag")).isPresent()
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/jpeg"));
+        assertThat(response.headers().firstValue("ETag"))
+                .isPresent()
                 .isNotEqualTo(original.headers().firstValue("ETag"));
         assertThat(response.body().length).isLessThan(original.body().length);
         var thumbnail = decode(response.body());
@@ -96,8 +98,11 @@ class PhotoHttpIT {
         assertThat(summaries).hasSize(5);
         for (var post : summaries) {
             assertThat(post.photo()).as(post.path()).isNotNull();
-            assertThat(get(post.photo().url(), null).statusCode()).as(post.photo().url()).isEqualTo(200);
-            assertThat(get(post.photo().thumbnailUrl(), null).statusCode()).as(post.photo().thumbnailUrl())
+            assertThat(get(post.photo().url(), null).statusCode())
+                    .as(post.photo().url())
+                    .isEqualTo(200);
+            assertThat(get(post.photo().thumbnailUrl(), null).statusCode())
+                    .as(post.photo().thumbnailUrl())
                     .isEqualTo(200);
         }
     }
@@ -118,7 +123,8 @@ class PhotoHttpIT {
     }
 
     private HttpResponse<byte[]> get(String path, String ifNoneMatch) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

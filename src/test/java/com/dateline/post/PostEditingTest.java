@@ -97,7 +97,8 @@ class PostEditingTest {
 
     @Test
     void a_new_post_is_stored_with_its_fields_and_a_body_without_script() {
-        var id = saveForm(form("Spring in Basra", "basra-in-spring", past(), false, """
+        var id = saveForm(
+                form("Spring in Basra", "basra-in-spring", past(), false, """
                 The market reopened on Monday.
 
                 > "We have waited for this," a trader said.
@@ -114,7 +115,8 @@ class PostEditingTest {
         assertThat(loaded.byline()).isEqualTo("By Test Editor");
         assertThat(loaded.body()).contains("<script>alert(1)</script>");
 
-        var page = readers.findByPermalink(past().getYear(), past().getMonthValue(), "basra-in-spring").orElseThrow();
+        var page = readers.findByPermalink(past().getYear(), past().getMonthValue(), "basra-in-spring")
+                .orElseThrow();
         assertThat(page.bodyHtml())
                 .contains("<blockquote>")
                 .contains("The market reopened on Monday.")
@@ -124,7 +126,8 @@ class PostEditingTest {
 
     @Test
     void a_slug_is_made_from_the_title() {
-        assertThat(Slugs.fromTitle("U.S. and Iran's talk about talks continues")).isEqualTo("us-and-irans-talk-about-talks-continues");
+        assertThat(Slugs.fromTitle("U.S. and Iran's talk about talks continues"))
+                .isEqualTo("us-and-irans-talk-about-talks-continues");
         assertThat(Slugs.fromTitle("  Ça va, Zürich?  ")).isEqualTo("ca-va-zurich");
         assertThat(Slugs.fromTitle("x".repeat(150) + " " + "y".repeat(150))).isEqualTo("x".repeat(150));
     }
@@ -133,17 +136,21 @@ class PostEditingTest {
     void every_broken_rule_is_named_on_its_own_field() {
         var empty = new PostForm(null, 0, " ", "", "", null, "", true, false, "  ", null);
 
-        var problems = catchThrowableOfType(PostRejected.class, () -> editing.save(empty)).problems();
+        var problems = catchThrowableOfType(PostRejected.class, () -> editing.save(empty))
+                .problems();
 
-        assertThat(problems).containsOnlyKeys(PostForm.TITLE, PostForm.CATEGORY, PostForm.SLUG, PostForm.PUBLISH_AT, PostForm.BODY);
+        assertThat(problems)
+                .containsOnlyKeys(PostForm.TITLE, PostForm.CATEGORY, PostForm.SLUG, PostForm.PUBLISH_AT, PostForm.BODY);
         assertThat(problems.get(PostForm.TITLE)).isEqualTo("Please give a title.");
         assertThat(problems.get(PostForm.PUBLISH_AT)).isEqualTo("Please give a publication date and time.");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Not A Slug!", "double--hyphen", "-leading", "trailing-", "ümlaut", "under_score", "sp ace"})
+    @ValueSource(
+            strings = {"Not A Slug!", "double--hyphen", "-leading", "trailing-", "ümlaut", "under_score", "sp ace"})
     void a_slug_with_anything_but_lower_case_letters_digits_and_single_hyphens_is_refused(String slug) {
-        var problems = catchThrowableOfType(PostRejected.class, () -> saveForm(form("A title", slug, past(), false, "Body.")))
+        var problems = catchThrowableOfType(
+                        PostRejected.class, () -> saveForm(form("A title", slug, past(), false, "Body.")))
                 .problems();
 
         assertThat(problems).containsOnlyKeys(PostForm.SLUG);
@@ -152,10 +159,21 @@ class PostEditingTest {
 
     @Test
     void too_long_fields_are_refused_with_their_limits() {
-        var tooLong = new PostForm(null, 0, "t".repeat(301), "c".repeat(81), "fine-slug", past(), "b".repeat(301), true, false,
-                "x".repeat(200_001), null);
+        var tooLong = new PostForm(
+                null,
+                0,
+                "t".repeat(301),
+                "c".repeat(81),
+                "fine-slug",
+                past(),
+                "b".repeat(301),
+                true,
+                false,
+                "x".repeat(200_001),
+                null);
 
-        var problems = catchThrowableOfType(PostRejected.class, () -> editing.save(tooLong)).problems();
+        var problems = catchThrowableOfType(PostRejected.class, () -> editing.save(tooLong))
+                .problems();
 
         assertThat(problems).containsOnlyKeys(PostForm.TITLE, PostForm.CATEGORY, PostForm.BYLINE, PostForm.BODY);
         assertThat(problems.get(PostForm.TITLE)).isEqualTo("At most 300 characters; this has 301.");
@@ -167,15 +185,25 @@ class PostEditingTest {
         var april = LocalDateTime.of(2009, 4, 10, 9, 0);
         var first = saveForm(form("First", "same-words", april, false, "One."));
 
-        var clash = catchThrowableOfType(PostRejected.class,
-                () -> saveForm(form("Second", "same-words", april.plusDays(5), false, "Two.")));
+        var clash = catchThrowableOfType(
+                PostRejected.class, () -> saveForm(form("Second", "same-words", april.plusDays(5), false, "Two.")));
         assertThat(clash.problems()).containsOnlyKeys(PostForm.SLUG);
         assertThat(clash.problems().get(PostForm.SLUG)).contains("2009-04").contains("already has this address");
 
         saveForm(form("Third", "same-words", april.plusMonths(1), false, "Three."));
         var reloaded = editing.load(first).orElseThrow();
-        editing.save(new PostForm(first, reloaded.version(), "First, edited", reloaded.category(), "same-words",
-                reloaded.publishAt(), "", true, false, "One, edited.", null));
+        editing.save(new PostForm(
+                first,
+                reloaded.version(),
+                "First, edited",
+                reloaded.category(),
+                "same-words",
+                reloaded.publishAt(),
+                "",
+                true,
+                false,
+                "One, edited.",
+                null));
         assertThat(editing.load(first).orElseThrow().title()).isEqualTo("First, edited");
     }
 
@@ -183,9 +211,31 @@ class PostEditingTest {
     void a_save_over_another_editors_newer_save_is_refused() {
         var id = saveForm(form("Shared", "shared-post", past(), true, "Draft."));
         var opened = editing.load(id).orElseThrow();
-        editing.save(new PostForm(id, opened.version(), "Saved first", "Iraq", "shared-post", opened.publishAt(), "", true, true, "A.", null));
+        editing.save(new PostForm(
+                id,
+                opened.version(),
+                "Saved first",
+                "Iraq",
+                "shared-post",
+                opened.publishAt(),
+                "",
+                true,
+                true,
+                "A.",
+                null));
 
-        var late = new PostForm(id, opened.version(), "Saved second", "Iraq", "shared-post", opened.publishAt(), "", true, true, "B.", null);
+        var late = new PostForm(
+                id,
+                opened.version(),
+                "Saved second",
+                "Iraq",
+                "shared-post",
+                opened.publishAt(),
+                "",
+                true,
+                true,
+                "B.",
+                null);
         var refused = catchThrowableOfType(PostRejected.class, () -> editing.save(late));
 
         assertThat(refused.problems()).containsOnlyKeys(PostForm.POST);
@@ -197,7 +247,8 @@ class PostEditingTest {
 
     @Test
     void jpeg_png_and_webp_photos_are_accepted_with_their_size() {
-        assertThat(editing.checkPhoto(image("jpeg", 640, 480))).isEqualTo(new UploadedPhoto("image/jpeg", 640, 480, image("jpeg", 640, 480).length));
+        assertThat(editing.checkPhoto(image("jpeg", 640, 480)))
+                .isEqualTo(new UploadedPhoto("image/jpeg", 640, 480, image("jpeg", 640, 480).length));
         assertThat(editing.checkPhoto(image("png", 30, 20)).contentType()).isEqualTo("image/png");
         assertThat(editing.checkPhoto(WEBP)).isEqualTo(new UploadedPhoto("image/webp", 1, 1, WEBP.length));
     }
@@ -216,7 +267,8 @@ class PostEditingTest {
         var jpeg = image("jpeg", 200, 200);
         var truncated = java.util.Arrays.copyOf(jpeg, 40);
 
-        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(truncated)).problems())
+        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(truncated))
+                        .problems())
                 .containsEntry(PostForm.PHOTO, "This image is damaged or incomplete and cannot be read.");
     }
 
@@ -224,14 +276,17 @@ class PostEditingTest {
     void a_small_png_that_declares_12000_by_12000_pixels_is_refused_naming_its_size_and_the_post_is_not_saved() {
         var declaredHuge = DeclaredSizePng.blank(12_000, 12_000);
         assertThat(declaredHuge.length).as("a file an editor's upload takes").isLessThan(1024 * 1024);
-        var message = "This image is 12,000 × 12,000 pixels; the most we take is 50 megapixels. Please upload a smaller version.";
+        var message =
+                "This image is 12,000 × 12,000 pixels; the most we take is 50 megapixels. Please upload a smaller version.";
         var before = jdbc.queryForObject("select count(*) from post", Long.class);
 
-        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(declaredHuge)).problems())
+        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(declaredHuge))
+                        .problems())
                 .containsEntry(PostForm.PHOTO, message);
         var withIt = form("Declared huge", "declared-huge", past(), false, "Body.")
                 .withPhoto(new PostForm.PhotoForm(null, declaredHuge, "Nothing to see", "", ""));
-        assertThat(catchThrowableOfType(PostRejected.class, () -> saveForm(withIt)).problems())
+        assertThat(catchThrowableOfType(PostRejected.class, () -> saveForm(withIt))
+                        .problems())
                 .containsEntry(PostForm.PHOTO, message);
         assertThat(jdbc.queryForObject("select count(*) from post", Long.class)).isEqualTo(before);
     }
@@ -239,14 +294,23 @@ class PostEditingTest {
     @Test
     void an_oversized_image_is_refused_by_its_header_before_any_pixel_is_read() {
         // These files end before their first row of pixels: a check made after decoding would call them damaged.
-        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(12_000, 12_000)))
-                .problems()).containsEntry(PostForm.PHOTO,
+        assertThat(catchThrowableOfType(
+                                PostRejected.class,
+                                () -> editing.checkPhoto(DeclaredSizePng.headerOnly(12_000, 12_000)))
+                        .problems())
+                .containsEntry(
+                        PostForm.PHOTO,
                         "This image is 12,000 × 12,000 pixels; the most we take is 50 megapixels. Please upload a smaller version.");
-        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(40_000, 1_000)))
-                .problems()).containsEntry(PostForm.PHOTO,
+        assertThat(catchThrowableOfType(
+                                PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(40_000, 1_000)))
+                        .problems())
+                .containsEntry(
+                        PostForm.PHOTO,
                         "This image is 40,000 × 1,000 pixels; the most we take is 20,000 pixels on a side. Please upload a smaller version.");
-        assertThat(catchThrowableOfType(PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(600, 400)))
-                .problems()).containsEntry(PostForm.PHOTO, "This image is damaged or incomplete and cannot be read.");
+        assertThat(catchThrowableOfType(
+                                PostRejected.class, () -> editing.checkPhoto(DeclaredSizePng.headerOnly(600, 400)))
+                        .problems())
+                .containsEntry(PostForm.PHOTO, "This image is damaged or incomplete and cannot be read.");
     }
 
     @Test
@@ -260,16 +324,26 @@ class PostEditingTest {
         saveForm(form("Tall photo", "tall-photo", past(), false, "Body.")
                 .withPhoto(new PostForm.PhotoForm(null, tall, "A tall view", "", "")));
 
-        var widePhoto = readers.findByPermalink(past().getYear(), past().getMonthValue(), "wide-photo").orElseThrow().summary().photo();
+        var widePhoto = readers.findByPermalink(past().getYear(), past().getMonthValue(), "wide-photo")
+                .orElseThrow()
+                .summary()
+                .photo();
         var original = readers.findImage(widePhoto.id(), PhotoVariant.ORIGINAL).orElseThrow();
         assertThat(original.bytes()).isEqualTo(wide);
         assertThat(List.of(original.width(), original.height())).containsExactly(6_000, 4_000);
-        var wideThumbnail = readers.findImage(widePhoto.id(), PhotoVariant.THUMBNAIL).orElseThrow();
+        var wideThumbnail =
+                readers.findImage(widePhoto.id(), PhotoVariant.THUMBNAIL).orElseThrow();
         assertThat(List.of(wideThumbnail.width(), wideThumbnail.height())).containsExactly(360, 240);
         assertThat(decodedSize(wideThumbnail.bytes())).containsExactly(360, 240);
-        var tallPhoto = readers.findByPermalink(past().getYear(), past().getMonthValue(), "tall-photo").orElseThrow().summary().photo();
-        var tallThumbnail = readers.findImage(tallPhoto.id(), PhotoVariant.THUMBNAIL).orElseThrow();
-        assertThat(decodedSize(tallThumbnail.bytes())).as("a tall image's thumbnail is kept short too").containsExactly(120, 1_440);
+        var tallPhoto = readers.findByPermalink(past().getYear(), past().getMonthValue(), "tall-photo")
+                .orElseThrow()
+                .summary()
+                .photo();
+        var tallThumbnail =
+                readers.findImage(tallPhoto.id(), PhotoVariant.THUMBNAIL).orElseThrow();
+        assertThat(decodedSize(tallThumbnail.bytes()))
+                .as("a tall image's thumbnail is kept short too")
+                .containsExactly(120, 1_440);
     }
 
     @Test
@@ -282,7 +356,8 @@ class PostEditingTest {
                 .withPhoto(new PostForm.PhotoForm(null, huge, "A crowd", "", ""));
         var refused = catchThrowableOfType(PostRejected.class, () -> saveForm(withHugePhoto));
 
-        assertThat(refused.problems()).containsEntry(PostForm.PHOTO, "The photo is larger than 10 MB. Please upload a smaller file.");
+        assertThat(refused.problems())
+                .containsEntry(PostForm.PHOTO, "The photo is larger than 10 MB. Please upload a smaller file.");
         assertThat(jdbc.queryForObject("select count(*) from post", Long.class)).isEqualTo(before);
     }
 
@@ -290,19 +365,30 @@ class PostEditingTest {
     void a_photo_needs_alt_text_and_is_stored_with_caption_credit_and_a_thumbnail() {
         var noAlt = form("With photo", "with-photo", past(), false, "Body.")
                 .withPhoto(new PostForm.PhotoForm(null, image("png", 800, 600), " ", "The square", "Reuters"));
-        assertThat(catchThrowableOfType(PostRejected.class, () -> saveForm(noAlt)).problems()).containsOnlyKeys(PostForm.ALT_TEXT);
+        assertThat(catchThrowableOfType(PostRejected.class, () -> saveForm(noAlt))
+                        .problems())
+                .containsOnlyKeys(PostForm.ALT_TEXT);
 
-        var id = saveForm(noAlt.withPhoto(new PostForm.PhotoForm(null, image("png", 800, 600), "A square at noon", "The square", "Reuters")));
+        var id = saveForm(noAlt.withPhoto(
+                new PostForm.PhotoForm(null, image("png", 800, 600), "A square at noon", "The square", "Reuters")));
 
-        var summary = readers.findByPermalink(past().getYear(), past().getMonthValue(), "with-photo").orElseThrow().summary();
+        var summary = readers.findByPermalink(past().getYear(), past().getMonthValue(), "with-photo")
+                .orElseThrow()
+                .summary();
         var photo = summary.photo();
         assertThat(photo).isNotNull();
         assertThat(photo.altText()).isEqualTo("A square at noon");
         assertThat(photo.caption()).isEqualTo("The square");
         assertThat(photo.credit()).isEqualTo("Reuters");
         assertThat(photo.width()).isEqualTo(800);
-        assertThat(readers.findImage(photo.id(), PhotoVariant.ORIGINAL).orElseThrow().contentType()).isEqualTo("image/png");
-        assertThat(readers.findImage(photo.id(), PhotoVariant.THUMBNAIL).orElseThrow().width()).isEqualTo(PhotoProcessor.THUMBNAIL_WIDTH);
+        assertThat(readers.findImage(photo.id(), PhotoVariant.ORIGINAL)
+                        .orElseThrow()
+                        .contentType())
+                .isEqualTo("image/png");
+        assertThat(readers.findImage(photo.id(), PhotoVariant.THUMBNAIL)
+                        .orElseThrow()
+                        .width())
+                .isEqualTo(PhotoProcessor.THUMBNAIL_WIDTH);
         assertThat(editing.load(id).orElseThrow().photo()).isNotNull();
     }
 
@@ -322,25 +408,39 @@ class PostEditingTest {
 
         assertThat(editing.statusOf(id)).contains(PostStatus.PUBLISHED);
         var path = editing.pathOf(id).orElseThrow();
-        assertThat(readers.findPublished(PageRequest.of(0, 10)).map(PostSummary::path)).contains(path);
-        assertThat(readers.findPublishedInCategory("iraq", PageRequest.of(0, 10)).map(PostSummary::path)).contains(path);
-        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "scheduled-for-later")).isPresent();
-        assertThat(readers.findNewestContent(20)).extracting(content -> content.summary().path()).contains(path);
+        assertThat(readers.findPublished(PageRequest.of(0, 10)).map(PostSummary::path))
+                .contains(path);
+        assertThat(readers.findPublishedInCategory("iraq", PageRequest.of(0, 10))
+                        .map(PostSummary::path))
+                .contains(path);
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "scheduled-for-later"))
+                .isPresent();
+        assertThat(readers.findNewestContent(20))
+                .extracting(content -> content.summary().path())
+                .contains(path);
         assertThat(readers.findImage(photoId, PhotoVariant.ORIGINAL)).isPresent();
         assertThat(readers.findCommentTarget(id)).isPresent();
-        assertThat(readers.findByPermalink(2008, 4, "iraq-baghdads-booksellers-return-to-mutanabbi-street").orElseThrow().next())
-                .as("the newest demo post now links to it").extracting(PostLink::path).isEqualTo(path);
+        assertThat(readers.findByPermalink(2008, 4, "iraq-baghdads-booksellers-return-to-mutanabbi-street")
+                        .orElseThrow()
+                        .next())
+                .as("the newest demo post now links to it")
+                .extracting(PostLink::path)
+                .isEqualTo(path);
     }
 
     @Test
     void a_scheduled_post_cached_as_not_found_is_shown_the_moment_its_time_passes() {
-        var at = LocalDateTime.ofInstant(clock.instant(), blog.timeZone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(5);
+        var at = LocalDateTime.ofInstant(clock.instant(), blog.timeZone())
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .plusMinutes(5);
         var id = saveForm(form("Embargoed until noon", "embargoed-until-noon", at, false, "The news."));
         var newest = "iraq-baghdads-booksellers-return-to-mutanabbi-street";
         // five seconds before: readers get "not found", and the newest post has no "Next Post" yet; both are kept
         clock.set(at.atZone(blog.timeZone()).toInstant().minusSeconds(5));
-        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "embargoed-until-noon")).isEmpty();
-        assertThat(readers.findByPermalink(2008, 4, newest).orElseThrow().next()).isNull();
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "embargoed-until-noon"))
+                .isEmpty();
+        assertThat(readers.findByPermalink(2008, 4, newest).orElseThrow().next())
+                .isNull();
 
         // well within the cache's lifetime, but past the post's time
         clock.advance(Duration.ofSeconds(6));
@@ -348,7 +448,8 @@ class PostEditingTest {
         assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "embargoed-until-noon"))
                 .hasValueSatisfying(post -> assertThat(post.summary().id()).isEqualTo(id));
         assertThat(readers.findByPermalink(2008, 4, newest).orElseThrow().next())
-                .extracting(PostLink::path).isEqualTo(editing.pathOf(id).orElseThrow());
+                .extracting(PostLink::path)
+                .isEqualTo(editing.pathOf(id).orElseThrow());
     }
 
     @Test
@@ -359,7 +460,8 @@ class PostEditingTest {
         var photoId = editing.load(id).orElseThrow().photo().existingId();
 
         assertThat(editing.statusOf(id)).contains(PostStatus.DRAFT);
-        assertThat(editing.list(null, PageRequest.of(0, 50)).map(PostRow::status)).contains(PostStatus.DRAFT);
+        assertThat(editing.list(null, PageRequest.of(0, 50)).map(PostRow::status))
+                .contains(PostStatus.DRAFT);
         assertInvisible(at, "only-a-draft", id, photoId);
     }
 
@@ -369,23 +471,34 @@ class PostEditingTest {
         var id = saveForm(form("Soon deleted", "soon-deleted", at, false, "Here for now.")
                 .withPhoto(new PostForm.PhotoForm(null, image("jpeg", 400, 300), "Gone soon", "", "")));
         var photoId = editing.load(id).orElseThrow().photo().existingId();
-        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "soon-deleted")).isPresent();
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), "soon-deleted"))
+                .isPresent();
 
         editing.delete(id);
 
         assertInvisible(at, "soon-deleted", id, photoId);
         assertThat(editing.load(id)).isEmpty();
         assertThat(editing.list(null, PageRequest.of(0, 50)).map(PostRow::id)).doesNotContain(id);
-        assertThat(saveForm(form("A new post, same address", "soon-deleted", at, false, "Again."))).isNotEqualTo(id);
+        assertThat(saveForm(form("A new post, same address", "soon-deleted", at, false, "Again.")))
+                .isNotEqualTo(id);
     }
 
     private void assertInvisible(LocalDateTime at, String slug, long id, @Nullable Long photoId) {
-        assertThat(readers.findPublished(PageRequest.of(0, 50)).map(PostSummary::title)).doesNotContain(titleOf(id));
-        assertThat(readers.findPublishedInCategory("iraq", PageRequest.of(0, 50)).map(PostSummary::id)).doesNotContain(id);
-        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), slug)).isEmpty();
-        assertThat(readers.findNewestContent(50)).extracting(content -> content.summary().id()).doesNotContain(id);
-        assertThat(readers.findByPermalink(2008, 4, "iraq-baghdads-booksellers-return-to-mutanabbi-street").orElseThrow().next())
-                .as("no neighbour link leads to it").isNull();
+        assertThat(readers.findPublished(PageRequest.of(0, 50)).map(PostSummary::title))
+                .doesNotContain(titleOf(id));
+        assertThat(readers.findPublishedInCategory("iraq", PageRequest.of(0, 50))
+                        .map(PostSummary::id))
+                .doesNotContain(id);
+        assertThat(readers.findByPermalink(at.getYear(), at.getMonthValue(), slug))
+                .isEmpty();
+        assertThat(readers.findNewestContent(50))
+                .extracting(content -> content.summary().id())
+                .doesNotContain(id);
+        assertThat(readers.findByPermalink(2008, 4, "iraq-baghdads-booksellers-return-to-mutanabbi-street")
+                        .orElseThrow()
+                        .next())
+                .as("no neighbour link leads to it")
+                .isNull();
         assertThat(readers.findCommentTarget(id)).isEmpty();
         if (photoId != null) {
             assertThat(readers.findImage(photoId, PhotoVariant.ORIGINAL)).isEmpty();
@@ -424,16 +537,20 @@ class PostEditingTest {
     void readers_and_moderators_may_not_edit_posts_and_admins_may() {
         for (var outsider : List.of("reader@dateline.test", "moderator@dateline.test")) {
             signInAs(outsider);
-            assertThatThrownBy(() -> editing.list(null, PageRequest.of(0, 10))).isInstanceOf(AuthorizationDeniedException.class);
-            assertThatThrownBy(() -> saveForm(form("Not mine", "not-mine", past(), false, "No."))).isInstanceOf(AuthorizationDeniedException.class);
+            assertThatThrownBy(() -> editing.list(null, PageRequest.of(0, 10)))
+                    .isInstanceOf(AuthorizationDeniedException.class);
+            assertThatThrownBy(() -> saveForm(form("Not mine", "not-mine", past(), false, "No.")))
+                    .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> editing.delete(1L)).isInstanceOf(AuthorizationDeniedException.class);
         }
         signOut();
-        assertThatThrownBy(() -> editing.list(null, PageRequest.of(0, 10))).isInstanceOf(
-                org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> editing.list(null, PageRequest.of(0, 10)))
+                .isInstanceOf(
+                        org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
 
         signInAs("admin@dateline.test");
-        assertThat(saveForm(form("An admin writes", "an-admin-writes", past(), false, "Yes."))).isPositive();
+        assertThat(saveForm(form("An admin writes", "an-admin-writes", past(), false, "Yes.")))
+                .isPositive();
     }
 
     // --- helpers ---------------------------------------------------------------------------------
@@ -449,13 +566,33 @@ class PostEditingTest {
     /** A PostForm with small changes, so each test says only what matters to it. */
     record Form(PostForm form) {
         Form withCategory(String category) {
-            return new Form(new PostForm(form.id(), form.version(), form.title(), category, form.slug(), form.publishAt(), form.byline(),
-                    form.commentsOpen(), form.draft(), form.body(), form.photo()));
+            return new Form(new PostForm(
+                    form.id(),
+                    form.version(),
+                    form.title(),
+                    category,
+                    form.slug(),
+                    form.publishAt(),
+                    form.byline(),
+                    form.commentsOpen(),
+                    form.draft(),
+                    form.body(),
+                    form.photo()));
         }
 
         Form withPhoto(PostForm.PhotoForm photo) {
-            return new Form(new PostForm(form.id(), form.version(), form.title(), form.category(), form.slug(), form.publishAt(),
-                    form.byline(), form.commentsOpen(), form.draft(), form.body(), photo));
+            return new Form(new PostForm(
+                    form.id(),
+                    form.version(),
+                    form.title(),
+                    form.category(),
+                    form.slug(),
+                    form.publishAt(),
+                    form.byline(),
+                    form.commentsOpen(),
+                    form.draft(),
+                    form.body(),
+                    photo));
         }
     }
 

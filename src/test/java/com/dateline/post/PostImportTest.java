@@ -75,11 +75,16 @@ class PostImportTest {
     void an_imported_post_is_published_at_its_date_under_its_new_category() {
         signInAs("admin@dateline.test");
 
-        var result = imports.importPost(post(key(), "Tea & sympathy in Basra", "tea-and-sympathy-in-basra", "Dispatches From Basra",
+        var result = imports.importPost(post(
+                key(),
+                "Tea & sympathy in Basra",
+                "tea-and-sympathy-in-basra",
+                "Dispatches From Basra",
                 "The tea houses reopened.\n\nThe old men came back."));
 
         assertThat(result.added()).isTrue();
-        var details = posts.findByPermalink(2009, 3, "tea-and-sympathy-in-basra").orElseThrow();
+        var details =
+                posts.findByPermalink(2009, 3, "tea-and-sympathy-in-basra").orElseThrow();
         assertThat(details.summary().id()).isEqualTo(result.postId());
         assertThat(details.summary().headline()).isEqualTo("DISPATCHES FROM BASRA: Tea & sympathy in Basra");
         assertThat(details.summary().publishedAt()).isEqualTo(MARCH_2009);
@@ -123,7 +128,8 @@ class PostImportTest {
     void a_percent_encoded_or_missing_slug_is_made_valid() {
         assertThat(PostImport.baseSlug("caf%C3%A9-au-lait", "Anything")).isEqualTo("cafe-au-lait");
         assertThat(PostImport.baseSlug("", "U.S. and Iran's talk")).isEqualTo("us-and-irans-talk");
-        assertThat(PostImport.baseSlug("%d8%a8%d8%ba%d8%af%d8%a7%d8%af", "بغداد")).isEqualTo("post");
+        assertThat(PostImport.baseSlug("%d8%a8%d8%ba%d8%af%d8%a7%d8%af", "بغداد"))
+                .isEqualTo("post");
         assertThat(PostImport.baseSlug("100%-sure", "x")).isEqualTo("100-sure");
     }
 
@@ -131,7 +137,8 @@ class PostImportTest {
     void a_draft_and_a_post_without_a_category_are_stored_but_the_draft_is_not_shown() {
         signInAs("admin@dateline.test");
 
-        var draft = imports.importPost(new ImportedPost(key(), "Notes", "notes-for-later", " ", MARCH_2009, true, true, "Call again."));
+        var draft = imports.importPost(
+                new ImportedPost(key(), "Notes", "notes-for-later", " ", MARCH_2009, true, true, "Call again."));
 
         var stored = repository.findById(draft.postId()).orElseThrow();
         assertThat(stored.isDraft()).isTrue();
@@ -158,8 +165,13 @@ class PostImportTest {
         var html = repository.findById(result.postId()).orElseThrow().getBodyHtml();
         var body = Jsoup.parseBodyFragment(html).body();
         assertThat(body.select("figure > figcaption").text()).isEqualTo("A tea house on the Shatt al-Arab.");
-        assertThat(html).doesNotContain("script").doesNotContain("alert").doesNotContain("onclick").doesNotContain("onerror")
-                .doesNotContain("<img").doesNotContain("javascript");
+        assertThat(html)
+                .doesNotContain("script")
+                .doesNotContain("alert")
+                .doesNotContain("onclick")
+                .doesNotContain("onerror")
+                .doesNotContain("<img")
+                .doesNotContain("javascript");
         assertThat(body.select("p").eachText()).contains("Click.");
     }
 

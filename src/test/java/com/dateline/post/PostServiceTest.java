@@ -84,7 +84,9 @@ class PostServiceTest {
         assertThat(seed.headline()).isEqualTo("IRAQ: U.S. and Iran's talk about talks continues");
         assertThat(seed.category().path()).isEqualTo("/category/iraq");
         assertThat(seed.publishedAt())
-                .isEqualTo(LocalDateTime.of(2008, 4, 7, 9, 58).atZone(blog.timeZone()).toInstant());
+                .isEqualTo(LocalDateTime.of(2008, 4, 7, 9, 58)
+                        .atZone(blog.timeZone())
+                        .toInstant());
         assertThat(seed.excerpt()).startsWith("Think of Iran and the United States as a bitterly divorced couple.");
         assertThat(seed.photo()).isNotNull();
         assertThat(seed.photo().caption())
@@ -118,9 +120,11 @@ class PostServiceTest {
         var lebanon = service.findPublishedInCategory("lebanon", PageRequest.of(0, 10));
 
         assertThat(paths(iraq)).containsExactly(BOOKSELLERS, SEED);
-        assertThat(iraq.getContent()).allSatisfy(post -> assertThat(post.category().slug()).isEqualTo("iraq"));
+        assertThat(iraq.getContent())
+                .allSatisfy(post -> assertThat(post.category().slug()).isEqualTo("iraq"));
         assertThat(paths(lebanon)).containsExactly(LEBANON);
-        assertThat(service.findPublishedInCategory("no-such-category", PageRequest.of(0, 10)).getContent())
+        assertThat(service.findPublishedInCategory("no-such-category", PageRequest.of(0, 10))
+                        .getContent())
                 .isEmpty();
     }
 
@@ -159,14 +163,14 @@ class PostServiceTest {
     void previous_is_the_next_older_post_and_next_the_next_newer() {
         var seed = service.findByPermalink(2008, 4, SEED_SLUG).orElseThrow();
 
-        assertThat(seed.previous())
-                .isEqualTo(new PostLink("IRAN: Nowruz ends and Tehran goes back to work", IRAN));
+        assertThat(seed.previous()).isEqualTo(new PostLink("IRAN: Nowruz ends and Tehran goes back to work", IRAN));
         assertThat(seed.next()).isEqualTo(new PostLink("ISRAEL: Spring in Jerusalem's Old City", ISRAEL));
     }
 
     @Test
     void the_oldest_post_has_no_previous_and_the_newest_no_next() {
-        var oldest = service.findByPermalink(2008, 4, "lebanon-a-week-of-waiting-in-beirut").orElseThrow();
+        var oldest = service.findByPermalink(2008, 4, "lebanon-a-week-of-waiting-in-beirut")
+                .orElseThrow();
         var newest = service.findByPermalink(2008, 4, "iraq-baghdads-booksellers-return-to-mutanabbi-street")
                 .orElseThrow();
 
@@ -235,7 +239,9 @@ class PostServiceTest {
         assertThat(paths(service.findPublished(PageRequest.of(0, 10)))).containsExactlyElementsOf(NEWEST_FIRST);
         assertThat(paths(service.findPublishedInCategory("iraq", PageRequest.of(0, 10))))
                 .containsExactly(BOOKSELLERS, SEED);
-        assertThat(service.findNewestContent(10)).extracting(c -> c.summary().path()).doesNotContain(path(future));
+        assertThat(service.findNewestContent(10))
+                .extracting(c -> c.summary().path())
+                .doesNotContain(path(future));
     }
 
     @Test
@@ -246,7 +252,8 @@ class PostServiceTest {
         var month = future.atZone(blog.timeZone());
 
         assertThat(posts.findById(saved.getId())).isPresent();
-        assertThat(service.findByPermalink(month.getYear(), month.getMonthValue(), "tomorrows-scoop")).isEmpty();
+        assertThat(service.findByPermalink(month.getYear(), month.getMonthValue(), "tomorrows-scoop"))
+                .isEmpty();
     }
 
     @Test
@@ -268,8 +275,9 @@ class PostServiceTest {
         save("Just published", "just-published", "iraq", justNow);
 
         assertThat(paths(service.findPublished(PageRequest.of(0, 10))))
-                .containsExactlyElementsOf(Stream.concat(Stream.of(path(justNow, "just-published")), NEWEST_FIRST.stream())
-                        .toList());
+                .containsExactlyElementsOf(
+                        Stream.concat(Stream.of(path(justNow, "just-published")), NEWEST_FIRST.stream())
+                                .toList());
     }
 
     // --- ties ----------------------------------------------------------------------------------
@@ -277,14 +285,16 @@ class PostServiceTest {
     @Test
     @Transactional
     void posts_published_at_the_same_instant_are_ordered_by_id_for_previous_and_next() {
-        var sameInstant = LocalDateTime.of(2008, 4, 9, 12, 0).atZone(blog.timeZone()).toInstant();
+        var sameInstant =
+                LocalDateTime.of(2008, 4, 9, 12, 0).atZone(blog.timeZone()).toInstant();
         var first = save("First of the twins", "first-twin", "israel", sameInstant);
         var second = save("Second of the twins", "second-twin", "israel", sameInstant);
         assertThat(first.getId()).isLessThan(second.getId());
 
         var older = service.findByPermalink(2008, 4, "first-twin").orElseThrow();
         var newer = service.findByPermalink(2008, 4, "second-twin").orElseThrow();
-        var israel = service.findByPermalink(2008, 4, "israel-spring-in-jerusalems-old-city").orElseThrow();
+        var israel = service.findByPermalink(2008, 4, "israel-spring-in-jerusalems-old-city")
+                .orElseThrow();
         var booksellers = service.findByPermalink(2008, 4, "iraq-baghdads-booksellers-return-to-mutanabbi-street")
                 .orElseThrow();
 
@@ -299,17 +309,20 @@ class PostServiceTest {
     @Test
     @Transactional
     void posts_published_at_the_same_instant_are_listed_higher_id_first() {
-        var sameInstant = LocalDateTime.of(2008, 4, 9, 12, 0).atZone(blog.timeZone()).toInstant();
+        var sameInstant =
+                LocalDateTime.of(2008, 4, 9, 12, 0).atZone(blog.timeZone()).toInstant();
         save("First of the twins", "first-twin", "israel", sameInstant);
         save("Second of the twins", "second-twin", "israel", sameInstant);
 
         assertThat(paths(service.findPublished(PageRequest.of(0, 10))))
-                .containsExactly(BOOKSELLERS, "/2008/04/second-twin", "/2008/04/first-twin", ISRAEL, SEED, IRAN, LEBANON);
+                .containsExactly(
+                        BOOKSELLERS, "/2008/04/second-twin", "/2008/04/first-twin", ISRAEL, SEED, IRAN, LEBANON);
         // Paging through the tie neither repeats nor skips a post.
         assertThat(Stream.of(0, 1, 2, 3)
                         .flatMap(page -> paths(service.findPublished(PageRequest.of(page, 2))).stream())
                         .toList())
-                .containsExactly(BOOKSELLERS, "/2008/04/second-twin", "/2008/04/first-twin", ISRAEL, SEED, IRAN, LEBANON);
+                .containsExactly(
+                        BOOKSELLERS, "/2008/04/second-twin", "/2008/04/first-twin", ISRAEL, SEED, IRAN, LEBANON);
     }
 
     // --- body rendering ------------------------------------------------------------------------
@@ -396,7 +409,8 @@ class PostServiceTest {
     @Test
     @Transactional
     void a_second_post_with_the_same_slug_in_the_same_month_is_refused_by_the_database() {
-        var sameMonth = LocalDateTime.of(2008, 4, 20, 12, 0).atZone(blog.timeZone()).toInstant();
+        var sameMonth =
+                LocalDateTime.of(2008, 4, 20, 12, 0).atZone(blog.timeZone()).toInstant();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> save("Copy", SEED_SLUG, "iraq", sameMonth))
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);

@@ -77,18 +77,18 @@ class AccessMatrixTest {
 
     static Stream<Arguments> matrix() {
         return Stream.of(
-                //                                            ANONYMOUS READER MODERATOR EDITOR ADMIN
-                row(Method.MY_ACCOUNT, /*                  */ N, Y, Y, Y, Y),
-                row(Method.CHANGE_DISPLAY_NAME, /*         */ N, Y, Y, Y, Y),
-                row(Method.CHANGE_PASSWORD, /*             */ N, Y, Y, Y, Y),
-                row(Method.EXPORT_MY_DATA, /*              */ N, Y, Y, Y, Y),
-                row(Method.DELETE_MY_ACCOUNT, /*           */ N, Y, Y, Y, Y),
-                row(Method.SET_ENABLED, /*                 */ N, N, Y, N, Y),
-                row(Method.BAN, /*                         */ N, N, Y, N, Y),
-                row(Method.MAY_MODERATE, /*                */ N, N, Y, N, Y),
-                row(Method.REQUIRE_MAY_MODERATE, /*        */ N, N, Y, N, Y),
-                row(Method.FIND_ACCOUNT, /*                */ N, N, Y, N, Y),
-                row(Method.IMPORTED_AUTHOR, /*             */ N, N, N, N, Y))
+                        //                                            ANONYMOUS READER MODERATOR EDITOR ADMIN
+                        row(Method.MY_ACCOUNT, /*                  */ N, Y, Y, Y, Y),
+                        row(Method.CHANGE_DISPLAY_NAME, /*         */ N, Y, Y, Y, Y),
+                        row(Method.CHANGE_PASSWORD, /*             */ N, Y, Y, Y, Y),
+                        row(Method.EXPORT_MY_DATA, /*              */ N, Y, Y, Y, Y),
+                        row(Method.DELETE_MY_ACCOUNT, /*           */ N, Y, Y, Y, Y),
+                        row(Method.SET_ENABLED, /*                 */ N, N, Y, N, Y),
+                        row(Method.BAN, /*                         */ N, N, Y, N, Y),
+                        row(Method.MAY_MODERATE, /*                */ N, N, Y, N, Y),
+                        row(Method.REQUIRE_MAY_MODERATE, /*        */ N, N, Y, N, Y),
+                        row(Method.FIND_ACCOUNT, /*                */ N, N, Y, N, Y),
+                        row(Method.IMPORTED_AUTHOR, /*             */ N, N, N, N, Y))
                 .flatMap(List::stream);
     }
 
@@ -127,7 +127,8 @@ class AccessMatrixTest {
                     "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         } else {
             var user = users.loadUserByUsername(caller.email);
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         }
         securityContexts.setContext(context);
         SecurityContextHolder.setContext(context);
@@ -141,18 +142,25 @@ class AccessMatrixTest {
     private void call(Method method, long readerId) {
         switch (method) {
             case MY_ACCOUNT -> assertThat(accounts.myAccount().email()).isNotBlank();
-            case CHANGE_DISPLAY_NAME -> assertThat(accounts.changeDisplayName("Matrix Check").displayName())
-                    .isEqualTo("Matrix Check");
-            case CHANGE_PASSWORD -> expectRejected(
-                    () -> accounts.changePassword("not-the-current-password", "tea-in-the-souk-at-dawn"));
+            case CHANGE_DISPLAY_NAME ->
+                assertThat(accounts.changeDisplayName("Matrix Check").displayName())
+                        .isEqualTo("Matrix Check");
+            case CHANGE_PASSWORD ->
+                expectRejected(() -> accounts.changePassword("not-the-current-password", "tea-in-the-souk-at-dawn"));
             case EXPORT_MY_DATA -> assertThat(accounts.exportMyData()).contains("\"email\"");
             case DELETE_MY_ACCOUNT -> expectRejected(() -> accounts.deleteMyAccount("not-the-current-password"));
-            case SET_ENABLED -> assertThat(accounts.setEnabled(readerId, true).enabled()).isTrue();
-            case BAN -> assertThat(accounts.ban(readerId, java.time.Instant.now().plusSeconds(3600)).enabled()).isFalse();
+            case SET_ENABLED ->
+                assertThat(accounts.setEnabled(readerId, true).enabled()).isTrue();
+            case BAN ->
+                assertThat(accounts.ban(readerId, java.time.Instant.now().plusSeconds(3600))
+                                .enabled())
+                        .isFalse();
             case MAY_MODERATE -> assertThat(accounts.mayModerate(readerId)).isTrue();
             case REQUIRE_MAY_MODERATE -> accounts.requireMayModerate(readerId);
             case FIND_ACCOUNT -> assertThat(accounts.findAccount(readerId)).isPresent();
-            case IMPORTED_AUTHOR -> assertThat(accounts.importedAuthor("Matrix Commenter", "matrix@example.org")).isPositive();
+            case IMPORTED_AUTHOR ->
+                assertThat(accounts.importedAuthor("Matrix Commenter", "matrix@example.org"))
+                        .isPositive();
         }
     }
 
@@ -177,7 +185,8 @@ class AccessMatrixTest {
             call(method, readerId);
         } else {
             assertThatThrownBy(() -> call(method, readerId))
-                    .isInstanceOfAny(AuthorizationDeniedException.class, AuthenticationCredentialsNotFoundException.class);
+                    .isInstanceOfAny(
+                            AuthorizationDeniedException.class, AuthenticationCredentialsNotFoundException.class);
         }
     }
 
@@ -210,7 +219,9 @@ class AccessMatrixTest {
         if (expected == Y) {
             assertThat(accounts.setEnabled(targetId, true).enabled()).isTrue();
             queues.setTrusted(targetId, false);
-            assertThat(accounts.ban(targetId, java.time.Instant.now().plusSeconds(3600)).enabled()).isFalse();
+            assertThat(accounts.ban(targetId, java.time.Instant.now().plusSeconds(3600))
+                            .enabled())
+                    .isFalse();
         } else {
             assertThatThrownBy(() -> accounts.setEnabled(targetId, true)).isInstanceOf(StaffAccountProtected.class);
             assertThatThrownBy(() -> queues.setTrusted(targetId, false)).isInstanceOf(StaffAccountProtected.class);
@@ -234,9 +245,12 @@ class AccessMatrixTest {
 
     @Test
     void moderators_and_editors_also_hold_the_reader_role_but_not_each_others() {
-        var moderator = AuthorityUtils.authorityListToSet(users.loadUserByUsername("moderator@dateline.test").getAuthorities());
-        var editor = AuthorityUtils.authorityListToSet(users.loadUserByUsername("editor@dateline.test").getAuthorities());
-        var reader = AuthorityUtils.authorityListToSet(users.loadUserByUsername("reader@dateline.test").getAuthorities());
+        var moderator = AuthorityUtils.authorityListToSet(
+                users.loadUserByUsername("moderator@dateline.test").getAuthorities());
+        var editor = AuthorityUtils.authorityListToSet(
+                users.loadUserByUsername("editor@dateline.test").getAuthorities());
+        var reader = AuthorityUtils.authorityListToSet(
+                users.loadUserByUsername("reader@dateline.test").getAuthorities());
 
         assertThat(moderator).containsExactlyInAnyOrder("ROLE_MODERATOR", "ROLE_READER");
         assertThat(editor).containsExactlyInAnyOrder("ROLE_EDITOR", "ROLE_READER");

@@ -93,11 +93,15 @@ class ContentSecurityPolicyIT {
         visit(reader, SEED, "#outlet textarea");
         visit(reader, "/account", "#outlet h1");
         visit(reader, "/admin/moderation", "#outlet h1");
-        assertThat(reader.browser.findElement(By.cssSelector("#outlet h1")).getText()).isEqualTo("Access denied");
+        assertThat(reader.browser.findElement(By.cssSelector("#outlet h1")).getText())
+                .isEqualTo("Access denied");
 
         var email = "csp-" + System.nanoTime() + "@example.org";
         accounts.register(new Registration("Nadia in Amman", email, "Falafel on Rainbow Street 2008"));
-        var seedPostId = posts.findByPermalink(2008, 4, "iraq-us-and-irans-talk-about-talks-continues").orElseThrow().summary().id();
+        var seedPostId = posts.findByPermalink(2008, 4, "iraq-us-and-irans-talk-about-talks-continues")
+                .orElseThrow()
+                .summary()
+                .id();
         as(email, () -> comments.submit(seedPostId, null, "Talks about talks, again: a comment for the queue."));
         var moderator = signedIn("moderator@dateline.test", "moderator-demo-2008");
         visit(moderator, "/admin/moderation", "#moderation-grid vaadin-grid-cell-content");
@@ -118,7 +122,8 @@ class ContentSecurityPolicyIT {
         visit(admin, "/admin/backups", "#outlet h1");
 
         assertThat(violations).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(violations).allSatisfy((page, reported) -> assertThat(reported).as(page).isEmpty());
+        assertThat(violations)
+                .allSatisfy((page, reported) -> assertThat(reported).as(page).isEmpty());
     }
 
     @Test
@@ -127,25 +132,38 @@ class ContentSecurityPolicyIT {
         visit(anonymous, SEED, "main h1");
         assertThat(violations.get(SEED + " as anonymous")).isEmpty();
 
-        ((JavascriptExecutor) anonymous.browser).executeScript(
-                "var image = new Image(); image.src = 'https://tracker.invalid/pixel.png'; document.body.append(image);");
+        ((JavascriptExecutor) anonymous.browser)
+                .executeScript(
+                        "var image = new Image(); image.src = 'https://tracker.invalid/pixel.png'; document.body.append(image);");
         anonymous.wait.until(driver -> !reported(anonymous).isEmpty());
 
-        assertThat(reported(anonymous)).singleElement().asString().startsWith("img-src blocked https://tracker.invalid/pixel.png");
+        assertThat(reported(anonymous))
+                .singleElement()
+                .asString()
+                .startsWith("img-src blocked https://tracker.invalid/pixel.png");
     }
 
     @Test
     void pages_and_redirects_carry_the_policy_header() throws Exception {
         var http = new HttpBrowser(port);
-        for (var path : List.of("/", SEED, "/category/iraq", "/no-such-page-here", "/login", "/register", "/admin/moderation")) {
+        for (var path : List.of(
+                "/", SEED, "/category/iraq", "/no-such-page-here", "/login", "/register", "/admin/moderation")) {
             var answer = http.get(path);
 
-            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(policy -> assertThat(policy)
-                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'",
-                            "form-action 'self'")
-                    .doesNotContain("*"));
+            assertThat(answer.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
+                    .hasValueSatisfying(policy -> assertThat(policy)
+                            .contains(
+                                    "default-src 'self'",
+                                    "frame-ancestors 'none'",
+                                    "object-src 'none'",
+                                    "base-uri 'self'",
+                                    "form-action 'self'")
+                            .doesNotContain("*"));
             assertThat(answer.headers().allValues("X-Frame-Options")).as(path).containsExactly("DENY");
-            assertThat(answer.headers().allValues("Referrer-Policy")).as(path).containsExactly("strict-origin-when-cross-origin");
+            assertThat(answer.headers().allValues("Referrer-Policy"))
+                    .as(path)
+                    .containsExactly("strict-origin-when-cross-origin");
         }
     }
 
@@ -153,7 +171,8 @@ class ContentSecurityPolicyIT {
         var chromium = HeadlessChromium.start();
         browsers.add(chromium);
         users.put(chromium, "anonymous");
-        ((ChromiumDriver) chromium.browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
+        ((ChromiumDriver) chromium.browser)
+                .executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORDER));
         return chromium;
     }
 
@@ -161,10 +180,16 @@ class ContentSecurityPolicyIT {
         var chromium = browser();
         users.put(chromium, email);
         chromium.browser.get("http://localhost:" + port + "/login");
-        chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+        chromium.wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys(email);
-        chromium.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        chromium.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        chromium.browser
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(password);
+        chromium.browser
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         chromium.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         waitUntilSettled(chromium, "#outlet h1");
         record(chromium, "/ as " + email + ", just signed in");
@@ -201,7 +226,8 @@ class ContentSecurityPolicyIT {
 
     private void as(String email, Runnable action) {
         var user = accountDetails.loadUserByUsername(email);
-        // Method security reads this context's strategy, which another test context may have replaced in the static holder.
+        // Method security reads this context's strategy, which another test context may have replaced in the static
+        // holder.
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         securityContexts.setContext(context);

@@ -58,7 +58,8 @@ class ForwardedAddressIT {
             viaProxy("203.0.113.7").signIn(email, "wrong guess " + i);
         }
 
-        assertThat(outcome(viaProxy("203.0.113.7").signIn(email, "one more"))).contains("/login?error=throttled&wait=1");
+        assertThat(outcome(viaProxy("203.0.113.7").signIn(email, "one more")))
+                .contains("/login?error=throttled&wait=1");
         assertThat(outcome(viaProxy("203.0.113.8").signIn(email, "a typo"))).contains("/login?error=credentials");
     }
 
@@ -70,7 +71,8 @@ class ForwardedAddressIT {
         }
 
         assertThat(outcome(direct(1, "203.0.113.99").signIn(email, "one more"))).contains("/login?error=throttled");
-        assertThat(outcome(direct(2, "203.0.113.99").signIn(email, "from elsewhere"))).contains("/login?error=credentials");
+        assertThat(outcome(direct(2, "203.0.113.99").signIn(email, "from elsewhere")))
+                .contains("/login?error=credentials");
     }
 
     @Test
@@ -78,10 +80,13 @@ class ForwardedAddressIT {
             throws Exception {
         var email = "api-" + UUID.randomUUID() + "@example.org";
         accounts.register(new Registration("Api Guesser", email, "a long and private phrase"));
-        var client = HttpClient.newBuilder().localAddress(HttpBrowser.loopback(202, 1)).build();
+        var client = HttpClient.newBuilder()
+                .localAddress(HttpBrowser.loopback(202, 1))
+                .build();
         HttpResponse<String> answer = null;
         for (var i = 0; i <= SignInThrottle.FREE_FAILURES; i++) {
-            var credentials = Base64.getEncoder().encodeToString((email + ":wrong " + i).getBytes(StandardCharsets.UTF_8));
+            var credentials =
+                    Base64.getEncoder().encodeToString((email + ":wrong " + i).getBytes(StandardCharsets.UTF_8));
             answer = client.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/backups"))
                             .header("Authorization", "Basic " + credentials)
@@ -94,9 +99,10 @@ class ForwardedAddressIT {
         }
 
         assertThat(answer.statusCode()).isEqualTo(429);
-        assertThat(answer.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
-                seconds -> assertThat(seconds).isBetween(1L, 60L));
-        assertThat(output.getAll().lines()
+        assertThat(answer.headers().firstValue("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 60L));
+        assertThat(output.getAll()
+                        .lines()
                         .filter(line -> line.contains("sign-in-failed email=\"" + email + "\" reason=bad-credentials"))
                         .count())
                 .isEqualTo(SignInThrottle.FREE_FAILURES);

@@ -28,10 +28,12 @@ class HostileSignInIT {
 
     private static void assertRefusedPlainly(HttpResponse<String> answer) {
         if (answer.statusCode() == 302) {
-            assertThat(answer.headers().firstValue("Location").orElseThrow()).containsPattern("/login\\?error=(credentials|throttled)");
+            assertThat(answer.headers().firstValue("Location").orElseThrow())
+                    .containsPattern("/login\\?error=(credentials|throttled)");
         } else {
             assertThat(answer.statusCode()).isIn(400, 413);
-            assertThat(Jsoup.parse(answer.body()).selectFirst("h1").text()).isEqualTo("This request could not be handled");
+            assertThat(Jsoup.parse(answer.body()).selectFirst("h1").text())
+                    .isEqualTo("This request could not be handled");
         }
     }
 
@@ -43,7 +45,9 @@ class HostileSignInIT {
         var answer = browser.signIn(sample.text(), "reader-demo-2008");
 
         assertRefusedPlainly(answer);
-        assertThat(browser.get("/account").statusCode()).as("the account page is still closed").isEqualTo(302);
+        assertThat(browser.get("/account").statusCode())
+                .as("the account page is still closed")
+                .isEqualTo(302);
     }
 
     @ParameterizedTest

@@ -61,7 +61,8 @@ class SessionLifetimesIT {
     @Autowired
     Sessions sessions;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private String cookie = "";
 
     @Test
@@ -74,8 +75,11 @@ class SessionLifetimesIT {
         var login = get("/login");
         var csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(login.body());
         assertThat(csrf.find()).isTrue();
-        var answer = post("/login", "username=reader%40dateline.test&password=reader-demo-2008&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+        var answer = post(
+                "/login",
+                "username=reader%40dateline.test&password=reader-demo-2008&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
 
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
@@ -87,13 +91,13 @@ class SessionLifetimesIT {
     @Test
     void an_anonymous_readers_session_ends_when_the_tab_close_beacon_arrives() throws Exception {
         get("/register");
-        var init = get("/?v-r=init&location=" + URLEncoder.encode(SEED.substring(1), StandardCharsets.UTF_8) + "&query=");
+        var init =
+                get("/?v-r=init&location=" + URLEncoder.encode(SEED.substring(1), StandardCharsets.UTF_8) + "&query=");
         var uiId = group("\"v-uiId\":(\\d+)", init.body());
         var key = group("\"Vaadin-Security-Key\":\"([^\"]+)\"", init.body());
         var navigate = post("/?v-r=uidl&v-uiId=" + uiId, """
                 {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"%s","query":"",\
-                "appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}"""
-                .formatted(key, SEED.substring(1)), "application/json");
+                "appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}""".formatted(key, SEED.substring(1)), "application/json");
         assertThat(navigate.body()).contains("talk about talks");
         var session = cookie;
         assertThat(sessions.destroyed).doesNotContain(session);
@@ -101,17 +105,21 @@ class SessionLifetimesIT {
         post("/?v-r=uidl&v-uiId=" + uiId, """
                 {"csrfToken":"%s","rpc":[],"syncId":1,"clientId":1,"UNLOAD":true}""".formatted(key), "application/json");
 
-        await().atMost(Duration.ofSeconds(25)).untilAsserted(() -> assertThat(sessions.destroyed).contains(session));
+        await().atMost(Duration.ofSeconds(25))
+                .untilAsserted(() -> assertThat(sessions.destroyed).contains(session));
     }
 
     private static String group(String regex, String text) {
         var matcher = Pattern.compile(regex).matcher(text);
-        assertThat(matcher.find()).as(regex + " in " + text.substring(0, Math.min(200, text.length()))).isTrue();
+        assertThat(matcher.find())
+                .as(regex + " in " + text.substring(0, Math.min(200, text.length())))
+                .isTrue();
         return matcher.group(1);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET());
     }
 
     private HttpResponse<String> post(String path, String body, String type) throws IOException, InterruptedException {

@@ -10,9 +10,9 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,7 +94,10 @@ class SignInIT {
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return browser.send(
-                HttpRequest.newBuilder(uri(pathAndQuery)).header("Accept", "text/html").GET().build(),
+                HttpRequest.newBuilder(uri(pathAndQuery))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -340,7 +343,8 @@ class SignInIT {
     void twenty_failed_sign_ins_from_one_address_over_different_e_mails_pause_that_address() throws Exception {
         var reader = newReader();
         for (var attempt = 1; attempt <= 20; attempt++) {
-            assertThat(redirectTarget(signIn("nobody-" + attempt + "-" + UUID.randomUUID() + "@example.org", "guess-" + attempt)))
+            assertThat(redirectTarget(
+                            signIn("nobody-" + attempt + "-" + UUID.randomUUID() + "@example.org", "guess-" + attempt)))
                     .as("attempt %d", attempt)
                     .isEqualTo("/login?error=credentials");
         }

@@ -69,7 +69,9 @@ class SignInThrottleTest {
 
         assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).isZero();
         fail(MODERATOR, NEWSROOM, 4);
-        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).as("the free failures are back").isZero();
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM))
+                .as("the free failures are back")
+                .isZero();
     }
 
     @Test
@@ -77,7 +79,8 @@ class SignInThrottleTest {
         fail("Moderator@Newsroom.Example", ATTACKER, 3);
         fail(MODERATOR, ATTACKER, 2);
 
-        assertThat(throttle.waitBefore(" MODERATOR@newsroom.example ", ATTACKER)).isPositive();
+        assertThat(throttle.waitBefore(" MODERATOR@newsroom.example ", ATTACKER))
+                .isPositive();
     }
 
     @Test
@@ -111,6 +114,8 @@ class SignInThrottleTest {
 
         assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).isZero();
         fail(MODERATOR, ATTACKER, 1);
-        assertThat(throttle.waitBefore(MODERATOR, ATTACKER)).as("one failure after the quiet hour is free").isZero();
+        assertThat(throttle.waitBefore(MODERATOR, ATTACKER))
+                .as("one failure after the quiet hour is free")
+                .isZero();
     }
 }

@@ -36,10 +36,11 @@ class ThrottledAuthenticationProviderTest {
             return delegate.matches(raw, encoded);
         }
     };
-    private final UserDetailsService users =
-            email -> User.withUsername(EMAIL).password(hash).roles(Roles.MODERATOR).build();
+    private final UserDetailsService users = email ->
+            User.withUsername(EMAIL).password(hash).roles(Roles.MODERATOR).build();
     private final SignInThrottle throttle = new SignInThrottle(new MutableClock(Instant.parse("2008-04-07T16:58:00Z")));
-    private final ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(users, counting, throttle);
+    private final ThrottledAuthenticationProvider provider =
+            new ThrottledAuthenticationProvider(users, counting, throttle);
 
     private UsernamePasswordAuthenticationToken attempt(String password, String address) {
         var request = new MockHttpServletRequest();
@@ -59,7 +60,8 @@ class ThrottledAuthenticationProviderTest {
 
         assertThatThrownBy(() -> provider.authenticate(attempt(PASSWORD, "203.0.113.7")))
                 .isInstanceOf(SignInRefusedException.class)
-                .satisfies(refused -> assertThat(((SignInRefusedException) refused).minutes()).isEqualTo(1));
+                .satisfies(refused ->
+                        assertThat(((SignInRefusedException) refused).minutes()).isEqualTo(1));
         assertThat(passwordChecks.get()).as("password checks while paused").isEqualTo(checks);
     }
 

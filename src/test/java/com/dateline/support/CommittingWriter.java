@@ -15,7 +15,9 @@ public final class CommittingWriter {
 
     public static void main(String[] args) throws Exception {
         try (var connection = DriverManager.getConnection(args[0], "sa", "")) {
-            connection.createStatement().execute("create table if not exists " + TABLE + " (id bigint primary key, note varchar(200))");
+            connection
+                    .createStatement()
+                    .execute("create table if not exists " + TABLE + " (id bigint primary key, note varchar(200))");
             connection.setAutoCommit(false);
             var insert = connection.prepareStatement("insert into " + TABLE + " (id, note) values (?, ?)");
             for (long id = 1; ; id++) {

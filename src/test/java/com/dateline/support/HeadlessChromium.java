@@ -62,14 +62,17 @@ public final class HeadlessChromium implements AutoCloseable {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet h1")));
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("no-live-view");
-            throw new AssertionError("No live view at " + browser.getCurrentUrl() + "; the page shows: "
-                    + browser.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError(
+                    "No live view at " + browser.getCurrentUrl() + "; the page shows: "
+                            + browser.findElement(By.tagName("body")).getText(),
+                    e);
         }
     }
 
     /** Waits until the public page (what a reader who is not signed in gets, no Vaadin) has loaded. */
     public void waitForPublicPage() {
-        wait.until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+        wait.until(driver -> "complete"
+                .equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
     }
 

@@ -83,7 +83,10 @@ public final class HostileInput {
         ordinary(all, "private use", "\uE000\uF8FF");
 
         multiLine(all, "line breaks and tabs", "line one\nline two\r\n\ttabbed");
-        multiLine(all, "forged log line", "innocent\r\n2026-01-01T00:00:00Z  INFO 1 --- [main] dateline.security : sign-in account=1");
+        multiLine(
+                all,
+                "forged log line",
+                "innocent\r\n2026-01-01T00:00:00Z  INFO 1 --- [main] dateline.security : sign-in account=1");
 
         unshowable(all, "nul alone", "\u0000");
         unshowable(all, "nul inside", "before\u0000after");
@@ -101,8 +104,10 @@ public final class HostileInput {
 
         all.add(new Sample("1 MB of letters", "a".repeat(MEGABYTE), Kind.HUGE));
         all.add(new Sample("1 MB of markup", "<b>".repeat(MEGABYTE / 3), Kind.HUGE));
-        all.add(new Sample("1 MB of emoji families",
-                "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67".repeat(MEGABYTE / 8), Kind.HUGE));
+        all.add(new Sample(
+                "1 MB of emoji families",
+                "\uD83D\uDC69\u200D\uD83D\uDC69\u200D\uD83D\uDC67".repeat(MEGABYTE / 8),
+                Kind.HUGE));
         return List.copyOf(all);
     }
 

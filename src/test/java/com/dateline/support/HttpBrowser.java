@@ -84,13 +84,15 @@ public final class HttpBrowser {
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    public HttpResponse<String> postForm(String rawPathAndQuery, String... namesAndValues) throws IOException, InterruptedException {
+    public HttpResponse<String> postForm(String rawPathAndQuery, String... namesAndValues)
+            throws IOException, InterruptedException {
         var body = new StringBuilder();
         for (var i = 0; i + 1 < namesAndValues.length; i += 2) {
             if (!body.isEmpty()) {
                 body.append('&');
             }
-            body.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8)).append('=')
+            body.append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
         }
         return send(request(rawPathAndQuery)

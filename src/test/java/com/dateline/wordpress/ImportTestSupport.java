@@ -32,7 +32,8 @@ public final class ImportTestSupport {
     private final SecurityContextHolderStrategy securityContexts;
     public final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    public ImportTestSupport(JdbcTemplate jdbc, UserDetailsService users, SecurityContextHolderStrategy securityContexts) {
+    public ImportTestSupport(
+            JdbcTemplate jdbc, UserDetailsService users, SecurityContextHolderStrategy securityContexts) {
         this.jdbc = jdbc;
         this.users = users;
         this.securityContexts = securityContexts;
@@ -45,7 +46,8 @@ public final class ImportTestSupport {
 
     /** Any WXR text with this run's GUIDs: "http://babylon.example.org/?p=101" becomes "…?p=<run>-101". */
     public byte[] ofThisRun(String wxr) {
-        return wxr.replace("babylon.example.org/?p=", "babylon.example.org/?p=" + run + "-").getBytes(StandardCharsets.UTF_8);
+        return wxr.replace("babylon.example.org/?p=", "babylon.example.org/?p=" + run + "-")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The GUID a fixture post has in this run. */

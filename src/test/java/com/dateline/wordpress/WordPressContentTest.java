@@ -53,8 +53,11 @@ class WordPressContentTest {
 
     @Test
     void single_line_breaks_are_kept_and_indentation_never_makes_code_except_in_pre() {
-        var markdown = WordPressContent.toMarkdown("Roses are red,\r\n    violets are blue.\n\n        Indented paragraph.\n\n<pre>\n    keep  this\n</pre>");
+        var markdown = WordPressContent.toMarkdown(
+                "Roses are red,\r\n    violets are blue.\n\n        Indented paragraph.\n\n<pre>\n    keep  this\n</pre>");
 
-        assertThat(markdown).isEqualTo("Roses are red,  \nviolets are blue.\n\nIndented paragraph.\n\n<pre>\n    keep  this\n</pre>");
+        assertThat(markdown)
+                .isEqualTo(
+                        "Roses are red,  \nviolets are blue.\n\nIndented paragraph.\n\n<pre>\n    keep  this\n</pre>");
     }
 }

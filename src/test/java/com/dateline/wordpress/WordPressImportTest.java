@@ -97,12 +97,15 @@ class WordPressImportTest {
                 from comment c left join comment parent on parent.id = c.parent_id
                 where c.import_key like ?""", guid + "#%");
         var byId = new HashMap<Long, Map<String, Object>>();
-        rows.forEach(row -> byId.put(Long.parseLong(((String) row.get("import_key")).substring(guid.length() + 1)), row));
+        rows.forEach(row ->
+                byId.put(Long.parseLong(((String) row.get("import_key")).substring(guid.length() + 1)), row));
         return byId;
     }
 
     private static Instant instant(Object timestamp) {
-        return timestamp instanceof java.time.OffsetDateTime offset ? offset.toInstant() : ((Timestamp) timestamp).toInstant();
+        return timestamp instanceof java.time.OffsetDateTime offset
+                ? offset.toInstant()
+                : ((Timestamp) timestamp).toInstant();
     }
 
     // --- posts ------------------------------------------------------------------------------------------
@@ -111,15 +114,21 @@ class WordPressImportTest {
     void importing_the_fixture_adds_its_posts_and_comments_and_names_what_it_left_out() {
         var progress = new ArrayList<String>();
 
-        var report = wordPress.importFile(new ByteArrayInputStream(support.fixture()), (done, total) -> progress.add(done + "/" + total));
+        var report = wordPress.importFile(
+                new ByteArrayInputStream(support.fixture()), (done, total) -> progress.add(done + "/" + total));
 
         assertThat(report.postsAdded()).isEqualTo(4);
         assertThat(report.postsAlreadyThere()).isZero();
         assertThat(report.commentsAdded()).isEqualTo(7);
         assertThat(report.commentsAlreadyThere()).isZero();
-        assertThat(report.skipped()).hasSize(4).anySatisfy(message -> assertThat(message).contains("An old mistake").endsWith("trash"))
-                .anySatisfy(message -> assertThat(message).startsWith("Comment 207 ").endsWith("trash"))
-                .anySatisfy(message -> assertThat(message).startsWith("Comment 208 ").endsWith("a pingback, not a reader comment"))
+        assertThat(report.skipped())
+                .hasSize(4)
+                .anySatisfy(message ->
+                        assertThat(message).contains("An old mistake").endsWith("trash"))
+                .anySatisfy(message ->
+                        assertThat(message).startsWith("Comment 207 ").endsWith("trash"))
+                .anySatisfy(message ->
+                        assertThat(message).startsWith("Comment 208 ").endsWith("a pingback, not a reader comment"))
                 .anySatisfy(message -> assertThat(message).contains("\"attachment\""));
         assertThat(report.notes()).isEmpty();
         assertThat(progress).containsExactly("0/4", "1/4", "2/4", "3/4", "4/4");
@@ -142,8 +151,10 @@ class WordPressImportTest {
         var page = posts.findByPermalink(2009, 3, "tea-and-sympathy-in-basra").orElseThrow();
         assertThat(page.summary().headline()).isEqualTo("DISPATCHES: Tea & sympathy in Basra");
         assertThat(page.summary().excerpt()).startsWith("The tea houses of Basra reopened this week");
-        assertThat(posts.findPublishedInCategory("iran-desk", org.springframework.data.domain.PageRequest.of(0, 10)).getContent())
-                .extracting(summary -> summary.title()).containsExactly("Letters from Tehran");
+        assertThat(posts.findPublishedInCategory("iran-desk", org.springframework.data.domain.PageRequest.of(0, 10))
+                        .getContent())
+                .extracting(summary -> summary.title())
+                .containsExactly("Letters from Tehran");
     }
 
     @Test
@@ -160,7 +171,8 @@ class WordPressImportTest {
         var scheduled = post(104);
         assertThat(scheduled.get("draft")).isEqualTo(false);
         assertThat(instant(scheduled.get("published_at"))).isEqualTo(Instant.parse("2099-03-20T12:00:00Z"));
-        assertThat(posts.findByPermalink(2099, 3, "coming-soon-the-nowruz-special")).isEmpty();
+        assertThat(posts.findByPermalink(2099, 3, "coming-soon-the-nowruz-special"))
+                .isEmpty();
     }
 
     @Test
@@ -168,19 +180,31 @@ class WordPressImportTest {
         importFixture();
 
         var basra = Jsoup.parseBodyFragment((String) post(101).get("body_html")).body();
-        assertThat(basra.select("figure > figcaption").text()).isEqualTo("A tea house on the Shatt al-Arab, March 2009.");
+        assertThat(basra.select("figure > figcaption").text())
+                .isEqualTo("A tea house on the Shatt al-Arab, March 2009.");
         assertThat(basra.select("img")).isEmpty();
-        assertThat(basra.select("blockquote").text()).isEqualTo("Peace is a cup of tea that nobody has to taste first.");
-        assertThat(basra.select("p").eachText()).contains(
-                "\"We never really closed,\" said the owner. He poured another glass.",
-                "Our correspondent adds [sic] where the sign-writer erred.");
+        assertThat(basra.select("blockquote").text())
+                .isEqualTo("Peace is a cup of tea that nobody has to taste first.");
+        assertThat(basra.select("p").eachText())
+                .contains(
+                        "\"We never really closed,\" said the owner. He poured another glass.",
+                        "Our correspondent adds [sic] where the sign-writer erred.");
         assertThat(basra.select("p br")).hasSize(1);
-        assertThat(basra.text()).doesNotContain("[caption").doesNotContain("[gallery").doesNotContain("teahouse");
+        assertThat(basra.text())
+                .doesNotContain("[caption")
+                .doesNotContain("[gallery")
+                .doesNotContain("teahouse");
 
         var tehran = (String) post(102).get("body_html");
-        assertThat(tehran).doesNotContainIgnoringCase("<script").doesNotContain("alert").doesNotContainIgnoringCase("onclick")
-                .doesNotContain("javascript:").doesNotContain("steal");
-        assertThat(Jsoup.parseBodyFragment(tehran).text()).contains("Click to read the letters.").contains("The full list is with the desk.");
+        assertThat(tehran)
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContain("alert")
+                .doesNotContainIgnoringCase("onclick")
+                .doesNotContain("javascript:")
+                .doesNotContain("steal");
+        assertThat(Jsoup.parseBodyFragment(tehran).text())
+                .contains("Click to read the letters.")
+                .contains("The full list is with the desk.");
     }
 
     // --- comments ------------------------------------------------------------------------------------
@@ -211,18 +235,23 @@ class WordPressImportTest {
         assertThat(basra.get(202L).get("parent_key")).isEqualTo(key + 201);
         assertThat(basra.get(203L).get("parent_key")).isEqualTo(key + 202);
         assertThat(basra.get(204L).get("parent_key")).isEqualTo(key + 203);
-        assertThat(List.of(201L, 202L, 203L, 204L)).extracting(id -> basra.get(id).get("depth")).containsExactly(1, 2, 3, 3);
+        assertThat(List.of(201L, 202L, 203L, 204L))
+                .extracting(id -> basra.get(id).get("depth"))
+                .containsExactly(1, 2, 3, 3);
 
         // what a reader sees: the four published comments, in one thread, oldest first
         support.signOut();
         var thread = comments.thread(((Number) post(101).get("id")).longValue(), false, 50);
         assertThat(thread.publishedCount()).isEqualTo(4);
-        assertThat(thread.comments()).extracting(CommentView::text).containsExactly(
-                "Tea & sympathy <3 — “exactly” as I remember it.",
-                "Was the one by the river open too?",
-                "It was, until the curfew.",
-                "Then we shall meet there next spring.");
-        assertThat(thread.comments()).extracting(CommentView::authorName)
+        assertThat(thread.comments())
+                .extracting(CommentView::text)
+                .containsExactly(
+                        "Tea & sympathy <3 — “exactly” as I remember it.",
+                        "Was the one by the river open too?",
+                        "It was, until the curfew.",
+                        "Then we shall meet there next spring.");
+        assertThat(thread.comments())
+                .extracting(CommentView::authorName)
                 .containsExactly("Layla Haddad", "Sam the Reader", "Omar Khalil", "Layla Haddad");
     }
 
@@ -235,26 +264,37 @@ class WordPressImportTest {
         // comment 202 gives the demo reader's e-mail, which WordPress never verified
         var sam = (Long) basra.get(202L).get("author_id");
         assertThat(sam).isNotEqualTo(member);
-        assertThat(jdbc.queryForObject("select count(*) from comment where author_id = ? and import_key is not null", Long.class, member))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from comment where author_id = ? and import_key is not null",
+                        Long.class,
+                        member))
                 .isZero();
 
         var layla = (Long) basra.get(201L).get("author_id");
         assertThat(basra.get(204L).get("author_id")).isEqualTo(layla);
         assertThat(comments(102).get(211L).get("author_id")).isEqualTo(layla);
-        assertThat(basra.get(203L).get("author_id")).isNotEqualTo(layla).isNotEqualTo(member).isNotEqualTo(sam);
+        assertThat(basra.get(203L).get("author_id"))
+                .isNotEqualTo(layla)
+                .isNotEqualTo(member)
+                .isNotEqualTo(sam);
         for (var author : List.of(layla, sam)) {
             var account = jdbc.queryForMap("select email, imported, role from account where id = ?", author);
             assertThat(account.get("imported")).isEqualTo(true);
             assertThat((String) account.get("email")).matches("imported-[0-9a-f]{16}@import\\.invalid");
-            assertThatThrownBy(() -> users.loadUserByUsername((String) account.get("email"))).isInstanceOf(UsernameNotFoundException.class);
+            assertThatThrownBy(() -> users.loadUserByUsername((String) account.get("email")))
+                    .isInstanceOf(UsernameNotFoundException.class);
         }
-        assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, sam)).isEqualTo("Sam the Reader");
-        assertThat(jdbc.queryForObject("select count(*) from account where display_name = 'Layla Haddad' and imported = true", Long.class))
+        assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, sam))
+                .isEqualTo("Sam the Reader");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from account where display_name = 'Layla Haddad' and imported = true",
+                        Long.class))
                 .isEqualTo(1);
     }
 
     @Test
-    void a_comment_signed_with_the_editors_e_mail_is_shown_under_its_wordpress_name_and_never_reaches_the_editors_account() {
+    void
+            a_comment_signed_with_the_editors_e_mail_is_shown_under_its_wordpress_name_and_never_reaches_the_editors_account() {
         var file = support.ofThisRun(WxrParserTest.wxr("""
                 <item><title>Borrowed name</title><guid>http://babylon.example.org/?p=501</guid><content:encoded>Text.</content:encoded>
                   <wp:post_date_gmt>2009-06-01 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
@@ -274,10 +314,17 @@ class WordPressImportTest {
             assertThat(comment.text()).isEqualTo("Official: the paper retracts everything.");
             assertThat(comment.authorName()).isEqualTo("Not Really Staff").isNotEqualTo(editorName);
         });
-        assertThat(jdbc.queryForObject("select count(*) from comment where author_id = ? and import_key like ?", Long.class,
-                editor, support.guid(501) + "#%")).isZero();
-        assertThat(jdbc.queryForObject("select imported from account where id = ?", Boolean.class,
-                comments(501).get(1L).get("author_id"))).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from comment where author_id = ? and import_key like ?",
+                        Long.class,
+                        editor,
+                        support.guid(501) + "#%"))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select imported from account where id = ?",
+                        Boolean.class,
+                        comments(501).get(1L).get("author_id")))
+                .isTrue();
     }
 
     // --- a second time -----------------------------------------------------------------------------
@@ -294,7 +341,9 @@ class WordPressImportTest {
         assertThat(again.commentsAdded()).isZero();
         assertThat(again.commentsAlreadyThere()).isEqualTo(7);
         assertThat(support.rowCounts()).isEqualTo(counts);
-        assertThat(jdbc.queryForObject("select count(*) from post where slug like 'tea-and-sympathy-in-basra%'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from post where slug like 'tea-and-sympathy-in-basra%'", Long.class))
+                .isEqualTo(1);
     }
 
     // --- bad items and bad files -----------------------------------------------------------------------
@@ -326,18 +375,32 @@ class WordPressImportTest {
 
         assertThat(report.postsAdded()).isEqualTo(1);
         assertThat(report.commentsAdded()).isEqualTo(1);
-        assertThat(report.skipped()).hasSize(5)
-                .anySatisfy(message -> assertThat(message).isEqualTo("Post \"Undated\" (line 16): its date \"sometime in 2009\" cannot be read"))
-                .anySatisfy(message -> assertThat(message).isEqualTo("Untitled post (line 18): it has neither a title nor any content"))
-                .anySatisfy(message -> assertThat(message).startsWith("Comment 3 on \"Good one\"").endsWith("its date \"yesterday\" cannot be read"))
-                .anySatisfy(message -> assertThat(message).startsWith("Comment 2 on \"Good one\"").endsWith("It is longer than 20,000 characters."))
-                .anySatisfy(message -> assertThat(message).startsWith("Post \"Long Long").endsWith("Its title is longer than 300 characters."));
-        assertThat(report.notes()).singleElement().satisfies(note -> assertThat(note)
-                .startsWith("Comment 1 on \"Good one\"").contains("(999)").endsWith("imported as a top-level comment"));
+        assertThat(report.skipped())
+                .hasSize(5)
+                .anySatisfy(message -> assertThat(message)
+                        .isEqualTo("Post \"Undated\" (line 16): its date \"sometime in 2009\" cannot be read"))
+                .anySatisfy(message -> assertThat(message)
+                        .isEqualTo("Untitled post (line 18): it has neither a title nor any content"))
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("Comment 3 on \"Good one\"")
+                        .endsWith("its date \"yesterday\" cannot be read"))
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("Comment 2 on \"Good one\"")
+                        .endsWith("It is longer than 20,000 characters."))
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("Post \"Long Long")
+                        .endsWith("Its title is longer than 300 characters."));
+        assertThat(report.notes())
+                .singleElement()
+                .satisfies(note -> assertThat(note)
+                        .startsWith("Comment 1 on \"Good one\"")
+                        .contains("(999)")
+                        .endsWith("imported as a top-level comment"));
         var orphan = comments(301).get(1L);
         assertThat(orphan.get("parent_key")).isNull();
         assertThat(orphan.get("depth")).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from post where import_key like ?", Long.class, "%?p=" + support.run + "-30%"))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from post where import_key like ?", Long.class, "%?p=" + support.run + "-30%"))
                 .isEqualTo(1);
     }
 
@@ -365,16 +428,27 @@ class WordPressImportTest {
 
         assertThat(report.postsAdded()).isEqualTo(1);
         assertThat(report.commentsAdded()).isEqualTo(1);
-        assertThat(report.skipped()).hasSize(3)
-                .anySatisfy(message -> assertThat(message).startsWith("Post \"Control")
-                        .endsWith("Its title contains a character that cannot be shown: U+0085 (a control character) at character 8. Please remove it."))
-                .anySatisfy(message -> assertThat(message).startsWith("Comment 1 on \"Hostile comments\"")
-                        .endsWith("It contains a character that cannot be shown: U+009B (a control character) at character 7. Please remove it."))
-                .anySatisfy(message -> assertThat(message).startsWith("Post \"Odd body\"")
-                        .endsWith("Its text contains a character that cannot be shown: U+FDD0 (a non-character) at character 4. Please remove it."));
+        assertThat(report.skipped())
+                .hasSize(3)
+                .anySatisfy(
+                        message -> assertThat(message)
+                                .startsWith("Post \"Control")
+                                .endsWith(
+                                        "Its title contains a character that cannot be shown: U+0085 (a control character) at character 8. Please remove it."))
+                .anySatisfy(
+                        message -> assertThat(message)
+                                .startsWith("Comment 1 on \"Hostile comments\"")
+                                .endsWith(
+                                        "It contains a character that cannot be shown: U+009B (a control character) at character 7. Please remove it."))
+                .anySatisfy(
+                        message -> assertThat(message)
+                                .startsWith("Post \"Odd body\"")
+                                .endsWith(
+                                        "Its text contains a character that cannot be shown: U+FDD0 (a non-character) at character 4. Please remove it."));
         assertThat(comments(402).get(2L).get("body")).isEqualTo(hostile);
         assertThat(comments(402)).doesNotContainKey(1L);
-        assertThat(jdbc.queryForObject("select count(*) from post where import_key like ?", Long.class, "%?p=" + support.run + "-40%"))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from post where import_key like ?", Long.class, "%?p=" + support.run + "-40%"))
                 .isEqualTo(1);
     }
 
@@ -386,7 +460,8 @@ class WordPressImportTest {
         var progress = new ArrayList<String>();
 
         assertThatThrownBy(() -> wordPress.importFile(
-                        new ByteArrayInputStream(truncated.getBytes(StandardCharsets.UTF_8)), (done, total) -> progress.add(done + "/" + total)))
+                        new ByteArrayInputStream(truncated.getBytes(StandardCharsets.UTF_8)),
+                        (done, total) -> progress.add(done + "/" + total)))
                 .isInstanceOf(WxrRejected.class)
                 .hasMessageStartingWith("The file is damaged or incomplete");
 
@@ -416,7 +491,8 @@ class WordPressImportTest {
             assertThatThrownBy(this::importFixture).as(email).isInstanceOf(AccessDeniedException.class);
         }
         support.signOut();
-        assertThatThrownBy(this::importFixture).isInstanceOf(org.springframework.security.core.AuthenticationException.class);
+        assertThatThrownBy(this::importFixture)
+                .isInstanceOf(org.springframework.security.core.AuthenticationException.class);
         assertThat(support.rowCounts()).isEqualTo(before);
     }
 }

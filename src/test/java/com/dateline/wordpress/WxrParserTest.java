@@ -39,7 +39,10 @@ class WxrParserTest {
     }
 
     private static WxrPost post(WxrArchive archive, String title) {
-        return archive.posts().stream().filter(post -> post.title().equals(title)).findFirst().orElseThrow();
+        return archive.posts().stream()
+                .filter(post -> post.title().equals(title))
+                .findFirst()
+                .orElseThrow();
     }
 
     // --- the fixture ----------------------------------------------------------------------------------
@@ -49,14 +52,22 @@ class WxrParserTest {
         var archive = parseFixture();
 
         assertThat(archive.title()).isEqualTo("Babylon & Beyond (old blog)");
-        assertThat(archive.posts()).extracting(WxrPost::title).containsExactly(
-                "Tea & sympathy in Basra", "Letters from Tehran", "Notes for a later story", "Coming soon: the Nowruz special");
-        assertThat(archive.posts()).extracting(WxrPost::status).containsExactly(
-                WxrStatus.PUBLISHED, WxrStatus.PUBLISHED, WxrStatus.DRAFT, WxrStatus.SCHEDULED);
-        assertThat(archive.skipped()).anySatisfy(message -> assertThat(message)
-                .startsWith("Post \"An old mistake\" (line ").endsWith(": it is in the WordPress trash"));
-        assertThat(archive.skipped()).anySatisfy(message -> assertThat(message)
-                .startsWith("1 item of type \"attachment\": only posts"));
+        assertThat(archive.posts())
+                .extracting(WxrPost::title)
+                .containsExactly(
+                        "Tea & sympathy in Basra",
+                        "Letters from Tehran",
+                        "Notes for a later story",
+                        "Coming soon: the Nowruz special");
+        assertThat(archive.posts())
+                .extracting(WxrPost::status)
+                .containsExactly(WxrStatus.PUBLISHED, WxrStatus.PUBLISHED, WxrStatus.DRAFT, WxrStatus.SCHEDULED);
+        assertThat(archive.skipped())
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("Post \"An old mistake\" (line ")
+                        .endsWith(": it is in the WordPress trash"));
+        assertThat(archive.skipped())
+                .anySatisfy(message -> assertThat(message).startsWith("1 item of type \"attachment\": only posts"));
     }
 
     @Test
@@ -88,7 +99,8 @@ class WxrParserTest {
         var archive = parseFixture();
 
         assertThat(post(archive, "Letters from Tehran").commentsClosed()).isTrue();
-        assertThat(post(archive, "Coming soon: the Nowruz special").publishedAt()).isEqualTo(Instant.parse("2099-03-20T12:00:00Z"));
+        assertThat(post(archive, "Coming soon: the Nowruz special").publishedAt())
+                .isEqualTo(Instant.parse("2099-03-20T12:00:00Z"));
     }
 
     @Test
@@ -98,14 +110,25 @@ class WxrParserTest {
 
         assertThat(basra.comments()).extracting(WxrComment::id).containsExactly(201L, 202L, 204L, 203L, 205L, 206L);
         assertThat(basra.comments()).extracting(WxrComment::parentId).containsExactly(0L, 201L, 203L, 202L, 0L, 0L);
-        assertThat(basra.comments()).extracting(WxrComment::approval).containsExactly(
-                WxrComment.Approval.APPROVED, WxrComment.Approval.APPROVED, WxrComment.Approval.APPROVED,
-                WxrComment.Approval.APPROVED, WxrComment.Approval.PENDING, WxrComment.Approval.SPAM);
-        assertThat(archive.skipped()).anySatisfy(message -> assertThat(message)
-                .startsWith("Comment 207 on \"Tea & sympathy in Basra\"").endsWith(": it is in the WordPress trash"));
-        assertThat(archive.skipped()).anySatisfy(message -> assertThat(message)
-                .startsWith("Comment 208 on \"Tea & sympathy in Basra\"").endsWith(": a pingback, not a reader comment"));
-        assertThat(post(archive, "Letters from Tehran").comments()).singleElement()
+        assertThat(basra.comments())
+                .extracting(WxrComment::approval)
+                .containsExactly(
+                        WxrComment.Approval.APPROVED,
+                        WxrComment.Approval.APPROVED,
+                        WxrComment.Approval.APPROVED,
+                        WxrComment.Approval.APPROVED,
+                        WxrComment.Approval.PENDING,
+                        WxrComment.Approval.SPAM);
+        assertThat(archive.skipped())
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("Comment 207 on \"Tea & sympathy in Basra\"")
+                        .endsWith(": it is in the WordPress trash"));
+        assertThat(archive.skipped())
+                .anySatisfy(message -> assertThat(message)
+                        .startsWith("Comment 208 on \"Tea & sympathy in Basra\"")
+                        .endsWith(": a pingback, not a reader comment"));
+        assertThat(post(archive, "Letters from Tehran").comments())
+                .singleElement()
                 .satisfies(comment -> assertThat(comment.author()).isEqualTo("Layla Haddad"));
     }
 
@@ -133,9 +156,10 @@ class WxrParserTest {
                 """));
 
         assertThat(archive.posts()).extracting(WxrPost::guid).containsExactly("g-1");
-        assertThat(archive.skipped()).containsExactly(
-                "Post \"Bad date\" (line 7): its date \"the first of January\" cannot be read",
-                "Untitled post (line 9): it has neither a title nor any content");
+        assertThat(archive.skipped())
+                .containsExactly(
+                        "Post \"Bad date\" (line 7): its date \"the first of January\" cannot be read",
+                        "Untitled post (line 9): it has neither a title nor any content");
     }
 
     // --- refused files ------------------------------------------------------------------------------
@@ -150,7 +174,9 @@ class WxrParserTest {
 
     @Test
     void an_empty_file_is_refused() {
-        assertThatThrownBy(() -> parse("")).isInstanceOf(WxrRejected.class).hasMessageContaining("not a WordPress export");
+        assertThatThrownBy(() -> parse(""))
+                .isInstanceOf(WxrRejected.class)
+                .hasMessageContaining("not a WordPress export");
     }
 
     @Test
@@ -184,16 +210,19 @@ class WxrParserTest {
 
     @Test
     void xml_that_is_not_rss_is_refused() {
-        assertThatThrownBy(() -> parse("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>"))
+        assertThatThrownBy(() -> parse(
+                        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>x</title></feed>"))
                 .isInstanceOf(WxrRejected.class)
                 .hasMessageStartingWith("This is XML, but not a WordPress export: it starts with <feed>");
     }
 
     @Test
-    void a_file_with_an_external_entity_is_refused_without_reading_what_it_points_at(@TempDir Path dir) throws IOException {
+    void a_file_with_an_external_entity_is_refused_without_reading_what_it_points_at(@TempDir Path dir)
+            throws IOException {
         var secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-PASSWORD");
-        var hostile = wxr("""
+        var hostile =
+                wxr("""
                 <item><title>&xxe;</title><guid>g-1</guid><content:encoded>&xxe;</content:encoded>
                   <wp:post_date_gmt>2009-01-01 10:00:00</wp:post_date_gmt><wp:status>publish</wp:status></item>
                 """).replace("<rss ", "<!DOCTYPE rss [ <!ENTITY xxe SYSTEM \"" + secret.toUri() + "\"> ]>\n<rss ");
@@ -201,7 +230,8 @@ class WxrParserTest {
         assertThatThrownBy(() -> parse(hostile))
                 .isInstanceOf(WxrRejected.class)
                 .hasMessageStartingWith("The file declares a document type (<!DOCTYPE …>) at line 2")
-                .message().doesNotContain("TOP-SECRET");
+                .message()
+                .doesNotContain("TOP-SECRET");
     }
 
     @Test
@@ -209,7 +239,11 @@ class WxrParserTest {
         var entities = new StringBuilder("<!ENTITY lol \"lol\">");
         for (var i = 1; i < 10; i++) {
             var previous = i == 1 ? "lol" : "lol" + (i - 1);
-            entities.append("<!ENTITY lol").append(i).append(" \"").append(String.join("", java.util.Collections.nCopies(10, "&" + previous + ";"))).append("\">");
+            entities.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(String.join("", java.util.Collections.nCopies(10, "&" + previous + ";")))
+                    .append("\">");
         }
         var bomb = wxr("<item><title>&lol9;</title><guid>g</guid><wp:status>publish</wp:status></item>")
                 .replace("<rss ", "<!DOCTYPE rss [" + entities + "]>\n<rss ");

@@ -74,7 +74,8 @@ class AccountView extends Div implements HasDynamicTitle {
         newPassword.setHelperText("At least 12 characters; not your e-mail and not a common password.");
         currentPassword.setWidthFull();
         newPassword.setWidthFull();
-        var passwordErrors = new FieldErrors().field("currentPassword", currentPassword).field("password", newPassword);
+        var passwordErrors =
+                new FieldErrors().field("currentPassword", currentPassword).field("password", newPassword);
         changePassword.addClickListener(click -> {
             try {
                 accounts.changePassword(currentPassword.getValue(), newPassword.getValue());
@@ -91,7 +92,10 @@ class AccountView extends Div implements HasDynamicTitle {
                 DownloadHandler.fromInputStream(event -> {
                     var bytes = accounts.exportMyData().getBytes(StandardCharsets.UTF_8);
                     return new com.vaadin.flow.server.streams.DownloadResponse(
-                            new java.io.ByteArrayInputStream(bytes), "my-dateline-data.json", "application/json", bytes.length);
+                            new java.io.ByteArrayInputStream(bytes),
+                            "my-dateline-data.json",
+                            "application/json",
+                            bytes.length);
                 }),
                 "Download my data (JSON)");
 
@@ -100,13 +104,13 @@ class AccountView extends Div implements HasDynamicTitle {
 
         add(
                 new H1("Your account"),
-                new Paragraph("Signed in as " + account.email() + ". Member since " + time.date(account.createdAt()) + "."),
+                new Paragraph(
+                        "Signed in as " + account.email() + ". Member since " + time.date(account.createdAt()) + "."),
                 section("Display name", displayName, saveName),
                 section("Password", currentPassword, newPassword, changePassword),
-                section("Your data",
-                        new Paragraph("Everything we store about you, as a file you can keep."),
-                        download),
-                section("Delete your account",
+                section("Your data", new Paragraph("Everything we store about you, as a file you can keep."), download),
+                section(
+                        "Delete your account",
                         new Paragraph("Your name, e-mail address and password are erased and you are signed out."
                                 + " Comments you wrote stay on the site under the name “Deleted reader”."),
                         delete));
@@ -137,10 +141,11 @@ class AccountView extends Div implements HasDynamicTitle {
     /** The masthead shows the name from the signed-in identity, so that identity takes the new name too. */
     private void refreshSignedInName(String newName) {
         var context = SecurityContextHolder.getContext();
-        if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof SignedInUser user) {
+        if (context.getAuthentication() != null
+                && context.getAuthentication().getPrincipal() instanceof SignedInUser user) {
             var renamed = user.withDisplayName(newName);
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    renamed, null, renamed.getAuthorities()));
+            context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(renamed, null, renamed.getAuthorities()));
             var layout = findAncestor(MainLayout.class);
             if (layout != null) {
                 layout.showAccountLinks();

@@ -65,7 +65,8 @@ class BackupView extends Div implements HasDynamicTitle {
     private final SecurityContextHolderStrategy securityContexts;
     private final String blogTitle;
 
-    BackupView(BackupService backups, BlogTime time, SecurityContextHolderStrategy securityContexts, BlogProperties blog) {
+    BackupView(
+            BackupService backups, BlogTime time, SecurityContextHolderStrategy securityContexts, BlogProperties blog) {
         this.backups = backups;
         this.time = time;
         this.securityContexts = securityContexts;
@@ -93,9 +94,10 @@ class BackupView extends Div implements HasDynamicTitle {
 
         add(
                 new H1(TITLE),
-                new Paragraph("A backup is one .zip file holding the whole database: posts, photos, accounts, comments and"
-                        + " the moderation history. It is written while the site keeps running, into the backups folder"
-                        + " beside the database, and can be downloaded below to keep a copy elsewhere."),
+                new Paragraph(
+                        "A backup is one .zip file holding the whole database: posts, photos, accounts, comments and"
+                                + " the moderation history. It is written while the site keeps running, into the backups folder"
+                                + " beside the database, and can be downloaded below to keep a copy elsewhere."),
                 backUp,
                 progressBar,
                 status,
@@ -104,8 +106,9 @@ class BackupView extends Div implements HasDynamicTitle {
                 noFiles,
                 files,
                 olderFiles,
-                new Paragraph("To restore a backup, stop the site and start it once with --dateline.restore=<file> on a data"
-                        + " folder without a database (README, \"Backups and restore\")."));
+                new Paragraph(
+                        "To restore a backup, stop the site and start it once with --dateline.restore=<file> on a data"
+                                + " folder without a database (README, \"Backups and restore\")."));
     }
 
     @Override
@@ -133,7 +136,9 @@ class BackupView extends Div implements HasDynamicTitle {
                 access(ui, () -> failed("Only an administrator may back up the site."));
             } catch (RuntimeException unexpected) {
                 log.warn("Backup from the Backups page failed", unexpected);
-                access(ui, () -> failed("The backup failed because of an unexpected error: " + unexpected.getMessage()));
+                access(
+                        ui,
+                        () -> failed("The backup failed because of an unexpected error: " + unexpected.getMessage()));
             } finally {
                 securityContexts.clearContext();
                 SecurityContextHolder.clearContext();
@@ -173,18 +178,22 @@ class BackupView extends Div implements HasDynamicTitle {
 
     private ListItem item(Backup backup) {
         var name = backup.name();
-        var download = new Anchor(DownloadHandler.fromInputStream(event -> backups.file(name)
+        var download = new Anchor(
+                DownloadHandler.fromInputStream(event -> backups.file(name)
                         .map(file -> {
                             try {
-                                return new DownloadResponse(Files.newInputStream(file), name, "application/zip", Files.size(file));
+                                return new DownloadResponse(
+                                        Files.newInputStream(file), name, "application/zip", Files.size(file));
                             } catch (java.io.IOException e) {
                                 return DownloadResponse.error(500, e);
                             }
                         })
                         .orElseGet(() -> DownloadResponse.error(404))),
-                AttachmentType.DOWNLOAD, name);
+                AttachmentType.DOWNLOAD,
+                name);
         download.getElement().setAttribute("title", "Download " + name);
-        return new ListItem(download, new Span(" · " + size(backup.bytes()) + " · " + time.dateline(backup.createdAt())));
+        return new ListItem(
+                download, new Span(" · " + size(backup.bytes()) + " · " + time.dateline(backup.createdAt())));
     }
 
     /** Sizes as people read them: 12.3 MB. */

@@ -29,6 +29,9 @@ class FrameMarkup {
     }
 
     private static String innerHtml(com.vaadin.flow.component.Component component) {
-        return Jsoup.parseBodyFragment(component.getElement().getOuterHTML()).body().child(0).html();
+        return Jsoup.parseBodyFragment(component.getElement().getOuterHTML())
+                .body()
+                .child(0)
+                .html();
     }
 }

@@ -4,12 +4,9 @@ import com.dateline.base.BlogProperties;
 import com.dateline.security.Roles;
 import com.dateline.security.SignInRedirects;
 import com.dateline.security.SignedInUser;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.router.AfterNavigationEvent;
-import com.vaadin.flow.router.AfterNavigationObserver;
-import com.vaadin.flow.spring.security.AuthenticationContext;
-import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Footer;
@@ -17,8 +14,11 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Objects;
 
 /** Masthead, the page's main content, footer: the frame of every reader page. */
@@ -93,8 +93,14 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     public static String signedOutLinks(String here) {
         var returnTo = SignInRedirects.returnToQuery(here);
         var query = returnTo.isEmpty() ? "" : "?" + returnTo;
-        var signIn = new org.jsoup.nodes.Element("a").id("sign-in").attr("href", "/login" + query).text("Sign in");
-        var register = new org.jsoup.nodes.Element("a").id("register").attr("href", "/register" + query).text("Register");
+        var signIn = new org.jsoup.nodes.Element("a")
+                .id("sign-in")
+                .attr("href", "/login" + query)
+                .text("Sign in");
+        var register = new org.jsoup.nodes.Element("a")
+                .id("register")
+                .attr("href", "/register" + query)
+                .text("Register");
         return signIn.outerHtml() + "<span> · </span>" + register.outerHtml();
     }
 

@@ -49,7 +49,8 @@ class UiErrors implements VaadinServiceInitListener, ErrorHandler {
         var reference = UnexpectedErrors.report("an action on a page", failure);
         var ui = UI.getCurrent();
         if (ui != null && ui.isAttached() && !ui.isClosing()) {
-            var notification = new Notification(UnexpectedErrors.message(reference), NOTIFICATION_DURATION, Notification.Position.MIDDLE);
+            var notification = new Notification(
+                    UnexpectedErrors.message(reference), NOTIFICATION_DURATION, Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
             notification.getElement().setAttribute("role", "alert");
             notification.open();
@@ -61,8 +62,10 @@ class UiErrors implements VaadinServiceInitListener, ErrorHandler {
             if (CLIENT_WENT_AWAY.contains(cause.getClass().getName())) {
                 return true;
             }
-            if (cause instanceof IOException io && io.getMessage() != null
-                    && (io.getMessage().contains("Broken pipe") || io.getMessage().contains("Connection reset"))) {
+            if (cause instanceof IOException io
+                    && io.getMessage() != null
+                    && (io.getMessage().contains("Broken pipe")
+                            || io.getMessage().contains("Connection reset"))) {
                 return true;
             }
             if (cause.getCause() == cause) {

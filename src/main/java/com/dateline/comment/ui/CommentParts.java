@@ -33,15 +33,17 @@ final class CommentParts {
         article.getElement().setAttribute("data-comment-id", Long.toString(comment.id()));
         if (comment.withheld()) {
             article.addClassName("comment-deleted");
-            article.add(new Paragraph(comment.status() == CommentStatus.DELETED
-                    ? "Comment deleted by its author"
-                    : "This comment is not shown"));
+            article.add(new Paragraph(
+                    comment.status() == CommentStatus.DELETED
+                            ? "Comment deleted by its author"
+                            : "This comment is not shown"));
             return article;
         }
         var author = new Span(comment.authorName());
         author.addClassName("comment-author");
         author.getElement().setAttribute("dir", "auto");
-        var header = new Header(author, new Text(" "), new Time(time.iso(comment.createdAt()), time.dateline(comment.createdAt())));
+        var header = new Header(
+                author, new Text(" "), new Time(time.iso(comment.createdAt()), time.dateline(comment.createdAt())));
         if (comment.editedAt() != null) {
             var edited = new Span(" (edited)");
             edited.addClassName("comment-edited");

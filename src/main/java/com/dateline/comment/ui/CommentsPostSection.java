@@ -3,10 +3,10 @@ package com.dateline.comment.ui;
 import com.dateline.base.BlogTime;
 import com.dateline.comment.CommentBroadcaster;
 import com.dateline.comment.CommentService;
-import com.dateline.post.PostPageSection;
-import com.dateline.post.PostSummary;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.CommentView;
+import com.dateline.post.PostPageSection;
+import com.dateline.post.PostSummary;
 import com.dateline.security.SignInRedirects;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -80,7 +80,10 @@ class CommentsPostSection implements PostPageSection {
             return article;
         });
         if (shown.isEmpty()) {
-            list.add(new Paragraph(part.number() > 1 ? "There are no comments on this page." : thread.closed() ? "No comments." : "No comments yet."));
+            list.add(new Paragraph(
+                    part.number() > 1
+                            ? "There are no comments on this page."
+                            : thread.closed() ? "No comments." : "No comments yet."));
         }
         if (part.number() > 1 || thread.hasMore()) {
             section.add(pager(post, part, thread.hasMore()));
@@ -114,7 +117,9 @@ class CommentsPostSection implements PostPageSection {
         nav.addClassName("comment-order");
         nav.getElement().setAttribute("aria-label", "Order of comments");
         nav.add(new Span("Order: "));
-        nav.add(choice(post.path() + "#comments", CommentsSection.OLDEST_FIRST, !part.newestFirst()), new Span(" · "),
+        nav.add(
+                choice(post.path() + "#comments", CommentsSection.OLDEST_FIRST, !part.newestFirst()),
+                new Span(" · "),
                 choice(post.path() + "?order=newest#comments", CommentsSection.NEWEST_FIRST, part.newestFirst()));
         return nav;
     }
@@ -129,7 +134,8 @@ class CommentsPostSection implements PostPageSection {
         return new Anchor(href, text);
     }
 
-    private static com.vaadin.flow.component.html.Nav pager(PostSummary post, PostPageSection.Part part, boolean hasMore) {
+    private static com.vaadin.flow.component.html.Nav pager(
+            PostSummary post, PostPageSection.Part part, boolean hasMore) {
         var pager = new com.vaadin.flow.component.html.Nav();
         pager.addClassName("pager");
         pager.getElement().setAttribute("aria-label", "More comments");

@@ -66,8 +66,10 @@ class CommentsSection extends Section {
     // Comments this section drew itself right after its reader posted them; the announcement of the same
     // comment then has nothing new for this page.
     private final java.util.Set<Long> drawnHere = new java.util.HashSet<>();
-    private final java.util.Queue<com.dateline.comment.CommentChanged> announced = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.Queue<com.dateline.comment.CommentChanged> announced =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private boolean redrawBeforeResponse;
 
     CommentsSection(
@@ -209,7 +211,8 @@ class CommentsSection extends Section {
         }
         if (!signedIn) {
             if (form.getChildren().findAny().isEmpty()) {
-                var signIn = new Anchor("/login?" + SignInRedirects.returnToQuery(postSummary.path()), "Sign in to comment");
+                var signIn =
+                        new Anchor("/login?" + SignInRedirects.returnToQuery(postSummary.path()), "Sign in to comment");
                 signIn.setId("sign-in-to-comment");
                 form.add(signIn);
             }
@@ -298,7 +301,11 @@ class CommentsSection extends Section {
         });
     }
 
-    private void editor(com.vaadin.flow.component.html.Article article, TextArea area, String saveLabel, java.util.function.Consumer<Button> save) {
+    private void editor(
+            com.vaadin.flow.component.html.Article article,
+            TextArea area,
+            String saveLabel,
+            java.util.function.Consumer<Button> save) {
         openEditors++;
         area.setWidthFull();
         area.setValueChangeMode(ValueChangeMode.TIMEOUT);
@@ -354,7 +361,8 @@ class CommentsSection extends Section {
     private void confirmDelete(CommentView comment) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Delete your comment?");
-        dialog.add(new Paragraph("It disappears from the discussion. Replies to it stay, under \"Comment deleted by its author\"."));
+        dialog.add(new Paragraph(
+                "It disappears from the discussion. Replies to it stay, under \"Comment deleted by its author\"."));
         var delete = new Button("Delete comment", click -> {
             try {
                 comments.delete(comment.id());
@@ -378,9 +386,8 @@ class CommentsSection extends Section {
 
     private static void updateCounter(TextArea area) {
         var left = CommentText.MAX_LENGTH - CommentText.length(area.getValue());
-        area.setHelperText(left >= 0
-                ? "%,d characters left".formatted(left)
-                : "%,d characters too many".formatted(-left));
+        area.setHelperText(
+                left >= 0 ? "%,d characters left".formatted(left) : "%,d characters too many".formatted(-left));
     }
 
     @Override

@@ -30,12 +30,18 @@ class ModerationHistoryView extends Div implements HasDynamicTitle {
     ModerationHistoryView(ModerationService moderation, BlogTime time, BlogProperties blog) {
         this.blogTitle = blog.title();
         addClassName("moderation");
-        grid.addColumn(entry -> time.dateline(entry.createdAt())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(entry -> time.dateline(entry.createdAt()))
+                .setHeader("When")
+                .setAutoWidth(true);
         grid.addColumn(HistoryEntry::moderator).setHeader("Moderator").setAutoWidth(true);
         grid.addColumn(entry -> entry.action().pastTense()).setHeader("Action").setAutoWidth(true);
         grid.addColumn(HistoryEntry::commentId).setHeader("Comment").setAutoWidth(true);
-        grid.addColumn(entry -> entry.statusBefore() + " → " + entry.statusAfter()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(entry -> entry.reason() == null ? "" : entry.reason()).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(entry -> entry.statusBefore() + " → " + entry.statusAfter())
+                .setHeader("Status")
+                .setAutoWidth(true);
+        grid.addColumn(entry -> entry.reason() == null ? "" : entry.reason())
+                .setHeader("Reason")
+                .setFlexGrow(1);
         grid.addColumn(entry -> entry.undone() ? "Undone" : "").setHeader("").setAutoWidth(true);
         grid.setItems(query -> moderation
                 .log(
@@ -44,7 +50,11 @@ class ModerationHistoryView extends Div implements HasDynamicTitle {
                 .stream());
         grid.setHeight("32rem");
         onlyMine.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
-        add(new H1("Moderation history"), new Paragraph(new Anchor("/admin/moderation", "Back to the moderation queues")), onlyMine, grid);
+        add(
+                new H1("Moderation history"),
+                new Paragraph(new Anchor("/admin/moderation", "Back to the moderation queues")),
+                onlyMine,
+                grid);
     }
 
     @Override

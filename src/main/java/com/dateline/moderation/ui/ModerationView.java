@@ -6,7 +6,6 @@ import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.comment.CommentBroadcaster;
 import com.dateline.comment.CommentModeration;
-import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ModerationConflict;
 import com.dateline.comment.ModerationFilter;
 import com.dateline.comment.ModerationItem;
@@ -156,7 +155,10 @@ class ModerationView extends Div implements HasDynamicTitle {
 
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(ModerationItem::excerpt).setHeader("Comment").setWidth("18rem").setFlexGrow(4);
+        grid.addColumn(ModerationItem::excerpt)
+                .setHeader("Comment")
+                .setWidth("18rem")
+                .setFlexGrow(4);
         grid.addComponentColumn(item -> {
                     var author = new Button(item.authorName(), click -> filterByAuthor(item));
                     author.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
@@ -174,7 +176,9 @@ class ModerationView extends Div implements HasDynamicTitle {
                 .setHeader("Post")
                 .setWidth("10rem")
                 .setFlexGrow(1);
-        submittedColumn = grid.addColumn(item -> time.dateline(item.createdAt())).setHeader("Submitted").setAutoWidth(true);
+        submittedColumn = grid.addColumn(item -> time.dateline(item.createdAt()))
+                .setHeader("Submitted")
+                .setAutoWidth(true);
         grid.addColumn(item -> statusLabel(item)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(item -> item.openReports() > 0 ? "Reported: " + item.reportSummary() : item.reason())
                 .setHeader("Reason / reports")
@@ -222,7 +226,8 @@ class ModerationView extends Div implements HasDynamicTitle {
         shortcut("r", () -> act(ModerationVerb.REJECT));
         shortcut("s", () -> act(ModerationVerb.SPAM));
         shortcut("x", this::toggleSelection);
-        Shortcuts.addShortcutListener(this, this::showShortcuts, Key.of("?"), com.vaadin.flow.component.KeyModifier.SHIFT);
+        Shortcuts.addShortcutListener(
+                this, this::showShortcuts, Key.of("?"), com.vaadin.flow.component.KeyModifier.SHIFT);
         // Typing in the filters must not approve anything: their key presses stop there, as in the dialogs (dialog()).
         filters.getElement().addEventListener("keydown", event -> {}).addEventData("event.stopPropagation()");
         updateCounts();
@@ -238,8 +243,12 @@ class ModerationView extends Div implements HasDynamicTitle {
                 search.getValue(),
                 postFilter,
                 authorFilter,
-                from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
+                from.getValue() == null
+                        ? null
+                        : from.getValue().atStartOfDay(zone).toInstant(),
+                to.getValue() == null
+                        ? null
+                        : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
                 OLDEST.equals(order.getValue()));
     }
 
@@ -300,7 +309,8 @@ class ModerationView extends Div implements HasDynamicTitle {
             apply(verb, targets, reason.getValue());
         });
         go.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        go.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL).listenOn(dialog);
+        go.addClickShortcut(Key.ENTER, com.vaadin.flow.component.KeyModifier.CONTROL)
+                .listenOn(dialog);
         dialog.add(reason);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), go);
         dialog.open();
@@ -309,7 +319,8 @@ class ModerationView extends Div implements HasDynamicTitle {
 
     private void confirm(Map<Long, Long> targets, ModerationVerb verb, @Nullable String reason) {
         var dialog = dialog();
-        dialog.setHeaderTitle(verb.name().charAt(0) + verb.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " " + targets.size() + " comments?");
+        dialog.setHeaderTitle(verb.name().charAt(0) + verb.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " "
+                + targets.size() + " comments?");
         dialog.add(new Paragraph("This applies to all " + targets.size() + " selected comments."));
         var go = new Button("Yes, " + verb.name().toLowerCase(java.util.Locale.ROOT) + " " + targets.size(), click -> {
             dialog.close();
@@ -333,8 +344,10 @@ class ModerationView extends Div implements HasDynamicTitle {
             notify(refused.getMessage(), NotificationVariant.LUMO_ERROR);
             return;
         } catch (org.springframework.dao.OptimisticLockingFailureException raced) {
-            notify("Another moderator decided on the same comment at the same moment. Nothing of yours was applied;"
-                    + " the list is refreshed, please look again.", NotificationVariant.LUMO_ERROR);
+            notify(
+                    "Another moderator decided on the same comment at the same moment. Nothing of yours was applied;"
+                            + " the list is refreshed, please look again.",
+                    NotificationVariant.LUMO_ERROR);
             reload();
             return;
         }
@@ -399,7 +412,8 @@ class ModerationView extends Div implements HasDynamicTitle {
                 }
             } catch (RuntimeException failure) {
                 log.warn("Moderation run stopped after {} of {} comments", done, total, failure);
-                problems.add("Stopped after " + done + " of " + total + " because of an error; the rest were not touched.");
+                problems.add(
+                        "Stopped after " + done + " of " + total + " because of an error; the rest were not touched.");
             } finally {
                 securityContexts.clearContext();
                 SecurityContextHolder.clearContext();
@@ -461,7 +475,8 @@ class ModerationView extends Div implements HasDynamicTitle {
         details.removeAll();
         showDetails(true);
         if (claims.containsKey(item.id())) {
-            var warning = new Paragraph("Being reviewed by " + claims.get(item.id()).moderator() + ".");
+            var warning =
+                    new Paragraph("Being reviewed by " + claims.get(item.id()).moderator() + ".");
             warning.addClassName("claim-warning");
             details.add(warning);
         }
@@ -470,7 +485,11 @@ class ModerationView extends Div implements HasDynamicTitle {
         text.getElement().setAttribute("dir", "auto");
         var post = new Anchor(item.postPath(), item.postHeadline());
         post.setTarget("_blank");
-        details.add(new H2("Comment by " + item.authorName()), new Paragraph(time.dateline(item.createdAt()) + " · " + statusLabel(item) + " · " + item.reason()), text, new Paragraph(new Span("On "), post));
+        details.add(
+                new H2("Comment by " + item.authorName()),
+                new Paragraph(time.dateline(item.createdAt()) + " · " + statusLabel(item) + " · " + item.reason()),
+                text,
+                new Paragraph(new Span("On "), post));
         if (item.openReports() > 0) {
             details.add(new Paragraph("Reported: " + item.reportSummary()));
         }
@@ -485,16 +504,24 @@ class ModerationView extends Div implements HasDynamicTitle {
         var account = accounts.findAccount(item.authorId());
         details.add(
                 new H3("The author"),
-                new Paragraph("%d approved · %d rejected (%d spam) · %d reported · %d pending%s%s".formatted(
-                        record.approved(), record.rejected(), record.spam(), record.reported(), record.pending(),
-                        record.trusted() ? " · trusted" : "",
-                        account.map(a -> " · member since " + time.date(a.createdAt()) + (a.enabled() ? "" : " · banned")).orElse(""))));
+                new Paragraph("%d approved · %d rejected (%d spam) · %d reported · %d pending%s%s"
+                        .formatted(
+                                record.approved(),
+                                record.rejected(),
+                                record.spam(),
+                                record.reported(),
+                                record.pending(),
+                                record.trusted() ? " · trusted" : "",
+                                account.map(a -> " · member since " + time.date(a.createdAt())
+                                                + (a.enabled() ? "" : " · banned"))
+                                        .orElse(""))));
         account.ifPresent(a -> details.add(authorActions(item, a, record.trusted())));
         var history = moderation.historyOf(item.id());
         if (!history.isEmpty()) {
             details.add(new H3("History"));
             for (var entry : history) {
-                var line = new Paragraph(time.dateline(entry.createdAt()) + " · " + entry.moderator() + " · " + entry.action().pastTense()
+                var line = new Paragraph(time.dateline(entry.createdAt()) + " · " + entry.moderator() + " · "
+                        + entry.action().pastTense()
                         + " (" + entry.statusBefore() + " → " + entry.statusAfter() + ")"
                         + (entry.reason() == null ? "" : " · " + entry.reason()) + (entry.undone() ? " · undone" : ""));
                 if (moderation.canUndo(entry)) {
@@ -523,9 +550,10 @@ class ModerationView extends Div implements HasDynamicTitle {
             ban.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             actions.add(ban);
         } else {
-            actions.add(new Span(account.disabledUntil() == null
-                    ? "Banned. "
-                    : "Banned until " + time.dateline(account.disabledUntil()) + ". "));
+            actions.add(new Span(
+                    account.disabledUntil() == null
+                            ? "Banned. "
+                            : "Banned until " + time.dateline(account.disabledUntil()) + ". "));
             var lift = new Button("Lift the ban", click -> {
                 accounts.setEnabled(account.id(), true);
                 notify(account.displayName() + " may sign in and comment again.", NotificationVariant.LUMO_SUCCESS);
@@ -536,9 +564,10 @@ class ModerationView extends Div implements HasDynamicTitle {
         }
         var trust = new Button(trusted ? "Back to normal (pre-moderation)" : "Trust this reader", click -> {
             comments.setTrusted(account.id(), !trusted);
-            notify(trusted
-                    ? account.displayName() + "'s comments wait for moderation again."
-                    : account.displayName() + "'s comments are now published at once (hold rules still apply).",
+            notify(
+                    trusted
+                            ? account.displayName() + "'s comments wait for moderation again."
+                            : account.displayName() + "'s comments are now published at once (hold rules still apply).",
                     NotificationVariant.LUMO_SUCCESS);
             open(item);
         });
@@ -551,15 +580,23 @@ class ModerationView extends Div implements HasDynamicTitle {
         var dialog = dialog();
         dialog.setHeaderTitle("Ban " + account.displayName() + "?");
         var until = new DatePicker("Until (leave empty for no end date)");
-        until.setMin(java.time.LocalDate.now(time.inBlogZone(java.time.Instant.now()).getZone()).plusDays(1));
+        until.setMin(
+                java.time.LocalDate.now(time.inBlogZone(java.time.Instant.now()).getZone())
+                        .plusDays(1));
         until.setClearButtonVisible(true);
         var go = new Button("Ban", click -> {
             var zone = time.inBlogZone(java.time.Instant.now()).getZone();
             try {
-                accounts.ban(account.id(), until.getValue() == null ? null : until.getValue().atStartOfDay(zone).toInstant());
+                accounts.ban(
+                        account.id(),
+                        until.getValue() == null
+                                ? null
+                                : until.getValue().atStartOfDay(zone).toInstant());
                 dialog.close();
-                notify(account.displayName() + " can no longer sign in or comment"
-                        + (until.getValue() == null ? "." : " until " + until.getValue() + "."), NotificationVariant.LUMO_SUCCESS);
+                notify(
+                        account.displayName() + " can no longer sign in or comment"
+                                + (until.getValue() == null ? "." : " until " + until.getValue() + "."),
+                        NotificationVariant.LUMO_SUCCESS);
                 open(item);
             } catch (com.dateline.account.AccountRejected rejected) {
                 until.setErrorMessage(String.join(" ", rejected.problems().values()));
@@ -646,7 +683,8 @@ class ModerationView extends Div implements HasDynamicTitle {
         var notification = new Notification();
         notification.setDuration(8000);
         notification.setPosition(Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(result.problems().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
+        notification.addThemeVariants(
+                result.problems().isEmpty() ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_WARNING);
         var text = new Span(message);
         var layout = new Div(text);
         layout.addClassName("notification-with-action");
@@ -674,7 +712,9 @@ class ModerationView extends Div implements HasDynamicTitle {
             }
         }
         if (undone > 0) {
-            notify("Undone: " + undone + (undone == 1 ? " comment is" : " comments are") + " back where they were.", NotificationVariant.LUMO_SUCCESS);
+            notify(
+                    "Undone: " + undone + (undone == 1 ? " comment is" : " comments are") + " back where they were.",
+                    NotificationVariant.LUMO_SUCCESS);
         }
         reload();
     }

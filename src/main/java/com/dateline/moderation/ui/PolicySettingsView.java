@@ -59,8 +59,15 @@ class PolicySettingsView extends Div implements HasDynamicTitle {
         add(
                 new H1("Moderation policy"),
                 new Paragraph(new Anchor("/admin/moderation", "Back to the moderation queues")),
-                preModeration, trustThreshold, linkHoldThreshold, minSecondsBetween, maxPerDay, autoCloseDays,
-                bannedWords, suspectWords, save);
+                preModeration,
+                trustThreshold,
+                linkHoldThreshold,
+                minSecondsBetween,
+                maxPerDay,
+                autoCloseDays,
+                bannedWords,
+                suspectWords,
+                save);
     }
 
     private void show(PolicySettings settings) {
@@ -106,7 +113,10 @@ class PolicySettingsView extends Div implements HasDynamicTitle {
                     bannedWords.getValue().lines().toList(),
                     suspectWords.getValue().lines().toList()));
             show(saved);
-            Notification.show("Policy saved. It applies to the next comment written.", 5000, Notification.Position.BOTTOM_START)
+            Notification.show(
+                            "Policy saved. It applies to the next comment written.",
+                            5000,
+                            Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (PolicyRejected rejected) {
             rejected.problems().forEach((name, message) -> {

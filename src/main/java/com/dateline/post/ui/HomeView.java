@@ -38,10 +38,7 @@ class HomeView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private com.vaadin.flow.component.Component page(int pageIndex) {
         return PostListParts.page(
-                heading(pageIndex),
-                posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
-                "/",
-                time);
+                heading(pageIndex), posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)), "/", time);
     }
 
     static H1 heading(int pageIndex) {

@@ -91,7 +91,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
     static final String TOO_BIG = "This file is larger than 10 MB. Please upload a smaller photo.";
     static final String WRONG_TYPE = "Only JPEG, PNG or WebP photos can be uploaded.";
     static final String SLUG_HELP = "Lower-case letters, digits and hyphens; the post's address is /yyyy/MM/slug";
-    static final String BODY_HELP = "Markdown: a blank line starts a paragraph, > starts a quotation, *italics*, **bold**, [link](https://…)";
+    static final String BODY_HELP =
+            "Markdown: a blank line starts a paragraph, > starts a quotation, *italics*, **bold**, [link](https://…)";
 
     final H1 heading = new H1("New post");
     final Div alert = new Div();
@@ -187,8 +188,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         });
 
         publishAt.setRequiredIndicatorVisible(true);
-        publishAt.setHelperText("In the blog's time zone, " + zone.getId() + " (" + zone.getDisplayName(TextStyle.FULL, Locale.US)
-                + "). A time in the future schedules the post.");
+        publishAt.setHelperText("In the blog's time zone, " + zone.getId() + " ("
+                + zone.getDisplayName(TextStyle.FULL, Locale.US) + "). A time in the future schedules the post.");
         publishAt.setStep(java.time.Duration.ofMinutes(15));
         publishAt.setId("post-publish-at");
         now.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -216,10 +217,15 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         var i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne("Upload a photo…").setMany("Upload a photo…"));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne("or drop it here").setMany("or drop it here"));
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig(TOO_BIG).setIncorrectFileType(WRONG_TYPE).setTooManyFiles("One photo at a time, please."));
+        i18n.setError(new UploadI18N.Error()
+                .setFileIsTooBig(TOO_BIG)
+                .setIncorrectFileType(WRONG_TYPE)
+                .setTooManyFiles("One photo at a time, please."));
         upload.setI18n(i18n);
-        upload.addFileRejectedListener(rejected -> showPhotoError("“" + rejected.getFileName() + "” was not uploaded. " + rejected.getErrorMessage()));
-        upload.addFailedListener(failed -> showPhotoError("“" + failed.getFileName() + "” did not arrive completely. Please try again."));
+        upload.addFileRejectedListener(rejected ->
+                showPhotoError("“" + rejected.getFileName() + "” was not uploaded. " + rejected.getErrorMessage()));
+        upload.addFailedListener(failed ->
+                showPhotoError("“" + failed.getFileName() + "” did not arrive completely. Please try again."));
         upload.setId("post-photo-upload");
         photoStatus.addClassName("photo-status");
         photoStatus.setId("photo-status");
@@ -256,7 +262,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
                 .field(PostForm.CAPTION, caption)
                 .field(PostForm.CREDIT, credit);
 
-        for (var field : List.<HasValue<?, ?>>of(title, category, slug, publishAt, byline, commentsOpen, status, body, altText, caption, credit)) {
+        for (var field : List.<HasValue<?, ?>>of(
+                title, category, slug, publishAt, byline, commentsOpen, status, body, altText, caption, credit)) {
             onChange(field, this::changed);
         }
         for (var field : List.of(title, slug, byline, altText, caption, credit)) {
@@ -271,7 +278,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         photoHeading.setId("photo-heading");
         var photoHelp = new Paragraph("A JPEG, PNG or WebP photo of at most 10 MB, shown above the body.");
         photoHelp.addClassName("field-help");
-        var photo = new Section(photoHeading, photoHelp, upload, photoError, photoStatus, removePhoto, altText, caption, credit);
+        var photo = new Section(
+                photoHeading, photoHelp, upload, photoError, photoStatus, removePhoto, altText, caption, credit);
         photo.addClassName("editor-photo");
         photo.getElement().setAttribute("aria-labelledby", "photo-heading");
         var buttons = new Div(save, back, viewOnSite);
@@ -379,7 +387,10 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         dirty = value;
         if (before != value || !value) {
             // The browser asks before closing the tab or reloading while there are unsaved changes.
-            getElement().executeJs("window.onbeforeunload = $0 ? (e => { e.preventDefault(); e.returnValue = ''; }) : null", value);
+            getElement()
+                    .executeJs(
+                            "window.onbeforeunload = $0 ? (e => { e.preventDefault(); e.returnValue = ''; }) : null",
+                            value);
         }
     }
 
@@ -409,8 +420,10 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
             showProblems(rejected.problems());
             return;
         } catch (OptimisticLockingFailureException raced) {
-            showProblems(Map.of(PostForm.POST,
-                    "Another editor saved this post at the same moment. Copy your changes, reload the post and apply them again."));
+            showProblems(
+                    Map.of(
+                            PostForm.POST,
+                            "Another editor saved this post at the same moment. Copy your changes, reload the post and apply them again."));
             return;
         }
         setDirty(false);
@@ -440,10 +453,12 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
 
     private PostForm.@Nullable PhotoForm photoForm() {
         if (uploadedBytes != null) {
-            return new PostForm.PhotoForm(null, uploadedBytes, altText.getValue(), caption.getValue(), credit.getValue());
+            return new PostForm.PhotoForm(
+                    null, uploadedBytes, altText.getValue(), caption.getValue(), credit.getValue());
         }
         if (existingPhotoId != null) {
-            return new PostForm.PhotoForm(existingPhotoId, null, altText.getValue(), caption.getValue(), credit.getValue());
+            return new PostForm.PhotoForm(
+                    existingPhotoId, null, altText.getValue(), caption.getValue(), credit.getValue());
         }
         return null;
     }
@@ -460,11 +475,16 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         if (postProblem != null) {
             alert.add(new Paragraph(postProblem));
         }
-        var fields = problems.keySet().stream().filter(name -> !PostForm.POST.equals(name)).count();
+        var fields = problems.keySet().stream()
+                .filter(name -> !PostForm.POST.equals(name))
+                .count();
         if (fields > 0) {
-            alert.add(new Paragraph(fields == 1
-                    ? "One field needs your attention; it is marked below. Everything you typed is still here."
-                    : fields + " fields need your attention; they are marked below. Everything you typed is still here."));
+            alert.add(
+                    new Paragraph(
+                            fields == 1
+                                    ? "One field needs your attention; it is marked below. Everything you typed is still here."
+                                    : fields
+                                            + " fields need your attention; they are marked below. Everything you typed is still here."));
         }
         alert.setVisible(true);
     }
@@ -529,7 +549,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
             hidePhotoError();
             changed();
         } catch (PostRejected refused) {
-            showPhotoError("“" + fileName + "” was not accepted. " + refused.problems().getOrDefault(PostForm.PHOTO, refused.getMessage()));
+            showPhotoError("“" + fileName + "” was not accepted. "
+                    + refused.problems().getOrDefault(PostForm.PHOTO, refused.getMessage()));
         }
     }
 
@@ -555,7 +576,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
     private void showPhotoState() {
         var checked = uploadedPhoto;
         if (checked != null) {
-            photoStatus.setText("New photo “" + uploadedName + "”: " + describe(checked) + ". It is stored when you save.");
+            photoStatus.setText(
+                    "New photo “" + uploadedName + "”: " + describe(checked) + ". It is stored when you save.");
         } else if (existingPhotoId != null) {
             photoStatus.setText("The post has a photo. Upload another to replace it.");
         } else {
@@ -589,14 +611,22 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
     }
 
     private Image uploadedImage(String fileName, byte[] bytes, String contentType) {
-        return new Image(DownloadHandler.fromInputStream(
-                download -> new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length)), "");
+        return new Image(
+                DownloadHandler.fromInputStream(download ->
+                        new DownloadResponse(new ByteArrayInputStream(bytes), fileName, contentType, bytes.length)),
+                "");
     }
 
     private Image storedImage(long photoId) {
-        return new Image(DownloadHandler.fromInputStream(download -> editing.photo(photoId)
-                .map(image -> new DownloadResponse(new ByteArrayInputStream(image.bytes()), "photo-" + photoId, image.contentType(), image.bytes().length))
-                .orElseGet(() -> DownloadResponse.error(404))), "");
+        return new Image(
+                DownloadHandler.fromInputStream(download -> editing.photo(photoId)
+                        .map(image -> new DownloadResponse(
+                                new ByteArrayInputStream(image.bytes()),
+                                "photo-" + photoId,
+                                image.contentType(),
+                                image.bytes().length))
+                        .orElseGet(() -> DownloadResponse.error(404))),
+                "");
     }
 
     // --- what the editor sees beside the fields -----------------------------------------------------
@@ -605,8 +635,11 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         var value = slug.getValue().strip();
         var when = publishAt.getValue();
         if (when != null && Slugs.isValid(value)) {
-            slug.setHelperText(SLUG_HELP + ", here /" + DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT).format(when) + "/" + value
-                    + (publishedWhenLoaded ? ". Changing the address or the month breaks links to this published post." : ""));
+            slug.setHelperText(SLUG_HELP + ", here /"
+                    + DateTimeFormatter.ofPattern("yyyy/MM", Locale.ROOT).format(when) + "/" + value
+                    + (publishedWhenLoaded
+                            ? ". Changing the address or the month breaks links to this published post."
+                            : ""));
         } else {
             slug.setHelperText(SLUG_HELP);
         }
@@ -638,7 +671,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
     /** The post as its page will show it: kicker and title, dateline, photo, body, byline. */
     private void refreshPreview() {
         previewHeader.removeAll();
-        var categoryName = category.getValue() == null ? "" : category.getValue().strip();
+        var categoryName =
+                category.getValue() == null ? "" : category.getValue().strip();
         var headline = new H2();
         headline.addClassName("post-title");
         if (!categoryName.isEmpty()) {
@@ -646,7 +680,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
             kicker.addClassName("kicker");
             headline.add(kicker, new Text(" "));
         }
-        headline.add(new Text(title.getValue().isBlank() ? "(No title yet)" : title.getValue().strip()));
+        headline.add(new Text(
+                title.getValue().isBlank() ? "(No title yet)" : title.getValue().strip()));
         var instant = publicationInstant();
         var dateline = new Paragraph(new Time(time.iso(instant), time.dateline(instant)));
         dateline.addClassName("dateline");
@@ -654,13 +689,20 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
 
         // Rebuilt only when the photo or its words change, so typing in the body does not reload the image.
         var image = hasPhoto() ? photoImage : null;
-        var figureKey = image == null ? List.of() : List.of(image, altText.getValue().strip(), caption.getValue().strip(), credit.getValue().strip());
+        var figureKey = image == null
+                ? List.of()
+                : List.of(
+                        image,
+                        altText.getValue().strip(),
+                        caption.getValue().strip(),
+                        credit.getValue().strip());
         if (!figureKey.equals(shownFigure)) {
             shownFigure = figureKey;
             previewPhoto.removeAll();
             if (image != null) {
                 image.setAlt(altText.getValue().strip());
-                previewPhoto.add(PostPageParts.figure(image, caption.getValue().strip(), credit.getValue().strip()));
+                previewPhoto.add(PostPageParts.figure(
+                        image, caption.getValue().strip(), credit.getValue().strip()));
             }
         }
 
@@ -680,7 +722,8 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
 
     private void showViewLink() {
         var id = postId;
-        var published = id != null && editing.statusOf(id).filter(PostStatus.PUBLISHED::equals).isPresent();
+        var published = id != null
+                && editing.statusOf(id).filter(PostStatus.PUBLISHED::equals).isPresent();
         publishedWhenLoaded = published;
         viewOnSite.setVisible(published);
         if (published) {
@@ -690,7 +733,9 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
 
     /** The known category of that name in any letter case, or the new name, now offered in the list too. */
     private String offerCategory(String name) {
-        var known = categories.stream().filter(existing -> existing.equalsIgnoreCase(name)).findFirst();
+        var known = categories.stream()
+                .filter(existing -> existing.equalsIgnoreCase(name))
+                .findFirst();
         if (known.isPresent()) {
             return known.get();
         }

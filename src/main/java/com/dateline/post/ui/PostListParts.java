@@ -31,7 +31,9 @@ final class PostListParts {
         page.addClassName("post-list-page");
         if (posts.isEmpty()) {
             page.add(new Paragraph(
-                    posts.getNumber() == 0 ? "No posts have been published here yet." : "There are no posts on this page."));
+                    posts.getNumber() == 0
+                            ? "No posts have been published here yet."
+                            : "There are no posts on this page."));
         }
         posts.forEach(post -> page.add(card(post, time)));
         if (posts.hasPrevious() || posts.hasNext()) {

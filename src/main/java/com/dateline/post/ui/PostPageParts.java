@@ -64,7 +64,9 @@ final class PostPageParts {
             byline.addClassName("byline");
             article.add(byline);
         }
-        var filed = new Paragraph(new Text("Filed under "), new Anchor(summary.category().path(), summary.category().name()));
+        var filed = new Paragraph(
+                new Text("Filed under "),
+                new Anchor(summary.category().path(), summary.category().name()));
         filed.addClassName("filed-under");
         article.add(filed);
         return article;

@@ -5,7 +5,6 @@ import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.post.PostDetails;
 import com.dateline.post.PostPageSection;
-import java.util.List;
 import com.dateline.post.PostService;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -14,6 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One post at its permalink, {@code /2008/04/iraq-us-and-irans-talk-about-talks-continues}, as signed-in readers have it. */

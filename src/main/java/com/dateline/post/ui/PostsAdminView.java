@@ -1,6 +1,5 @@
 package com.dateline.post.ui;
 
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
@@ -29,8 +28,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -72,18 +72,44 @@ class PostsAdminView extends Div implements HasDynamicTitle {
 
         newPost.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         newPost.setId("new-post");
-        newPost.addClickListener(click -> newPost.getUI().ifPresent(ui -> ui.navigate(PostEditorView.class, PostEditorView.NEW)));
+        newPost.addClickListener(
+                click -> newPost.getUI().ifPresent(ui -> ui.navigate(PostEditorView.class, PostEditorView.NEW)));
 
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(this::titleCell).setKey("title").setHeader("Title").setWidth("16rem").setFlexGrow(4);
+        grid.addComponentColumn(this::titleCell)
+                .setKey("title")
+                .setHeader("Title")
+                .setWidth("16rem")
+                .setFlexGrow(4);
         otherColumns = List.of(
-                grid.addColumn(PostRow::category).setKey("category").setHeader("Category").setWidth("9rem").setFlexGrow(0),
-                grid.addComponentColumn(PostsAdminView::statusLabel).setKey("status").setHeader("Status").setAutoWidth(true).setFlexGrow(0),
-                grid.addColumn(row -> time.dateline(row.publishedAt())).setKey("publication").setHeader("Publication").setWidth("17rem").setFlexGrow(0),
-                grid.addColumn(PostRow::publishedComments).setKey("comments").setHeader("Comments").setAutoWidth(true).setFlexGrow(0),
-                grid.addComponentColumn(this::actions).setKey("actions").setHeader("Actions").setAutoWidth(true).setFlexGrow(0));
+                grid.addColumn(PostRow::category)
+                        .setKey("category")
+                        .setHeader("Category")
+                        .setWidth("9rem")
+                        .setFlexGrow(0),
+                grid.addComponentColumn(PostsAdminView::statusLabel)
+                        .setKey("status")
+                        .setHeader("Status")
+                        .setAutoWidth(true)
+                        .setFlexGrow(0),
+                grid.addColumn(row -> time.dateline(row.publishedAt()))
+                        .setKey("publication")
+                        .setHeader("Publication")
+                        .setWidth("17rem")
+                        .setFlexGrow(0),
+                grid.addColumn(PostRow::publishedComments)
+                        .setKey("comments")
+                        .setHeader("Comments")
+                        .setAutoWidth(true)
+                        .setFlexGrow(0),
+                grid.addComponentColumn(this::actions)
+                        .setKey("actions")
+                        .setHeader("Actions")
+                        .setAutoWidth(true)
+                        .setFlexGrow(0));
         // Slices, not pages: the list never counts all posts, it asks for the next page while the editor scrolls.
-        grid.setItems(query -> editing.list(search.getValue(), PageRequest.of(query.getPage(), query.getPageSize())).stream());
+        grid.setItems(query ->
+                editing.list(search.getValue(), PageRequest.of(query.getPage(), query.getPageSize())).stream());
         grid.setEmptyStateText("No posts here. Clear the search, or write a new post.");
         grid.setId("posts-grid");
         grid.setHeight("34rem");
@@ -103,8 +129,10 @@ class PostsAdminView extends Div implements HasDynamicTitle {
         var link = new RouterLink(row.title(), PostEditorView.class, PostEditorView.idParameter(row.id()));
         link.getElement().setAttribute("title", "Edit “" + row.title() + "”");
         link.addClassName("post-row-title");
-        var facts = new Div(statusLabel(row), new Span(" " + row.category() + " · " + time.dateline(row.publishedAt()) + " · "
-                + row.publishedComments() + (row.publishedComments() == 1 ? " comment" : " comments")));
+        var facts = new Div(
+                statusLabel(row),
+                new Span(" " + row.category() + " · " + time.dateline(row.publishedAt()) + " · "
+                        + row.publishedComments() + (row.publishedComments() == 1 ? " comment" : " comments")));
         facts.addClassName("post-row-facts");
         var compact = new Div(facts, actions(row));
         compact.addClassName("post-row-compact");
@@ -169,7 +197,8 @@ class PostsAdminView extends Div implements HasDynamicTitle {
     void confirmDelete(PostRow row) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Delete this post?");
-        dialog.add(new Paragraph("Delete “" + row.title() + "”? It leaves the site, the feed and previous/next at once."));
+        dialog.add(
+                new Paragraph("Delete “" + row.title() + "”? It leaves the site, the feed and previous/next at once."));
         var delete = new Button("Delete post", click -> {
             dialog.close();
             delete(row);
@@ -183,7 +212,8 @@ class PostsAdminView extends Div implements HasDynamicTitle {
 
     private void delete(PostRow row) {
         editing.delete(row.id());
-        var notification = Notification.show("Deleted “" + row.title() + "”.", 6000, Notification.Position.BOTTOM_START);
+        var notification =
+                Notification.show("Deleted “" + row.title() + "”.", 6000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         grid.getDataProvider().refreshAll();
     }

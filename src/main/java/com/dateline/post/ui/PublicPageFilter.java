@@ -39,14 +39,17 @@ class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     static class NotAServletFilter {
         @org.springframework.context.annotation.Bean
-        org.springframework.boot.web.servlet.FilterRegistrationBean<PublicPageFilter> publicPageFilterRegistration(PublicPageFilter filter) {
+        org.springframework.boot.web.servlet.FilterRegistrationBean<PublicPageFilter> publicPageFilterRegistration(
+                PublicPageFilter filter) {
             var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
             registration.setEnabled(false);
             return registration;
         }
     }
 
-    PublicPageFilter(PublicPages pages, BlogProperties blog,
+    PublicPageFilter(
+            PublicPages pages,
+            BlogProperties blog,
             @Qualifier("requestMappingHandlerMapping") HandlerMapping controllers) {
         this.pages = pages;
         this.blog = blog;
@@ -71,8 +74,12 @@ class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
             chain.doFilter(request, response);
             return;
         }
-        var page = pages.page(blog.origin(request), path.isEmpty() ? "/" : path,
-                request.getParameter("page"), request.getParameter("comments"), request.getParameter("order"),
+        var page = pages.page(
+                blog.origin(request),
+                path.isEmpty() ? "/" : path,
+                request.getParameter("page"),
+                request.getParameter("comments"),
+                request.getParameter("order"),
                 () -> hasController(request));
         if (page.isEmpty()) {
             chain.doFilter(request, response);
@@ -99,7 +106,8 @@ class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
         }
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, PublicPages.PublicPage page, boolean head)
+    private static void write(
+            HttpServletRequest request, HttpServletResponse response, PublicPages.PublicPage page, boolean head)
             throws IOException {
         response.setHeader(HttpHeaders.CACHE_CONTROL, PUBLIC_CACHING);
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
@@ -146,6 +154,7 @@ class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
         }
         return Arrays.stream(accepted.split(","))
                 .map(coding -> coding.strip().toLowerCase(java.util.Locale.ROOT))
-                .anyMatch(coding -> coding.equals("gzip") || (coding.startsWith("gzip;") && !coding.matches("gzip;\\s*q=0(\\.0*)?")));
+                .anyMatch(coding -> coding.equals("gzip")
+                        || (coding.startsWith("gzip;") && !coding.matches("gzip;\\s*q=0(\\.0*)?")));
     }
 }

@@ -2,13 +2,13 @@ package com.dateline.post.ui;
 
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
+import com.dateline.base.ExpiresAt;
 import com.dateline.base.ReaderContent;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.base.ui.NotFoundView;
 import com.dateline.post.PostDetails;
 import com.dateline.post.PostPageSection;
 import com.dateline.post.PostService;
-import com.dateline.base.ExpiresAt;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.vaadin.flow.component.Component;
@@ -66,7 +66,12 @@ class PublicPages implements VaadinServiceInitListener {
 
     private record Built(PublicPage page, Instant expiresAt) {}
 
-    private record Content(String title, String description, Component body, @Nullable PostDetails post, int status) {}
+    private record Content(
+            String title,
+            String description,
+            Component body,
+            @Nullable PostDetails post,
+            int status) {}
 
     private final PostService posts;
     private final BlogProperties blog;
@@ -76,15 +81,21 @@ class PublicPages implements VaadinServiceInitListener {
     private final Clock clock;
     private final Cache<Key, Built> pages;
     // The last ETag and modification time per address, so that a page rebuilt unchanged keeps its Last-Modified.
-    private final Cache<String, PublicPage> previous = Caffeine.newBuilder().maximumSize(5_000).build();
+    private final Cache<String, PublicPage> previous =
+            Caffeine.newBuilder().maximumSize(5_000).build();
     private final AtomicLong builds = new AtomicLong();
     // Which view an address is: the routes are fixed while the app runs, and resolving one walks every route.
     private final Cache<String, Optional<com.vaadin.flow.router.NavigationState>> routes =
             Caffeine.newBuilder().maximumSize(10_000).build();
     private volatile @Nullable Router router;
 
-    PublicPages(PostService posts, BlogProperties blog, BlogTime time, List<PostPageSection> sections,
-            ReaderContent readerContent, Clock clock) {
+    PublicPages(
+            PostService posts,
+            BlogProperties blog,
+            BlogTime time,
+            List<PostPageSection> sections,
+            ReaderContent readerContent,
+            Clock clock) {
         this.posts = posts;
         this.blog = blog;
         this.time = time;
@@ -106,7 +117,8 @@ class PublicPages implements VaadinServiceInitListener {
         // What reaches Vaadin (signed-in readers, odd addresses) still gets its 404 on the first answer: Vaadin would
         // send 200 and draw "Page not found" in the browser.
         event.addIndexHtmlRequestListener(response -> {
-            var path = Optional.ofNullable(response.getVaadinRequest().getPathInfo()).orElse("/");
+            var path = Optional.ofNullable(response.getVaadinRequest().getPathInfo())
+                    .orElse("/");
             if (!exists(router, path)) {
                 response.getVaadinResponse().setStatus(HttpServletResponse.SC_NOT_FOUND);
             }
@@ -123,8 +135,11 @@ class PublicPages implements VaadinServiceInitListener {
         var target = state.get().getNavigationTarget();
         var parameters = state.get().getRouteParameters();
         if (target == PostView.class) {
-            return posts.findByPermalink(parameters.getInteger("year").orElse(0), parameters.getInteger("month").orElse(0),
-                    parameters.get("slug").orElse("")).isPresent();
+            return posts.findByPermalink(
+                            parameters.getInteger("year").orElse(0),
+                            parameters.getInteger("month").orElse(0),
+                            parameters.get("slug").orElse(""))
+                    .isPresent();
         }
         if (target == CategoryView.class) {
             return posts.findCategory(parameters.get("slug").orElse("")).isPresent();
@@ -138,13 +153,16 @@ class PublicPages implements VaadinServiceInitListener {
         if (router == null) {
             return false;
         }
-        var target = resolve(router, path).map(state -> state.getNavigationTarget()).orElse(null);
+        var target =
+                resolve(router, path).map(state -> state.getNavigationTarget()).orElse(null);
         return target == HomeView.class || target == CategoryView.class || target == PostView.class;
     }
 
     private Optional<com.vaadin.flow.router.NavigationState> resolve(Router router, String path) {
-        return routes.get(path, ignored -> router.resolveNavigationTarget(
-                new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty())));
+        return routes.get(
+                path,
+                ignored -> router.resolveNavigationTarget(
+                        new Location(path.startsWith("/") ? path.substring(1) : path, QueryParameters.empty())));
     }
 
     /** How many pages were built since the start: a burst of readers after a change should add one. */
@@ -156,8 +174,13 @@ class PublicPages implements VaadinServiceInitListener {
      * The page at {@code path}, or empty when the address is not a reader page (the sign-in page, a static file, the
      * API), which the caller then hands on. Unknown addresses that look like pages get "Page not found".
      */
-    Optional<PublicPage> page(String origin, String path, @Nullable String pageParameter, @Nullable String commentsParameter,
-            @Nullable String orderParameter, java.util.function.BooleanSupplier handledElsewhere) {
+    Optional<PublicPage> page(
+            String origin,
+            String path,
+            @Nullable String pageParameter,
+            @Nullable String commentsParameter,
+            @Nullable String orderParameter,
+            java.util.function.BooleanSupplier handledElsewhere) {
         var router = this.router;
         if (router == null) {
             return Optional.empty();
@@ -173,7 +196,11 @@ class PublicPages implements VaadinServiceInitListener {
         if (target == HomeView.class || target == CategoryView.class) {
             var pageIndex = PostListParts.pageIndex(pageParameter == null ? List.of() : List.of(pageParameter));
             var slug = parameters.get("slug").orElse("");
-            return Optional.of(cached(origin, path, "?page=" + pageIndex, () -> target == HomeView.class ? home(pageIndex) : category(slug, pageIndex)));
+            return Optional.of(cached(
+                    origin,
+                    path,
+                    "?page=" + pageIndex,
+                    () -> target == HomeView.class ? home(pageIndex) : category(slug, pageIndex)));
         }
         if (target == PostView.class) {
             var part = new PostPageSection.Part(number(commentsParameter), "newest".equals(orderParameter));
@@ -190,23 +217,31 @@ class PublicPages implements VaadinServiceInitListener {
      * {@code origin} is the configured public address, or (only where none is configured, as in the quick start) the
      * request's; it is part of the key, so a request with a forged Host cannot give other readers its links.
      */
-    private PublicPage cached(String origin, String path, String variant, java.util.function.Supplier<Content> content) {
+    private PublicPage cached(
+            String origin, String path, String variant, java.util.function.Supplier<Content> content) {
         // Every unknown address shows the same page, kept once.
         var address = origin + ("404".equals(variant) ? "" : path) + variant;
         return pages.get(new Key(address, readerContent.version()), key -> {
-            var started = System.nanoTime();
-            var now = clock.instant();
-            var built = finish(origin, path, address, content.get(), now);
-            // One line per build: what an operator (or the benchmark) counts to see that a burst of readers cost one.
-            log.debug("Built the public page {} under version {}: {} bytes, {} gzipped, in {} µs", address, key.version(),
-                    built.html().length, built.gzip().length, (System.nanoTime() - started) / 1_000);
-            var expiresAt = now.plus(TIME_TO_LIVE);
-            var next = posts.nextPublication();
-            if (next.isPresent() && next.get().isBefore(expiresAt)) {
-                expiresAt = next.get();
-            }
-            return new Built(built, expiresAt);
-        }).page();
+                    var started = System.nanoTime();
+                    var now = clock.instant();
+                    var built = finish(origin, path, address, content.get(), now);
+                    // One line per build: what an operator (or the benchmark) counts to see that a burst of readers
+                    // cost one.
+                    log.debug(
+                            "Built the public page {} under version {}: {} bytes, {} gzipped, in {} µs",
+                            address,
+                            key.version(),
+                            built.html().length,
+                            built.gzip().length,
+                            (System.nanoTime() - started) / 1_000);
+                    var expiresAt = now.plus(TIME_TO_LIVE);
+                    var next = posts.nextPublication();
+                    if (next.isPresent() && next.get().isBefore(expiresAt)) {
+                        expiresAt = next.get();
+                    }
+                    return new Built(built, expiresAt);
+                })
+                .page();
     }
 
     private PublicPage finish(String origin, String path, String address, Content content, Instant now) {
@@ -214,7 +249,9 @@ class PublicPages implements VaadinServiceInitListener {
         var html = render(origin, path, content).getBytes(StandardCharsets.UTF_8);
         var etag = "\"" + digest(html) + "\"";
         var before = previous.getIfPresent(address);
-        var lastModified = before != null && before.etag().equals(etag) ? before.lastModified() : now.truncatedTo(ChronoUnit.SECONDS);
+        var lastModified = before != null && before.etag().equals(etag)
+                ? before.lastModified()
+                : now.truncatedTo(ChronoUnit.SECONDS);
         var page = new PublicPage(content.status(), html, gzip(html), etag, lastModified);
         previous.put(address, page);
         return page;
@@ -222,7 +259,10 @@ class PublicPages implements VaadinServiceInitListener {
 
     private Content home(int pageIndex) {
         var body = PostListParts.page(
-                HomeView.heading(pageIndex), posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)), "/", time);
+                HomeView.heading(pageIndex),
+                posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
+                "/",
+                time);
         return new Content(blog.title(), blog.tagline(), body, null, HttpServletResponse.SC_OK);
     }
 
@@ -233,7 +273,8 @@ class PublicPages implements VaadinServiceInitListener {
         }
         var body = PostListParts.page(
                 CategoryView.heading(category.get()),
-                posts.findPublishedInCategory(category.get().slug(), PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
+                posts.findPublishedInCategory(
+                        category.get().slug(), PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
                 category.get().path(),
                 time);
         return new Content(
@@ -252,7 +293,11 @@ class PublicPages implements VaadinServiceInitListener {
         var post = found.get();
         var body = new Div(PostPageParts.page(post, blog.title(), time));
         sections.forEach(section -> body.add(section.publicSection(post.summary(), part)));
-        return new Content(post.summary().title() + " — " + blog.title(), post.summary().excerpt(), body, post,
+        return new Content(
+                post.summary().title() + " — " + blog.title(),
+                post.summary().excerpt(),
+                body,
+                post,
                 HttpServletResponse.SC_OK);
     }
 
@@ -274,8 +319,11 @@ class PublicPages implements VaadinServiceInitListener {
         meta(document, "name", "description", content.description());
         head.appendElement("link").attr("rel", "stylesheet").attr("href", "/styles/dateline.css");
         head.appendElement("link").attr("rel", "icon").attr("href", "/favicon.ico");
-        head.appendElement("link").attr("rel", "alternate").attr("type", "application/atom+xml")
-                .attr("title", "Atom feed").attr("href", "/feed.atom");
+        head.appendElement("link")
+                .attr("rel", "alternate")
+                .attr("type", "application/atom+xml")
+                .attr("title", "Atom feed")
+                .attr("href", "/feed.atom");
         if (content.status() == HttpServletResponse.SC_OK) {
             writeShareMetadata(document, origin, path, content);
         } else {
@@ -289,10 +337,15 @@ class PublicPages implements VaadinServiceInitListener {
         document.body().append(site.getElement().getOuterHTML());
         var masthead = document.body().selectFirst("header.masthead");
         if (masthead != null) {
-            masthead.appendElement("div").addClass("masthead-account").append(MainLayout.signedOutLinks(content.status() == HttpServletResponse.SC_OK ? path : "/"));
+            masthead.appendElement("div")
+                    .addClass("masthead-account")
+                    .append(MainLayout.signedOutLinks(content.status() == HttpServletResponse.SC_OK ? path : "/"));
         }
         if (content.post() != null) {
-            document.body().appendElement("script").attr("src", "/scripts/new-comments.js").attr("defer", "");
+            document.body()
+                    .appendElement("script")
+                    .attr("src", "/scripts/new-comments.js")
+                    .attr("defer", "");
         }
         return "<!DOCTYPE html>" + document.outerHtml();
     }
@@ -300,7 +353,11 @@ class PublicPages implements VaadinServiceInitListener {
     private void writeShareMetadata(Document document, String origin, String path, Content content) {
         document.head().appendElement("link").attr("rel", "canonical").attr("href", origin + path);
         meta(document, "property", "og:site_name", blog.title());
-        meta(document, "property", "og:title", content.post() != null ? content.post().summary().headline() : content.title());
+        meta(
+                document,
+                "property",
+                "og:title",
+                content.post() != null ? content.post().summary().headline() : content.title());
         meta(document, "property", "og:description", content.description());
         meta(document, "property", "og:url", origin + path);
         meta(document, "property", "og:type", content.post() != null ? "article" : "website");
@@ -328,8 +385,11 @@ class PublicPages implements VaadinServiceInitListener {
         }
         var loader = PublicPages.class.getClassLoader();
         var resource = path.substring(1);
-        return resource.isEmpty() || resource.endsWith("/") || (loader.getResource("META-INF/resources/" + resource) == null
-                && loader.getResource("static/" + resource) == null && loader.getResource("public/" + resource) == null);
+        return resource.isEmpty()
+                || resource.endsWith("/")
+                || (loader.getResource("META-INF/resources/" + resource) == null
+                        && loader.getResource("static/" + resource) == null
+                        && loader.getResource("public/" + resource) == null);
     }
 
     private static int number(@Nullable String value) {

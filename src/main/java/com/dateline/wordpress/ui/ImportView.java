@@ -72,7 +72,8 @@ class ImportView extends Div implements HasDynamicTitle {
         upload.setMaxFileSize(MAX_FILE_BYTES);
         upload.addFileRejectedListener(rejected -> showError(rejected.getErrorMessage()
                 + " Upload the .xml file (at most 100 MB) that WordPress's Tools → Export wrote."));
-        upload.addFailedListener(failed -> showError("The upload did not finish. Nothing was imported; please try again."));
+        upload.addFailedListener(
+                failed -> showError("The upload did not finish. Nothing was imported; please try again."));
 
         progressBar.setIndeterminate(true);
         progressBar.getElement().setAttribute("aria-label", "Posts imported");
@@ -90,10 +91,11 @@ class ImportView extends Div implements HasDynamicTitle {
         add(
                 new H1(TITLE),
                 new Paragraph("In WordPress: Tools → Export → All content; upload the .xml file here."),
-                new Paragraph("Posts come with their categories, drafts stay drafts, and reader comments keep their status"
-                        + " (approved, waiting, spam). Images are not imported; their captions are kept. Commenters with an"
-                        + " account here (same e-mail) get their comments under it; the others appear by name and cannot"
-                        + " sign in. Importing the same file again adds only what is new."),
+                new Paragraph(
+                        "Posts come with their categories, drafts stay drafts, and reader comments keep their status"
+                                + " (approved, waiting, spam). Images are not imported; their captions are kept. Commenters with an"
+                                + " account here (same e-mail) get their comments under it; the others appear by name and cannot"
+                                + " sign in. Importing the same file again adds only what is new."),
                 upload,
                 progress,
                 error,
@@ -141,8 +143,10 @@ class ImportView extends Div implements HasDynamicTitle {
                 access(ui, () -> showError("Only an administrator may import an archive. Nothing was imported."));
             } catch (IOException | RuntimeException failed) {
                 log.warn("WordPress import stopped", failed);
-                access(ui, () -> showError("The import stopped because of an unexpected error. Posts imported before it"
-                        + " stay; importing the same file again adds only what is still missing."));
+                access(
+                        ui,
+                        () -> showError("The import stopped because of an unexpected error. Posts imported before it"
+                                + " stay; importing the same file again adds only what is still missing."));
             } finally {
                 securityContexts.clearContext();
                 SecurityContextHolder.clearContext();
@@ -163,8 +167,10 @@ class ImportView extends Div implements HasDynamicTitle {
         summary.removeAll();
         summary.add(
                 new H2("Import finished"),
-                new Paragraph("Posts: " + report.postsAdded() + " added, " + report.postsAlreadyThere() + " already there."),
-                new Paragraph("Comments: " + report.commentsAdded() + " added, " + report.commentsAlreadyThere() + " already there."));
+                new Paragraph(
+                        "Posts: " + report.postsAdded() + " added, " + report.postsAlreadyThere() + " already there."),
+                new Paragraph("Comments: " + report.commentsAdded() + " added, " + report.commentsAlreadyThere()
+                        + " already there."));
         list("Skipped (" + report.skipped().size() + ")", report.skipped(), "import-skipped");
         list("Imported with a change (" + report.notes().size() + ")", report.notes(), "import-notes");
         summary.add(new Paragraph(new Anchor("/admin/posts", "Go to the posts")));

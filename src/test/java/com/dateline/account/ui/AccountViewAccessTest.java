@@ -88,7 +88,10 @@ class AccountViewAccessTest extends SpringBrowserlessTest {
         signInAs("reader@dateline.test");
         navigate("account", AccountView.class);
 
-        assertThat(find(Paragraph.class).withTextContaining("Signed in as reader@dateline.test").exists()).isTrue();
+        assertThat(find(Paragraph.class)
+                        .withTextContaining("Signed in as reader@dateline.test")
+                        .exists())
+                .isTrue();
         assertThat(displayNameField().getValue()).isEqualTo("Demo Reader");
     }
 

@@ -43,7 +43,8 @@ class HostileAccountFormsTest extends SpringBrowserlessTest {
     }
 
     static Stream<Arguments> refusedNames() {
-        return Stream.of(HostileInput.unshowable(), HostileInput.huge(), HostileInput.blank()).flatMap(stream -> stream);
+        return Stream.of(HostileInput.unshowable(), HostileInput.huge(), HostileInput.blank())
+                .flatMap(stream -> stream);
     }
 
     @ParameterizedTest
@@ -85,8 +86,8 @@ class HostileAccountFormsTest extends SpringBrowserlessTest {
     @ParameterizedTest
     @MethodSource("refusedNames")
     void the_account_page_shows_why_a_new_name_is_refused_and_keeps_it_in_the_field(Sample sample) {
-        var account = accounts.register(new Registration("Leila Haddad", "form-" + UUID.randomUUID() + "@example.org",
-                "tea-in-the-souk-at-dawn"));
+        var account = accounts.register(new Registration(
+                "Leila Haddad", "form-" + UUID.randomUUID() + "@example.org", "tea-in-the-souk-at-dawn"));
         var user = users.loadUserByUsername(account.email());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

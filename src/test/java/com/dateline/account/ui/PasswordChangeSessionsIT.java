@@ -45,36 +45,61 @@ class PasswordChangeSessionsIT {
         var email = "two-sessions-" + UUID.randomUUID() + "@example.org";
         accounts.register(new Registration("Rami in Beirut", email, OLD_PASSWORD));
         var elsewhere = new HttpBrowser(port);
-        assertThat(elsewhere.signIn(email, OLD_PASSWORD).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(elsewhere
+                        .signIn(email, OLD_PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .doesNotContain("error");
         assertThat(elsewhere.get("/account").statusCode()).isEqualTo(200);
 
         chromium = HeadlessChromium.start();
         chromium.browser.get("http://localhost:" + port + "/login?redirect=/account");
-        chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+        chromium.wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys(email);
-        chromium.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(OLD_PASSWORD);
-        chromium.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        chromium.browser
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(OLD_PASSWORD);
+        chromium.browser
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         chromium.wait.until(ExpectedConditions.urlContains("/account"));
-        chromium.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet vaadin-password-field input")));
+        chromium.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet vaadin-password-field input")));
         var fields = chromium.browser.findElements(By.cssSelector("#outlet vaadin-password-field input"));
         fields.get(0).sendKeys(OLD_PASSWORD);
         fields.get(1).sendKeys(NEW_PASSWORD);
-        chromium.browser.findElement(By.xpath("//vaadin-button[normalize-space(.)='Change password']")).click();
+        chromium.browser
+                .findElement(By.xpath("//vaadin-button[normalize-space(.)='Change password']"))
+                .click();
         chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("vaadin-notification-card"), "Your password has been changed."));
 
         var signedOut = elsewhere.get("/account");
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=password-changed");
-        assertThat(elsewhere.get("/account").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(elsewhere.get("/account").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login");
 
         chromium.browser.navigate().refresh();
-        chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#outlet h1"), "Your account"));
+        chromium.wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#outlet h1"), "Your account"));
         assertThat(chromium.browser.getCurrentUrl()).endsWith("/account");
-        assertThat(chromium.browser.findElement(By.cssSelector("#outlet")).getText()).contains("Signed in as " + email);
+        assertThat(chromium.browser.findElement(By.cssSelector("#outlet")).getText())
+                .contains("Signed in as " + email);
 
         var again = new HttpBrowser(port);
-        assertThat(again.signIn(email, OLD_PASSWORD).headers().firstValue("Location").orElseThrow()).contains("error=credentials");
-        assertThat(again.signIn(email, NEW_PASSWORD).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(again.signIn(email, OLD_PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .contains("error=credentials");
+        assertThat(again.signIn(email, NEW_PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .doesNotContain("error");
     }
 }

@@ -145,8 +145,7 @@ class RegisterViewTest extends SpringBrowserlessTest {
         test(view.password).setValue("tea-in-the-souk-at-dawn");
         test(view.create).click();
 
-        assertThatThrownBy(() -> users.loadUserByUsername(email))
-                .isInstanceOf(UsernameNotFoundException.class);
+        assertThatThrownBy(() -> users.loadUserByUsername(email)).isInstanceOf(UsernameNotFoundException.class);
     }
 
     @Test

@@ -90,10 +90,14 @@ class BackupViewTest extends SpringBrowserlessTest {
             navigate(ROUTE, AccessDeniedView.class);
 
             assertThat(find(H1.class).single().getText()).as(email).isEqualTo("Access denied");
-            assertThat(find(Button.class).withText("Back up now").exists()).as(email).isFalse();
+            assertThat(find(Button.class).withText("Back up now").exists())
+                    .as(email)
+                    .isFalse();
             // The masthead is there, signed in, but offers no Backups link.
             assertThat(find(Button.class).withId("sign-out").exists()).as(email).isTrue();
-            assertThat(find(Anchor.class).withId("backups-link").exists()).as(email).isFalse();
+            assertThat(find(Anchor.class).withId("backups-link").exists())
+                    .as(email)
+                    .isFalse();
         }
     }
 
@@ -109,7 +113,8 @@ class BackupViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void backing_up_shows_the_work_in_progress_then_the_file_which_the_list_offers_for_download() throws InterruptedException {
+    void backing_up_shows_the_work_in_progress_then_the_file_which_the_list_offers_for_download()
+            throws InterruptedException {
         support.signInAs(ImportTestSupport.ADMIN);
         var view = navigate(ROUTE, BackupView.class);
 
@@ -125,9 +130,13 @@ class BackupViewTest extends SpringBrowserlessTest {
         assertThat(view.error.isVisible()).isFalse();
         assertThat(view.status.getElement().getAttribute("role")).isEqualTo("status");
         assertThat(view.status.getElement().getAttribute("aria-live")).isEqualTo("polite");
-        assertThat(view.status.getText()).matches("Backup written: dateline-backup-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z(-\\d+)?\\.zip"
-                + " \\(\\d+\\.\\d (kB|MB)\\), saved on the server as " + java.util.regex.Pattern.quote(DATA.resolve("backups").toString()) + "/.*\\.zip\\.");
-        var name = view.status.getText().substring("Backup written: ".length(), view.status.getText().indexOf(" ("));
+        assertThat(view.status.getText())
+                .matches("Backup written: dateline-backup-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z(-\\d+)?\\.zip"
+                        + " \\(\\d+\\.\\d (kB|MB)\\), saved on the server as "
+                        + java.util.regex.Pattern.quote(DATA.resolve("backups").toString()) + "/.*\\.zip\\.");
+        var name = view.status
+                .getText()
+                .substring("Backup written: ".length(), view.status.getText().indexOf(" ("));
         assertThat(DATA.resolve("backups").resolve(name)).exists();
         assertThat(view.progressBar.isVisible()).isFalse();
         assertThat(view.backUp.isEnabled()).isTrue();
@@ -153,6 +162,8 @@ class BackupViewTest extends SpringBrowserlessTest {
             Thread.sleep(50);
             MockVaadin.clientRoundtrip();
         }
-        assertThat(done.getAsBoolean()).as("the backup finished within 30 seconds").isTrue();
+        assertThat(done.getAsBoolean())
+                .as("the backup finished within 30 seconds")
+                .isTrue();
     }
 }

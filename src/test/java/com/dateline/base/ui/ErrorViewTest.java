@@ -49,7 +49,8 @@ class ErrorViewTest extends SpringBrowserlessTest {
 
     private static void assertLoggedWithTrace(CapturedOutput output, String reference) {
         var logged = output.getAll();
-        assertThat(logged.lines().filter(line -> line.contains("reference " + reference))).singleElement()
+        assertThat(logged.lines().filter(line -> line.contains("reference " + reference)))
+                .singleElement()
                 .satisfies(line -> assertThat(line).contains("ERROR"));
         assertThat(logged.substring(logged.indexOf("reference " + reference)))
                 .contains("java.lang.IllegalStateException: " + SECRET)
@@ -63,7 +64,10 @@ class ErrorViewTest extends SpringBrowserlessTest {
         var view = navigate("failing-for-test", ErrorView.class);
 
         var text = view.getElement().getTextRecursively();
-        assertThat(text).startsWith("Something went wrong").doesNotContain(SECRET).doesNotContain("IllegalStateException");
+        assertThat(text)
+                .startsWith("Something went wrong")
+                .doesNotContain(SECRET)
+                .doesNotContain("IllegalStateException");
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Something went wrong — Babylon & Beyond");
         assertLoggedWithTrace(output, referenceIn(view.message.getText()));
     }
@@ -87,8 +91,9 @@ class ErrorViewTest extends SpringBrowserlessTest {
     void a_browser_that_went_away_is_no_error_and_shows_nothing(CapturedOutput output) {
         UI.getCurrent().navigate("");
 
-        VaadinSession.getCurrent().getErrorHandler().error(new ErrorEvent(
-                new java.io.UncheckedIOException(new java.io.IOException("Broken pipe"))));
+        VaadinSession.getCurrent()
+                .getErrorHandler()
+                .error(new ErrorEvent(new java.io.UncheckedIOException(new java.io.IOException("Broken pipe"))));
 
         assertThat(find(Notification.class).exists()).isFalse();
         assertThat(output.getAll()).doesNotContain("Unexpected error");

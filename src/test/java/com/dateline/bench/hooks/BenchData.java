@@ -77,20 +77,34 @@ class BenchData implements ApplicationRunner {
             var email = "load-reader-" + i + "@bench.test";
             var key = email.toLowerCase(Locale.ROOT);
             // A reused folder keeps its readers, but each run's password is new.
-            added += jdbc.sql("update account set password_hash = ? where email_key = ?").params(hash, key).update() == 0
+            added += jdbc.sql("update account set password_hash = ? where email_key = ?")
+                                    .params(hash, key)
+                                    .update()
+                            == 0
                     ? jdbc.sql("""
                             insert into account (email, email_key, display_name, password_hash, role, enabled, created_at, version)
                             values (?, ?, ?, ?, 'READER', true, ?, 0)""")
-                            .params(email, key, "Load Reader " + i, hash, now).update()
+                            .params(email, key, "Load Reader " + i, hash, now)
+                            .update()
                     : 0;
         }
         runAs.call(admin, () -> {
             var policy = comments.policy();
             // A soak wants moderators busy to the end: a high threshold keeps its readers from becoming trusted.
             var trust = trustThreshold > 0 ? trustThreshold : policy.trustThreshold();
-            return comments.updatePolicy(new PolicySettings(policy.preModeration(), trust,
-                    policy.linkHoldThreshold(), 0, 10_000, policy.autoCloseDays(), policy.bannedWords(), policy.suspectWords()));
+            return comments.updatePolicy(new PolicySettings(
+                    policy.preModeration(),
+                    trust,
+                    policy.linkHoldThreshold(),
+                    0,
+                    10_000,
+                    policy.autoCloseDays(),
+                    policy.bannedWords(),
+                    policy.suspectWords()));
         });
-        log.info("Bench hooks: {} load-test readers ({} added) with this run's password; flood limits lifted", settings.readers(), added);
+        log.info(
+                "Bench hooks: {} load-test readers ({} added) with this run's password; flood limits lifted",
+                settings.readers(),
+                added);
     }
 }

@@ -53,30 +53,51 @@ class BenchDiscussion implements BenchHook {
             throw new IllegalArgumentException("give the post's path: /discussion/yyyy/mm/slug");
         }
         var post = jdbc.sql("select id from post where slug_month = ? and slug = ?")
-                .params(parts[0] + "-" + parts[1], parts[2]).query(Long.class).optional()
+                .params(parts[0] + "-" + parts[1], parts[2])
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new IllegalArgumentException("no post at /" + path));
         var count = Integer.parseInt(query.getOrDefault("comments", "1"));
-        var authors = jdbc.sql("select id from account where email_key like 'load-reader-%' order by id").query(Long.class).list();
+        var authors = jdbc.sql("select id from account where email_key like 'load-reader-%' order by id")
+                .query(Long.class)
+                .list();
         if (authors.isEmpty()) {
             throw new IllegalArgumentException("no load-test readers");
         }
         var replies = count / 10;
         var topLevel = count - replies;
         var first = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMinutes(count + 1L);
-        var before = jdbc.sql("select coalesce(max(id), 0) from comment where post_id = ?").param(post).query(Long.class).single();
+        var before = jdbc.sql("select coalesce(max(id), 0) from comment where post_id = ?")
+                .param(post)
+                .query(Long.class)
+                .single();
         var rows = new ArrayList<Object[]>();
         for (var i = 0; i < topLevel; i++) {
             var at = first.plusMinutes(i);
-            rows.add(new Object[] {post, authors.get(i % authors.size()), null, null, 1, "Bench comment " + (i + 1) + " on a long discussion.", at, at});
+            rows.add(new Object[] {
+                post,
+                authors.get(i % authors.size()),
+                null,
+                null,
+                1,
+                "Bench comment " + (i + 1) + " on a long discussion.",
+                at,
+                at
+            });
             flush(rows, false);
         }
         flush(rows, true);
-        var roots = jdbc.sql("select id, created_at from comment where post_id = ? and parent_id is null and id > ? order by id")
-                .params(post, before).query((row, n) -> new Object[] {row.getLong(1), row.getObject(2, OffsetDateTime.class)}).list();
+        var roots = jdbc.sql(
+                        "select id, created_at from comment where post_id = ? and parent_id is null and id > ? order by id")
+                .params(post, before)
+                .query((row, n) -> new Object[] {row.getLong(1), row.getObject(2, OffsetDateTime.class)})
+                .list();
         for (var r = 0; r < replies; r++) {
             var root = roots.get(Math.min(roots.size() - 1, r * 9));
             var at = ((OffsetDateTime) root[1]).plusSeconds(30);
-            rows.add(new Object[] {post, authors.get((r + 1) % authors.size()), root[0], root[0], 2, "Bench reply " + (r + 1) + ".", at, at});
+            rows.add(new Object[] {
+                post, authors.get((r + 1) % authors.size()), root[0], root[0], 2, "Bench reply " + (r + 1) + ".", at, at
+            });
             flush(rows, false);
         }
         flush(rows, true);

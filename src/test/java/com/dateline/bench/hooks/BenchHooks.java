@@ -53,7 +53,10 @@ class BenchHooks implements ApplicationRunner, AutoCloseable {
         }
         http.start();
         server = http;
-        log.info("Bench hooks on {}: {}", http.getAddress(), hooks.stream().map(BenchHook::prefix).toList());
+        log.info(
+                "Bench hooks on {}: {}",
+                http.getAddress(),
+                hooks.stream().map(BenchHook::prefix).toList());
     }
 
     private void handle(BenchHook hook, HttpExchange exchange) throws IOException {
@@ -67,7 +70,8 @@ class BenchHooks implements ApplicationRunner, AutoCloseable {
                 return;
             }
             var uri = exchange.getRequestURI();
-            var argument = URLDecoder.decode(uri.getRawPath().substring(hook.prefix().length()), StandardCharsets.UTF_8);
+            var argument =
+                    URLDecoder.decode(uri.getRawPath().substring(hook.prefix().length()), StandardCharsets.UTF_8);
             try {
                 answer(exchange, 200, hook.handle(argument, query(uri.getRawQuery())));
             } catch (IllegalArgumentException e) {
@@ -85,7 +89,8 @@ class BenchHooks implements ApplicationRunner, AutoCloseable {
             for (var pair : raw.split("&")) {
                 var equals = pair.indexOf('=');
                 if (equals > 0) {
-                    values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    values.put(
+                            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }

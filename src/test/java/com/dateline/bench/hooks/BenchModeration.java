@@ -61,7 +61,11 @@ class BenchModeration implements BenchHook {
             }
         }
         var result = seen.isEmpty() ? null : moderation.decide(ModerationVerb.APPROVE, seen, null);
-        return String.format(Locale.ROOT, "{\"seen\":%d,\"approved\":%d,\"skipped\":%d}", seen.size(),
-                result == null ? 0 : result.applied(), result == null ? 0 : result.problems().size());
+        return String.format(
+                Locale.ROOT,
+                "{\"seen\":%d,\"approved\":%d,\"skipped\":%d}",
+                seen.size(),
+                result == null ? 0 : result.applied(),
+                result == null ? 0 : result.problems().size());
     }
 }

@@ -67,28 +67,44 @@ class CommentBrowserIT {
 
         author = HeadlessChromium.start();
         author.browser.get("http://localhost:" + port + "/login?redirect=" + POST_PATH);
-        author.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+        author.wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys(email);
-        author.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
-        author.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        author.browser
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(password);
+        author.browser
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         author.wait.until(ExpectedConditions.urlContains(POST_PATH));
         author.waitForLiveView();
 
-        var textArea = author.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#comments vaadin-text-area textarea")));
+        var textArea = author.wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#comments vaadin-text-area textarea")));
         textArea.sendKeys(HOSTILE);
-        author.browser.findElement(By.xpath("//vaadin-button[normalize-space()='Post comment']")).click();
+        author.browser
+                .findElement(By.xpath("//vaadin-button[normalize-space()='Post comment']"))
+                .click();
 
-        var pending = author.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.comment.comment-pending")));
+        var pending = author.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.comment.comment-pending")));
         assertThat(pending.getText()).contains("Rania in Beirut", "Awaiting moderation");
-        assertThat(author.browser.findElement(By.cssSelector(".comment-feedback")).getText()).contains("awaiting moderation");
-        assertThat(author.browser.findElement(By.id("comments-heading")).getText()).isEqualTo("Comments (0)");
+        assertThat(author.browser
+                        .findElement(By.cssSelector(".comment-feedback"))
+                        .getText())
+                .contains("awaiting moderation");
+        assertThat(author.browser.findElement(By.id("comments-heading")).getText())
+                .isEqualTo("Comments (0)");
         author.screenshot("comment-awaiting-moderation", By.id("comments"));
 
         otherReader = HeadlessChromium.start();
         otherReader.browser.get("http://localhost:" + port + POST_PATH);
         otherReader.waitForPublicPage();
-        assertThat(otherReader.browser.findElements(By.cssSelector("article.comment"))).isEmpty();
-        assertThat(otherReader.browser.findElement(By.id("sign-in-to-comment")).getText()).isEqualTo("Sign in to comment");
+        assertThat(otherReader.browser.findElements(By.cssSelector("article.comment")))
+                .isEmpty();
+        assertThat(otherReader.browser.findElement(By.id("sign-in-to-comment")).getText())
+                .isEqualTo("Sign in to comment");
 
         var commentId = Long.parseLong(pending.getAttribute("data-comment-id"));
         asModerator(() -> comments.approve(commentId));
@@ -96,7 +112,8 @@ class CommentBrowserIT {
         author.wait.until(ExpectedConditions.textToBe(By.id("comments-heading"), "Comments (1)"));
         author.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.comment-pending"), 0));
         // The reader's open page asks every 20 s and offers the new comment; showing it loads the page again.
-        var offer = otherReader.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-comments button")));
+        var offer =
+                otherReader.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-comments button")));
         assertThat(offer.getText()).isEqualTo("1 new comment — show");
         otherReader.screenshot("new-comment-offered", By.id("comments"));
         offer.click();
@@ -117,9 +134,11 @@ class CommentBrowserIT {
 
     private void asModerator(Runnable action) {
         var moderator = users.loadUserByUsername("moderator@dateline.test");
-        // Method security reads this context's strategy, which another test context may have replaced in the static holder.
+        // Method security reads this context's strategy, which another test context may have replaced in the static
+        // holder.
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
         securityContexts.setContext(context);
         SecurityContextHolder.setContext(context);
         try {

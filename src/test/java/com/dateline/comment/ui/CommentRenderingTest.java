@@ -66,7 +66,9 @@ class CommentRenderingTest {
         assertThat(body.children()).as(html).hasSize(1);
         var p = body.child(0);
         assertThat(p.tagName()).isEqualTo("p");
-        assertThat(p.attributes().asList()).extracting(attribute -> attribute.getKey()).containsOnly("class", "dir");
+        assertThat(p.attributes().asList())
+                .extracting(attribute -> attribute.getKey())
+                .containsOnly("class", "dir");
         assertThat(p.attr("dir")).isEqualTo("auto");
         assertThat(p.select("*")).as(html).allSatisfy(element -> {
             assertThat(element.tagName()).isIn("p", "a");
@@ -75,23 +77,32 @@ class CommentRenderingTest {
         });
         var links = p.select("a");
         assertThat(links).allSatisfy(a -> {
-            assertThat(a.attributes().asList()).extracting(attribute -> attribute.getKey()).containsOnly("href", "rel");
+            assertThat(a.attributes().asList())
+                    .extracting(attribute -> attribute.getKey())
+                    .containsOnly("href", "rel");
             assertThat(a.attr("href").toLowerCase(Locale.ROOT)).matches("https?://.+");
             assertThat(a.attr("rel")).isEqualTo(REL);
             assertThat(a.children()).isEmpty();
         });
-        assertThat(links).hasSize((int) CommentText.segments(hostile.strip()).stream().filter(CommentText.Segment::link).count());
+        assertThat(links).hasSize((int) CommentText.segments(hostile.strip()).stream()
+                .filter(CommentText.Segment::link)
+                .count());
         assertThat(collapsed(p.wholeText())).isEqualTo(collapsed(hostile));
     }
 
     @Test
     void a_web_address_becomes_a_link_with_the_address_as_its_text() {
-        var body = parse(CommentParts.text("Read www.example.org/beirut and https://example.net/x?a=1&b=2.").getElement()).body();
+        var body = parse(CommentParts.text("Read www.example.org/beirut and https://example.net/x?a=1&b=2.")
+                        .getElement())
+                .body();
 
         var links = body.select("a");
-        assertThat(links).extracting(a -> a.attr("href"))
+        assertThat(links)
+                .extracting(a -> a.attr("href"))
                 .containsExactly("https://www.example.org/beirut", "https://example.net/x?a=1&b=2");
-        assertThat(links).extracting(a -> a.text()).containsExactly("www.example.org/beirut", "https://example.net/x?a=1&b=2");
+        assertThat(links)
+                .extracting(a -> a.text())
+                .containsExactly("www.example.org/beirut", "https://example.net/x?a=1&b=2");
         assertThat(links).allSatisfy(a -> assertThat(a.attr("rel")).isEqualTo(REL));
         assertThat(body.text()).isEqualTo("Read www.example.org/beirut and https://example.net/x?a=1&b=2.");
     }
@@ -135,7 +146,18 @@ class CommentRenderingTest {
     @Test
     void a_deleted_comment_shows_no_text_and_no_author() {
         var article = CommentParts.article(
-                new CommentView(8L, null, 1, 11L, "", Instant.parse("2008-04-07T17:10:00Z"), null, "", CommentStatus.DELETED, false, false),
+                new CommentView(
+                        8L,
+                        null,
+                        1,
+                        11L,
+                        "",
+                        Instant.parse("2008-04-07T17:10:00Z"),
+                        null,
+                        "",
+                        CommentStatus.DELETED,
+                        false,
+                        false),
                 TIME);
 
         var body = parse(article.getElement()).body();
@@ -145,25 +167,41 @@ class CommentRenderingTest {
 
     private static CommentView rejectedWithNote(String text, String note) {
         return new CommentView(
-                9L, null, 1, 11L, "Rejected Author", Instant.parse("2008-04-07T17:10:00Z"), null, text,
-                CommentStatus.REJECTED, true, false, false, note);
+                9L,
+                null,
+                1,
+                11L,
+                "Rejected Author",
+                Instant.parse("2008-04-07T17:10:00Z"),
+                null,
+                text,
+                CommentStatus.REJECTED,
+                true,
+                false,
+                false,
+                note);
     }
 
     @Test
     void the_author_of_a_rejected_comment_reads_the_moderators_note_under_it() {
-        var body = parse(CommentParts.article(rejectedWithNote("My first draft", "Please keep to the topic of the post."), TIME)
-                .getElement()).body();
+        var body = parse(CommentParts.article(
+                                rejectedWithNote("My first draft", "Please keep to the topic of the post."), TIME)
+                        .getElement())
+                .body();
 
         var note = body.selectFirst("article > p.comment-note");
         assertThat(note).as(body.html()).isNotNull();
         assertThat(note.text()).isEqualTo("Moderator's note: Please keep to the topic of the post.");
-        assertThat(note.elementSiblingIndex()).as("after the comment's text")
+        assertThat(note.elementSiblingIndex())
+                .as("after the comment's text")
                 .isGreaterThan(body.selectFirst("article > p.comment-text").elementSiblingIndex());
         assertThat(body.selectFirst("span.comment-rejected").text()).isEqualTo("Not published");
 
         // without a reason there is no note at all
-        var withoutNote = parse(CommentParts.article(view("Rejected Author", "My first draft", CommentStatus.REJECTED), TIME)
-                .getElement()).body();
+        var withoutNote = parse(
+                        CommentParts.article(view("Rejected Author", "My first draft", CommentStatus.REJECTED), TIME)
+                                .getElement())
+                .body();
         assertThat(withoutNote.select(".comment-note")).isEmpty();
     }
 
@@ -196,6 +234,7 @@ class CommentRenderingTest {
     @Test
     void every_hostile_string_is_covered() {
         assertThat(com.dateline.comment.HostileStrings.all()).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(Set.copyOf(com.dateline.comment.HostileStrings.all())).hasSameSizeAs(List.copyOf(com.dateline.comment.HostileStrings.all()));
+        assertThat(Set.copyOf(com.dateline.comment.HostileStrings.all()))
+                .hasSameSizeAs(List.copyOf(com.dateline.comment.HostileStrings.all()));
     }
 }

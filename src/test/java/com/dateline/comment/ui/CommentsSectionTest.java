@@ -73,12 +73,16 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         test(section.post).click();
 
         var after = section.list.getChildren().toList();
-        assertThat(after.subList(0, before.size())).as("the comments already shown are the same components").isEqualTo(before);
+        assertThat(after.subList(0, before.size()))
+                .as("the comments already shown are the same components")
+                .isEqualTo(before);
         assertThat(after).hasSize(before.size() + 1);
         assertThat(after.getLast().getElement().getTextRecursively())
                 .contains("Spring came early to the Jaffa Gate this year.", "Awaiting moderation");
         assertThat(section.text.getValue()).isEmpty();
-        written.add(jdbc.queryForObject("select max(id) from comment where body = ?", Long.class,
+        written.add(jdbc.queryForObject(
+                "select max(id) from comment where body = ?",
+                Long.class,
                 "Spring came early to the Jaffa Gate this year."));
     }
 

@@ -55,8 +55,8 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
     }
 
     private long signInAsNewReader() {
-        var account = accounts.register(new Registration("Form Reader", "form-" + UUID.randomUUID() + "@example.org",
-                "a long enough passphrase 2008"));
+        var account = accounts.register(new Registration(
+                "Form Reader", "form-" + UUID.randomUUID() + "@example.org", "a long enough passphrase 2008"));
         signInAs(account.email());
         return account.id();
     }
@@ -93,11 +93,13 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
         test(section.post).click();
 
         assertThat(section.text.isInvalid()).isTrue();
-        assertThat(section.text.getErrorMessage()).startsWith(switch (sample.kind()) {
-            case UNSHOWABLE -> "Your comment contains a character that cannot be shown: ";
-            case HUGE -> "Your comment is far too long";
-            default -> "Write something before posting.";
-        });
+        assertThat(section.text.getErrorMessage())
+                .startsWith(
+                        switch (sample.kind()) {
+                            case UNSHOWABLE -> "Your comment contains a character that cannot be shown: ";
+                            case HUGE -> "Your comment is far too long";
+                            default -> "Write something before posting.";
+                        });
         assertThat(section.text.getValue()).isEqualTo(sample.text());
         assertThat(section.post.isEnabled()).isTrue();
         assertThat(commentsBy(author)).isZero();
@@ -115,39 +117,47 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
         assertThat(section.text.isInvalid()).isFalse();
         assertThat(section.text.getValue()).isEmpty();
         assertThat(section.feedback.getText()).startsWith("Thank you. Your comment is awaiting moderation");
-        assertThat(jdbc.queryForObject("select body from comment where author_id = ?", String.class, author)).isEqualTo(sample.text());
+        assertThat(jdbc.queryForObject("select body from comment where author_id = ?", String.class, author))
+                .isEqualTo(sample.text());
     }
 
     @Test
     void a_report_note_with_a_nul_character_is_refused_in_the_dialog_with_the_note_kept() {
-        var post = jdbc.queryForObject("select id from post where slug = 'israel-spring-in-jerusalems-old-city'", Long.class);
+        var post = jdbc.queryForObject(
+                "select id from post where slug = 'israel-spring-in-jerusalems-old-city'", Long.class);
         signInAsNewReader();
-        var reported = comments.submit(post, null, "A comment to report " + UUID.randomUUID()).commentId();
+        var reported = comments.submit(post, null, "A comment to report " + UUID.randomUUID())
+                .commentId();
         signInAs("moderator@dateline.test");
         comments.approve(reported);
         var reporter = signInAsNewReader();
         try {
             var section = openPost();
             var article = find(com.vaadin.flow.component.html.Article.class)
-                    .withAttribute("data-comment-id", Long.toString(reported)).single();
+                    .withAttribute("data-comment-id", Long.toString(reported))
+                    .single();
             test(article.getChildren()
-                    .flatMap(child -> child.getChildren())
-                    .filter(child -> child instanceof Button button && "Report".equals(button.getText()))
-                    .map(Button.class::cast)
-                    .findFirst()
-                    .orElseThrow()).click();
+                            .flatMap(child -> child.getChildren())
+                            .filter(child -> child instanceof Button button && "Report".equals(button.getText()))
+                            .map(Button.class::cast)
+                            .findFirst()
+                            .orElseThrow())
+                    .click();
             var note = find(TextArea.class).withLabel("Note for the moderators").single();
 
             test(note).setValue("Spam\u0000link");
             test(find(Button.class).withText("Send report").single()).click();
 
             assertThat(note.isInvalid()).isTrue();
-            assertThat(note.getErrorMessage()).isEqualTo(
-                    "Your note contains a character that cannot be shown: U+0000 (a NUL character) at character 5. Please remove it.");
+            assertThat(note.getErrorMessage())
+                    .isEqualTo(
+                            "Your note contains a character that cannot be shown: U+0000 (a NUL character) at character 5. Please remove it.");
             assertThat(note.getValue()).isEqualTo("Spam\u0000link");
             assertThat(find(Dialog.class).single().isOpened()).isTrue();
             assertThat(section.feedback.getText()).isEmpty();
-            assertThat(jdbc.queryForObject("select count(*) from comment_report where reporter_id = ?", Long.class, reporter)).isZero();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from comment_report where reporter_id = ?", Long.class, reporter))
+                    .isZero();
         } finally {
             jdbc.update("delete from moderation_action where comment_id = ?", reported);
             jdbc.update("delete from comment where id = ?", reported);

@@ -84,7 +84,8 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
 
     @SuppressWarnings("unchecked")
     private Grid<ModerationItem> search(String text) {
-        test(find(TextField.class).withPlaceholder("Search comment text").single()).setValue(text);
+        test(find(TextField.class).withPlaceholder("Search comment text").single())
+                .setValue(text);
         var grid = (Grid<ModerationItem>) find(Grid.class).single();
         grid.getDataCommunicator().setViewportRange(0, WHOLE_QUEUE);
         roundTrip();
@@ -104,9 +105,15 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
         var shown = shown(search(sample.text()));
 
         assertThat(shown).extracting(ModerationItem::id).contains(holding).doesNotContain(without);
-        assertThat(shown).extracting(ModerationItem::text)
-                .allSatisfy(text -> assertThat(text).containsIgnoringCase(sample.text().strip()));
-        assertThat(find(TextField.class).withPlaceholder("Search comment text").single().getValue()).isEqualTo(sample.text());
+        assertThat(shown)
+                .extracting(ModerationItem::text)
+                .allSatisfy(text ->
+                        assertThat(text).containsIgnoringCase(sample.text().strip()));
+        assertThat(find(TextField.class)
+                        .withPlaceholder("Search comment text")
+                        .single()
+                        .getValue())
+                .isEqualTo(sample.text());
     }
 
     @ParameterizedTest
@@ -133,7 +140,11 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
         var shown = shown(search(sample.text()));
 
         assertThat(shown).isEmpty();
-        assertThat(find(TextField.class).withPlaceholder("Search comment text").single().getValue()).isEqualTo(sample.text());
+        assertThat(find(TextField.class)
+                        .withPlaceholder("Search comment text")
+                        .single()
+                        .getValue())
+                .isEqualTo(sample.text());
     }
 
     /** Characters no comment may hold, and more text than a comment may have. */
@@ -144,27 +155,35 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
     private static List<ModerationItem> shown(Grid<ModerationItem> grid) {
         var count = grid.getDataCommunicator().getItemCount();
         // A lazy grid knows its size once a fetch came back short of the viewport.
-        assertThat(count).as("rows shown; the test's queue must fit in the viewport").isLessThan(WHOLE_QUEUE);
-        return IntStream.range(0, count).mapToObj(i -> grid.getDataCommunicator().getItem(i)).toList();
+        assertThat(count)
+                .as("rows shown; the test's queue must fit in the viewport")
+                .isLessThan(WHOLE_QUEUE);
+        return IntStream.range(0, count)
+                .mapToObj(i -> grid.getDataCommunicator().getItem(i))
+                .toList();
     }
 
     @Test
     void a_reason_with_a_control_character_keeps_the_dialog_open_with_the_reason_and_decides_nothing() {
         var token = "Hr" + UUID.randomUUID().toString().substring(0, 8);
-        var id = support.submitAsNewReader(support.postId(JERUSALEM), "Reason Reader", "Reject me with a reason " + token);
+        var id = support.submitAsNewReader(
+                support.postId(JERUSALEM), "Reason Reader", "Reject me with a reason " + token);
         support.signInAs(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var grid = search(token);
         grid.select(grid.getDataCommunicator().getItem(0));
 
         test(find(Button.class).withText("Reject").single()).click();
-        var reason = find(TextArea.class).withLabel("Reason shown to the author (optional)").single();
+        var reason = find(TextArea.class)
+                .withLabel("Reason shown to the author (optional)")
+                .single();
         test(reason).setValue("Off topic\u001B[2J");
         test(find(Button.class).withText("Reject").last()).click();
 
         assertThat(reason.isInvalid()).isTrue();
-        assertThat(reason.getErrorMessage()).isEqualTo(
-                "The reason contains a character that cannot be shown: U+001B (a control character) at character 10. Please remove it.");
+        assertThat(reason.getErrorMessage())
+                .isEqualTo(
+                        "The reason contains a character that cannot be shown: U+001B (a control character) at character 10. Please remove it.");
         assertThat(reason.getValue()).isEqualTo("Off topic\u001B[2J");
         assertThat(find(Dialog.class).single().isOpened()).isTrue();
         assertThat(queues.item(id).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);

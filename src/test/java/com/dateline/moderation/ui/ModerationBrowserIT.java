@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,33 +60,59 @@ class ModerationBrowserIT {
     void moderator_approves_a_pending_comment_with_the_keyboard_and_the_queue_count_drops() {
         var email = "queue-" + System.nanoTime() + "@example.org";
         accounts.register(new Registration("Dariush in Tehran", email, "Traffic on Vali Asr again 2008"));
-        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work").orElseThrow().summary().id();
+        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work")
+                .orElseThrow()
+                .summary()
+                .id();
         as(email, () -> comments.submit(postId, null, "Twenty minutes across Tehran? Only during Nowruz."));
 
         moderator = HeadlessChromium.start();
         moderator.browser.get("http://localhost:" + port + "/admin/moderation");
         moderator.wait.until(ExpectedConditions.urlContains("/login"));
-        moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+        moderator
+                .wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys("moderator@dateline.test");
-        moderator.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("moderator-demo-2008");
-        moderator.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        moderator
+                .browser
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys("moderator-demo-2008");
+        moderator
+                .browser
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
         var pendingTab = moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-pending")));
         var before = count(pendingTab.getText());
         assertThat(before).isGreaterThanOrEqualTo(1);
-        moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#moderation-grid vaadin-grid-cell-content")));
-        moderator.wait.until(driver -> driver.findElement(By.id("moderation-grid")).getText().contains("Twenty minutes across Tehran"));
+        moderator.wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#moderation-grid vaadin-grid-cell-content")));
+        moderator.wait.until(driver ->
+                driver.findElement(By.id("moderation-grid")).getText().contains("Twenty minutes across Tehran"));
 
         new Actions(moderator.browser).sendKeys("j").perform();
         moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-details h2")));
-        assertThat(moderator.browser.findElement(By.cssSelector(".moderation-details")).getText()).contains("Comment by");
+        assertThat(moderator
+                        .browser
+                        .findElement(By.cssSelector(".moderation-details"))
+                        .getText())
+                .contains("Comment by");
         moderator.screenshot("moderation-open-comment");
-        var opened = moderator.browser.findElement(By.cssSelector(".moderation-details .comment-text")).getText();
+        var opened = moderator
+                .browser
+                .findElement(By.cssSelector(".moderation-details .comment-text"))
+                .getText();
 
         new Actions(moderator.browser).sendKeys("a").perform();
-        moderator.wait.until(driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before - 1);
+        moderator.wait.until(
+                driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before - 1);
         moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-notification-card")));
-        assertThat(moderator.browser.findElement(By.cssSelector("vaadin-notification-card")).getText()).contains("Approved 1 comment");
+        assertThat(moderator
+                        .browser
+                        .findElement(By.cssSelector("vaadin-notification-card"))
+                        .getText())
+                .contains("Approved 1 comment");
         moderator.screenshot("moderation-after-approve");
 
         if (opened.startsWith("Twenty minutes across Tehran")) {
@@ -99,40 +124,70 @@ class ModerationBrowserIT {
         var second = "queue-live-" + System.nanoTime() + "@example.org";
         accounts.register(new Registration("Shirin in Isfahan", second, "Bridges over the Zayandeh 2008"));
         as(second, () -> comments.submit(postId, null, "The bazaar was quiet all week."));
-        moderator.wait.until(driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before);
-        assertThat(moderator.browser.findElement(By.xpath("//vaadin-button[contains(., 'New activity')]")).isDisplayed()).isTrue();
+        moderator.wait.until(
+                driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before);
+        assertThat(moderator
+                        .browser
+                        .findElement(By.xpath("//vaadin-button[contains(., 'New activity')]"))
+                        .isDisplayed())
+                .isTrue();
     }
 
     @Test
     void typing_a_rejection_reason_never_triggers_the_one_letter_shortcuts() {
         var email = "reason-" + System.nanoTime() + "@example.org";
         accounts.register(new Registration("Karim in Basra", email, "Dates from the Shatt al-Arab 2008"));
-        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work").orElseThrow().summary().id();
+        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work")
+                .orElseThrow()
+                .summary()
+                .id();
         var marker = "Cheap watches, reason test " + System.nanoTime();
         as(email, () -> comments.submit(postId, null, marker));
 
         moderator = HeadlessChromium.start();
         moderator.browser.get("http://localhost:" + port + "/login?redirect=/admin/moderation");
-        moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+        moderator
+                .wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys("moderator@dateline.test");
-        moderator.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("moderator-demo-2008");
-        moderator.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        moderator
+                .browser
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys("moderator-demo-2008");
+        moderator
+                .browser
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
         // Only this comment: the search narrows the queue to it.
-        var search = moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
+        var search = moderator.wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
         search.sendKeys(marker);
-        moderator.wait.until(driver -> driver.findElement(By.id("moderation-grid")).getText().contains(marker));
-        moderator.browser.findElement(By.id("moderation-grid")).findElement(By.xpath(".//vaadin-grid-cell-content[contains(., 'Cheap watches')]")).click();
+        moderator.wait.until(
+                driver -> driver.findElement(By.id("moderation-grid")).getText().contains(marker));
+        moderator
+                .browser
+                .findElement(By.id("moderation-grid"))
+                .findElement(By.xpath(".//vaadin-grid-cell-content[contains(., 'Cheap watches')]"))
+                .click();
         moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-details h2")));
 
         new Actions(moderator.browser).sendKeys("r").perform();
-        var reason = moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-dialog vaadin-text-area textarea")));
-        moderator.wait.until(driver -> reason.equals(((JavascriptExecutor) driver).executeScript(
-                "let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a;")));
-        new Actions(moderator.browser).sendKeys("Ads are not allowed; spam is removed.").perform();
+        var reason = moderator.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-dialog vaadin-text-area textarea")));
+        moderator.wait.until(
+                driver -> reason.equals(
+                        ((JavascriptExecutor) driver)
+                                .executeScript(
+                                        "let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a;")));
+        new Actions(moderator.browser)
+                .sendKeys("Ads are not allowed; spam is removed.")
+                .perform();
 
         moderator.wait.until(driver -> reason.getDomProperty("value").equals("Ads are not allowed; spam is removed."));
-        assertThat(moderator.browser.findElements(By.cssSelector("vaadin-notification-card"))).isEmpty();
+        assertThat(moderator.browser.findElements(By.cssSelector("vaadin-notification-card")))
+                .isEmpty();
         assertThat(commentStatus(postId, marker)).isEqualTo("PENDING");
         moderator.screenshot("moderation-reason-typed");
     }
@@ -141,24 +196,42 @@ class ModerationBrowserIT {
     void at_1280_pixels_the_queue_shows_the_hold_reason_without_scrolling_sideways_with_a_comment_open() {
         var email = "wide-" + System.nanoTime() + "@example.org";
         accounts.register(new Registration("Layla in Amman", email, "Rainbow Street at dusk 2008"));
-        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work").orElseThrow().summary().id();
+        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work")
+                .orElseThrow()
+                .summary()
+                .id();
         var marker = "A first comment that waits for a moderator " + System.nanoTime();
         as(email, () -> comments.submit(postId, null, marker));
 
         moderator = HeadlessChromium.start();
         moderator.browser.manage().window().setSize(new Dimension(1280, 900));
         moderator.browser.get("http://localhost:" + port + "/login?redirect=/admin/moderation");
-        moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+        moderator
+                .wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys("moderator@dateline.test");
-        moderator.browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("moderator-demo-2008");
-        moderator.browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        moderator
+                .browser
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys("moderator-demo-2008");
+        moderator
+                .browser
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
-        var search = moderator.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
+        var search = moderator.wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
         search.sendKeys(marker);
-        moderator.wait.until(driver -> driver.findElement(By.id("moderation-grid")).getText().contains("Pre-moderation"));
+        moderator.wait.until(
+                driver -> driver.findElement(By.id("moderation-grid")).getText().contains("Pre-moderation"));
 
         assertReasonFits("closed");
-        moderator.browser.findElement(By.id("moderation-grid")).findElement(By.xpath(".//vaadin-grid-cell-content[contains(., 'A first comment')]")).click();
+        moderator
+                .browser
+                .findElement(By.id("moderation-grid"))
+                .findElement(By.xpath(".//vaadin-grid-cell-content[contains(., 'A first comment')]"))
+                .click();
         moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-details h2")));
         assertReasonFits("open");
         moderator.screenshot("moderation-1280-open-comment");
@@ -179,26 +252,35 @@ class ModerationBrowserIT {
         var cellRight = ((Number) measured.get("cellRight")).doubleValue();
         var gridRight = ((Number) measured.get("gridRight")).doubleValue();
         var window = ((Number) measured.get("window")).doubleValue();
-        assertThat(((Number) measured.get("overflow")).doubleValue()).as("sideways scroll with details " + details + ": " + measured).isLessThanOrEqualTo(1);
-        assertThat(cellRight).as("hold reason's right edge with details " + details + ": " + measured).isLessThanOrEqualTo(gridRight);
-        assertThat(gridRight).as("grid's right edge with details " + details + ": " + measured).isLessThanOrEqualTo(window);
+        assertThat(((Number) measured.get("overflow")).doubleValue())
+                .as("sideways scroll with details " + details + ": " + measured)
+                .isLessThanOrEqualTo(1);
+        assertThat(cellRight)
+                .as("hold reason's right edge with details " + details + ": " + measured)
+                .isLessThanOrEqualTo(gridRight);
+        assertThat(gridRight)
+                .as("grid's right edge with details " + details + ": " + measured)
+                .isLessThanOrEqualTo(window);
     }
 
     private static long count(String tabLabel) {
         var open = tabLabel.lastIndexOf('(');
-        return Long.parseLong(tabLabel.substring(open + 1, tabLabel.lastIndexOf(')')).trim());
+        return Long.parseLong(
+                tabLabel.substring(open + 1, tabLabel.lastIndexOf(')')).trim());
     }
 
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private String commentStatus(long postId, String body) {
-        return jdbc.queryForObject("select status from comment where post_id = ? and body = ?", String.class, postId, body);
+        return jdbc.queryForObject(
+                "select status from comment where post_id = ? and body = ?", String.class, postId, body);
     }
 
     private void as(String email, Runnable action) {
         var user = users.loadUserByUsername(email);
-        // Method security reads this context's strategy, which another test context may have replaced in the static holder.
+        // Method security reads this context's strategy, which another test context may have replaced in the static
+        // holder.
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         securityContexts.setContext(context);

@@ -152,11 +152,12 @@ class ModerationViewTest extends SpringBrowserlessTest {
         navigate(ROUTE, ModerationView.class);
 
         assertThat(find(H1.class).single().getText()).isEqualTo("Moderation");
-        assertThat(tabLabels()).containsExactly(
-                "Pending (" + counts.of(ModerationQueue.PENDING) + ")",
-                "Reported (" + counts.of(ModerationQueue.REPORTED) + ")",
-                "Approved (" + counts.of(ModerationQueue.APPROVED) + ")",
-                "Rejected (" + counts.of(ModerationQueue.REJECTED) + ")");
+        assertThat(tabLabels())
+                .containsExactly(
+                        "Pending (" + counts.of(ModerationQueue.PENDING) + ")",
+                        "Reported (" + counts.of(ModerationQueue.REPORTED) + ")",
+                        "Approved (" + counts.of(ModerationQueue.APPROVED) + ")",
+                        "Rejected (" + counts.of(ModerationQueue.REJECTED) + ")");
         assertThat(counts.of(ModerationQueue.PENDING)).isPositive();
         assertThat(find(Grid.class).exists()).isTrue();
         assertThat(find(Button.class).withText("Approve").exists()).isTrue();
@@ -169,7 +170,9 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
         navigate(ROUTE, ModerationView.class);
 
-        assertThat(tabLabels()).hasSize(4).allMatch(label -> TAB_LABEL.matcher(label).matches());
+        assertThat(tabLabels())
+                .hasSize(4)
+                .allMatch(label -> TAB_LABEL.matcher(label).matches());
     }
 
     @Test
@@ -226,7 +229,10 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
         assertThat(find(Button.class).withText("Ban…").exists()).isFalse();
         assertThat(find(Button.class).withText("Trust this reader").exists()).isFalse();
-        assertThat(find(com.vaadin.flow.component.html.Span.class).withClassName("staff-account").single().getText())
+        assertThat(find(com.vaadin.flow.component.html.Span.class)
+                        .withClassName("staff-account")
+                        .single()
+                        .getText())
                 .contains("only an admin can ban, unban or trust it");
     }
 
@@ -254,8 +260,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
         for (int i = 0; i < count; i++) {
             jdbc.update("""
                     insert into comment (post_id, author_id, depth, body, status, status_reason, status_changed_at, created_at, version)
-                    values (?, ?, 1, ?, 'PENDING', 'Pre-moderation', current_timestamp, current_timestamp, 0)""",
-                    postId, author.id(), "Seeded pending comment number " + i);
+                    values (?, ?, 1, ?, 'PENDING', 'Pre-moderation', current_timestamp, current_timestamp, 0)""", postId, author.id(), "Seeded pending comment number " + i);
         }
         var ids = jdbc.queryForList("select id from comment where author_id = ?", Long.class, author.id());
         seeded.addAll(ids);
@@ -310,7 +315,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         var approvedBefore = count(ModerationQueue.APPROVED);
 
         // narrow the queue to this comment, as a moderator typing in the search field would
-        test(find(TextField.class).withPlaceholder("Search comment text").single()).setValue(token);
+        test(find(TextField.class).withPlaceholder("Search comment text").single())
+                .setValue(token);
         var grid = (Grid<ModerationItem>) find(Grid.class).single();
         grid.getDataCommunicator().setViewportRange(0, 50);
         roundTrip();
@@ -340,7 +346,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         var id = support.submitAsNewReader(postId, "Late Reader", "Another moderator takes me first " + token);
         support.signInAs(MODERATOR);
         navigate(ROUTE, ModerationView.class);
-        test(find(TextField.class).withPlaceholder("Search comment text").single()).setValue(token);
+        test(find(TextField.class).withPlaceholder("Search comment text").single())
+                .setValue(token);
         var grid = (Grid<ModerationItem>) find(Grid.class).single();
         grid.getDataCommunicator().setViewportRange(0, 50);
         roundTrip();
@@ -348,14 +355,18 @@ class ModerationViewTest extends SpringBrowserlessTest {
         assertThat(item.id()).isEqualTo(id);
 
         // meanwhile the admin rejects it
-        support.as(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, java.util.Map.of(id, item.version()), "First"));
+        support.as(
+                ADMIN, () -> moderation.decide(ModerationVerb.REJECT, java.util.Map.of(id, item.version()), "First"));
         support.signInAs(MODERATOR);
 
         grid.select(item);
         test(find(Button.class).withText("Approve").single()).click();
 
         assertThat(queues.item(id).orElseThrow().status()).isEqualTo(CommentStatus.REJECTED);
-        assertThat(moderation.historyOf(id)).singleElement().extracting(row -> row.moderator()).isEqualTo("Demo Admin");
+        assertThat(moderation.historyOf(id))
+                .singleElement()
+                .extracting(row -> row.moderator())
+                .isEqualTo("Demo Admin");
     }
 
     @Test
@@ -364,7 +375,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         var total = ModerationView.STEP_SIZE + 10;
         var ids = new ArrayList<Long>();
         for (int i = 0; i < total; i++) {
-            ids.add(support.submitAsNewReader(postId, "Step Reader " + i, "One of many comments approved in steps, number " + i + "."));
+            ids.add(support.submitAsNewReader(
+                    postId, "Step Reader " + i, "One of many comments approved in steps, number " + i + "."));
         }
         support.signInAs(MODERATOR);
         var view = navigate(ROUTE, ModerationView.class);
@@ -389,7 +401,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         // the steps run on another thread and reach the UI through ui.access: run what they queued
         var done = "Approved " + total + " comments.";
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((notificationsReading(done).isEmpty() || !openProgressDialogs().isEmpty()) && System.nanoTime() < deadline) {
+        while ((notificationsReading(done).isEmpty() || !openProgressDialogs().isEmpty())
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
             roundTrip();
         }
@@ -406,7 +419,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         assertThat(count(ModerationQueue.APPROVED)).isEqualTo(approvedBefore + total);
 
         // "Undo" in the notification takes back every step, not only the last
-        test(find(Button.class, notification.getFirst()).withText("Undo").single()).click();
+        test(find(Button.class, notification.getFirst()).withText("Undo").single())
+                .click();
         assertThat(jdbc.queryForList("select status from comment where id in (" + joined(ids) + ")", String.class))
                 .hasSize(total)
                 .containsOnly(CommentStatus.PENDING.name());
@@ -424,7 +438,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
     private List<Notification> notificationsReading(String text) {
         return find(Notification.class).all().stream()
                 .filter(Notification::isOpened)
-                .filter(notification -> notification.getElement().getTextRecursively().contains(text))
+                .filter(notification ->
+                        notification.getElement().getTextRecursively().contains(text))
                 .toList();
     }
 

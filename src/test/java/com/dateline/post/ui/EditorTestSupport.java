@@ -71,10 +71,24 @@ final class EditorTestSupport {
     }
 
     /** Saves a post through the service as the demo editor and remembers it for {@link #deleteWritten()}. */
-    long write(String title, String slug, LocalDateTime publishAt, boolean draft, PostForm.@org.jspecify.annotations.Nullable PhotoForm photo) {
+    long write(
+            String title,
+            String slug,
+            LocalDateTime publishAt,
+            boolean draft,
+            PostForm.@org.jspecify.annotations.Nullable PhotoForm photo) {
         var id = asEditor(() -> editing.save(new PostForm(
-                null, 0, title, "Iraq", slug, publishAt, "Times staff writers in Baghdad", true, draft,
-                "A first paragraph.\n\n> A quotation.", photo)));
+                null,
+                0,
+                title,
+                "Iraq",
+                slug,
+                publishAt,
+                "Times staff writers in Baghdad",
+                true,
+                draft,
+                "A first paragraph.\n\n> A quotation.",
+                photo)));
         written.add(id);
         return id;
     }

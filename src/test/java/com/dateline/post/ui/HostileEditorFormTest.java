@@ -50,7 +50,9 @@ class HostileEditorFormTest extends SpringBrowserlessTest {
         support.signOut();
     }
 
-    private record Field(String name, Function<PostEditorView, com.vaadin.flow.component.textfield.TextFieldBase<?, String>> field) {}
+    private record Field(
+            String name,
+            Function<PostEditorView, com.vaadin.flow.component.textfield.TextFieldBase<?, String>> field) {}
 
     private static final List<Field> FIELDS = List.of(
             new Field("title", view -> view.title),
@@ -78,7 +80,9 @@ class HostileEditorFormTest extends SpringBrowserlessTest {
             assertThat(input.getValue()).as(field.name()).isEqualTo(typed);
             assertThat(view.alert.isVisible()).isTrue();
             assertThat(view.alert.getElement().getTextRecursively()).startsWith("The post was not saved.");
-            assertThat(jdbc.queryForObject("select count(*) from post", Long.class)).as(field.name()).isEqualTo(posts);
+            assertThat(jdbc.queryForObject("select count(*) from post", Long.class))
+                    .as(field.name())
+                    .isEqualTo(posts);
         }
     }
 }

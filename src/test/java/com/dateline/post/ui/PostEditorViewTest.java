@@ -95,7 +95,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
     }
 
     private int postCount() {
-        return support.asEditor(() -> editing.list(null, PageRequest.of(0, 10_000)).getNumberOfElements());
+        return support.asEditor(
+                () -> editing.list(null, PageRequest.of(0, 10_000)).getNumberOfElements());
     }
 
     // --- access -----------------------------------------------------------------------------------
@@ -119,8 +120,12 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_moderator_gets_access_denied_for_an_existing_post_too() {
-        var id = support.write("Moderators may not edit " + EditorTestSupport.unique(), "moderators-may-not-edit-" + EditorTestSupport.unique(),
-                LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
+        var id = support.write(
+                "Moderators may not edit " + EditorTestSupport.unique(),
+                "moderators-may-not-edit-" + EditorTestSupport.unique(),
+                LocalDateTime.of(2008, 4, 9, 8, 0),
+                true,
+                null);
         support.signInAs(MODERATOR);
 
         navigate("admin/posts/" + id, AccessDeniedView.class);
@@ -140,8 +145,12 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_unknown_a_deleted_or_a_malformed_id_gets_page_not_found() {
-        var id = support.write("Soon deleted " + EditorTestSupport.unique(), "soon-deleted-" + EditorTestSupport.unique(),
-                LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
+        var id = support.write(
+                "Soon deleted " + EditorTestSupport.unique(),
+                "soon-deleted-" + EditorTestSupport.unique(),
+                LocalDateTime.of(2008, 4, 9, 8, 0),
+                true,
+                null);
         support.asEditor(() -> {
             editing.delete(id);
             return null;
@@ -162,7 +171,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         assertThat(view.title.getLabel()).isEqualTo("Title");
         assertThat(view.category.getLabel()).isEqualTo("Category");
         assertThat(view.slug.getLabel()).isEqualTo("Slug");
-        assertThat(view.slug.getHelperText()).startsWith("Lower-case letters, digits and hyphens; the post's address is /yyyy/MM/slug");
+        assertThat(view.slug.getHelperText())
+                .startsWith("Lower-case letters, digits and hyphens; the post's address is /yyyy/MM/slug");
         assertThat(view.publishAt.getLabel()).isEqualTo("Publication date and time");
         assertThat(view.publishAt.getHelperText()).contains("America/Los_Angeles");
         assertThat(view.byline.getLabel()).isEqualTo("Byline");
@@ -170,11 +180,13 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         assertThat(view.status.getLabel()).isEqualTo("Status");
         assertThat(view.status.getListDataView().getItems()).containsExactly("Draft", "Publish");
         assertThat(view.body.getLabel()).isEqualTo("Body");
-        assertThat(view.body.getHelperText()).startsWith("Markdown: a blank line starts a paragraph, > starts a quotation");
+        assertThat(view.body.getHelperText())
+                .startsWith("Markdown: a blank line starts a paragraph, > starts a quotation");
         assertThat(view.altText.getLabel()).isEqualTo("Alt text");
         assertThat(view.caption.getLabel()).isEqualTo("Caption");
         assertThat(view.credit.getLabel()).isEqualTo("Credit");
-        assertThat(view.upload.getAcceptedMimeTypes()).containsExactlyInAnyOrder("image/jpeg", "image/png", "image/webp");
+        assertThat(view.upload.getAcceptedMimeTypes())
+                .containsExactlyInAnyOrder("image/jpeg", "image/png", "image/webp");
         assertThat(view.upload.getAcceptedFileExtensions()).contains(".jpg", ".png", ".webp");
         assertThat(view.upload.getMaxFileSize()).isEqualTo(10 * 1024 * 1024);
     }
@@ -235,7 +247,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         test(view.save).click();
 
         currentPostId();
-        var page = posts.findByPermalink(2008, 3, "published-from-the-editor-" + word).orElseThrow();
+        var page = posts.findByPermalink(2008, 3, "published-from-the-editor-" + word)
+                .orElseThrow();
         assertThat(page.summary().title()).isEqualTo("Published from the editor " + word);
         assertThat(page.bodyHtml()).contains("<blockquote>");
         assertThat(notificationText()).startsWith("Published.");
@@ -247,7 +260,11 @@ class PostEditorViewTest extends SpringBrowserlessTest {
     void a_future_time_schedules_the_post_and_says_so() {
         var word = EditorTestSupport.unique();
         var view = openNew();
-        var nextYear = LocalDateTime.ofInstant(clock.instant(), BLOG_ZONE).plusYears(1).withHour(9).withMinute(58).truncatedTo(ChronoUnit.MINUTES);
+        var nextYear = LocalDateTime.ofInstant(clock.instant(), BLOG_ZONE)
+                .plusYears(1)
+                .withHour(9)
+                .withMinute(58)
+                .truncatedTo(ChronoUnit.MINUTES);
 
         test(view.title).setValue("Scheduled dispatch " + word);
         test(view.category).selectItem("Israel");
@@ -255,13 +272,16 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         test(view.status).selectItem("Publish");
         test(view.body).setValue("Not yet.");
 
-        var expectedDateline = nextYear.format(java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy | h:mm", java.util.Locale.US)) + " am";
+        var expectedDateline = nextYear.format(
+                        java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy | h:mm", java.util.Locale.US))
+                + " am";
         assertThat(view.status.getHelperText()).isEqualTo("Scheduled: readers see it from " + expectedDateline + ".");
         test(view.save).click();
 
         currentPostId();
         assertThat(notificationText()).isEqualTo("Scheduled for " + expectedDateline + ".");
-        assertThat(posts.findByPermalink(nextYear.getYear(), nextYear.getMonthValue(), "scheduled-dispatch-" + word)).isEmpty();
+        assertThat(posts.findByPermalink(nextYear.getYear(), nextYear.getMonthValue(), "scheduled-dispatch-" + word))
+                .isEmpty();
     }
 
     @Test
@@ -276,7 +296,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         test(view.save).click();
 
         var id = currentPostId();
-        assertThat(support.asEditor(() -> editing.load(id)).orElseThrow().category()).isEqualTo(category);
+        assertThat(support.asEditor(() -> editing.load(id)).orElseThrow().category())
+                .isEqualTo(category);
         assertThat(support.asEditor(() -> editing.categoryNames())).contains(category);
     }
 
@@ -287,7 +308,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         ComponentUtil.fireEvent(view.category, new ComboBoxBase.CustomValueSetEvent<>(view.category, true, " iraq "));
 
         assertThat(view.category.getValue()).isEqualTo("Iraq");
-        assertThat(view.category.getListDataView().getItems().filter("Iraq"::equalsIgnoreCase)).containsExactly("Iraq");
+        assertThat(view.category.getListDataView().getItems().filter("Iraq"::equalsIgnoreCase))
+                .containsExactly("Iraq");
     }
 
     @Test
@@ -303,7 +325,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         assertThat(preview.select("article.post h2.post-title").text()).isEqualTo("IRAQ: Talk about talks");
         assertThat(preview.select("article.post .kicker").text()).isEqualTo("IRAQ:");
         assertThat(preview.select("article.post .post-body p").first().text()).isEqualTo("A paragraph.");
-        assertThat(preview.select("article.post .post-body blockquote").text()).isEqualTo("\"We understand,\" she wrote.");
+        assertThat(preview.select("article.post .post-body blockquote").text())
+                .isEqualTo("\"We understand,\" she wrote.");
         assertThat(preview.select("script")).isEmpty();
         assertThat(preview.select("article.post .byline").text()).isEqualTo("— Times staff writers");
         assertThat(preview.select("article.post time").attr("datetime")).isNotBlank();
@@ -335,7 +358,9 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         assertThat(view.body.isInvalid()).isFalse();
         assertThat(view.alert.isVisible()).isTrue();
         assertThat(view.alert.getElement().getAttribute("role")).isEqualTo("alert");
-        assertThat(view.alert.getElement().getTextRecursively()).contains("The post was not saved.").contains("3 fields");
+        assertThat(view.alert.getElement().getTextRecursively())
+                .contains("The post was not saved.")
+                .contains("3 fields");
         // everything typed is still there, the photo too
         assertThat(view.category.getValue()).isEqualTo("Iraq");
         assertThat(view.slug.getValue()).isEqualTo("Not A Slug!");
@@ -366,11 +391,13 @@ class PostEditorViewTest extends SpringBrowserlessTest {
     void a_text_file_named_like_a_photo_is_refused_and_no_photo_is_stored() {
         var view = openNew();
 
-        test(view.upload).upload("photo.jpg", "image/jpeg", "Not a photo at all, just words.".getBytes(StandardCharsets.UTF_8));
+        test(view.upload)
+                .upload("photo.jpg", "image/jpeg", "Not a photo at all, just words.".getBytes(StandardCharsets.UTF_8));
 
         assertThat(view.photoError.isVisible()).isTrue();
         assertThat(view.photoError.getElement().getAttribute("role")).isEqualTo("alert");
-        assertThat(view.photoError.getText()).isEqualTo("“photo.jpg” was not accepted. This file is not a JPEG, PNG or WebP image.");
+        assertThat(view.photoError.getText())
+                .isEqualTo("“photo.jpg” was not accepted. This file is not a JPEG, PNG or WebP image.");
         assertThat(view.photoStatus.getText()).isEqualTo("No photo.");
         assertThat(view.form().photo()).isNull();
 
@@ -380,7 +407,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         test(view.save).click();
 
         var id = currentPostId();
-        assertThat(support.asEditor(() -> editing.load(id)).orElseThrow().photo()).isNull();
+        assertThat(support.asEditor(() -> editing.load(id)).orElseThrow().photo())
+                .isNull();
     }
 
     @Test
@@ -390,8 +418,9 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         test(view.upload).upload("poster.png", "image/png", DeclaredSizePng.blank(12_000, 12_000));
 
         assertThat(view.photoError.isVisible()).isTrue();
-        assertThat(view.photoError.getText()).isEqualTo("“poster.png” was not accepted. This image is 12,000 × 12,000 pixels; "
-                + "the most we take is 50 megapixels. Please upload a smaller version.");
+        assertThat(view.photoError.getText())
+                .isEqualTo("“poster.png” was not accepted. This image is 12,000 × 12,000 pixels; "
+                        + "the most we take is 50 megapixels. Please upload a smaller version.");
         assertThat(view.photoStatus.getText()).isEqualTo("No photo.");
         assertThat(view.form().photo()).isNull();
     }
@@ -400,19 +429,29 @@ class PostEditorViewTest extends SpringBrowserlessTest {
     void an_image_rejected_by_the_browser_gets_a_clear_message() {
         var view = openNew();
 
-        ComponentUtil.fireEvent(view.upload, new com.vaadin.flow.component.upload.FileRejectedEvent(
-                view.upload, PostEditorView.TOO_BIG, "huge.jpg"));
+        ComponentUtil.fireEvent(
+                view.upload,
+                new com.vaadin.flow.component.upload.FileRejectedEvent(
+                        view.upload, PostEditorView.TOO_BIG, "huge.jpg"));
 
         assertThat(view.photoError.isVisible()).isTrue();
-        assertThat(view.photoError.getText()).isEqualTo("“huge.jpg” was not uploaded. This file is larger than 10 MB. Please upload a smaller photo.");
+        assertThat(view.photoError.getText())
+                .isEqualTo(
+                        "“huge.jpg” was not uploaded. This file is larger than 10 MB. Please upload a smaller photo.");
     }
 
     @Test
     void editing_a_post_keeps_its_photo_and_changes_its_words() {
         var word = EditorTestSupport.unique();
-        var id = support.write("With a photo " + word, "with-a-photo-" + word, LocalDateTime.of(2008, 4, 9, 8, 0), true,
-                new PostForm.PhotoForm(null, EditorTestSupport.png(60, 40), "A red square", "Old caption", "Old credit"));
-        var photoId = support.asEditor(() -> editing.load(id)).orElseThrow().photo().existingId();
+        var id = support.write(
+                "With a photo " + word,
+                "with-a-photo-" + word,
+                LocalDateTime.of(2008, 4, 9, 8, 0),
+                true,
+                new PostForm.PhotoForm(
+                        null, EditorTestSupport.png(60, 40), "A red square", "Old caption", "Old credit"));
+        var photoId =
+                support.asEditor(() -> editing.load(id)).orElseThrow().photo().existingId();
         support.signInAs(EDITOR);
         var view = navigate("admin/posts/" + id, PostEditorView.class);
         assertThat(view.heading.getText()).isEqualTo("Edit post");
@@ -429,24 +468,37 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
         test(view.removePhoto).click();
         test(view.save).click();
-        assertThat(support.asEditor(() -> editing.load(id)).orElseThrow().photo()).isNull();
+        assertThat(support.asEditor(() -> editing.load(id)).orElseThrow().photo())
+                .isNull();
     }
 
     @Test
     void a_save_after_another_editors_save_is_refused_in_the_alert_and_keeps_the_typed_text() {
         var word = EditorTestSupport.unique();
-        var id = support.write("Two editors " + word, "two-editors-" + word, LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
+        var id = support.write(
+                "Two editors " + word, "two-editors-" + word, LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
         support.signInAs(EDITOR);
         var view = navigate("admin/posts/" + id, PostEditorView.class);
         var loaded = editing.load(id).orElseThrow();
-        editing.save(new PostForm(id, loaded.version(), loaded.title(), loaded.category(), loaded.slug(), loaded.publishAt(),
-                "The other editor's byline", true, true, loaded.body(), null));
+        editing.save(new PostForm(
+                id,
+                loaded.version(),
+                loaded.title(),
+                loaded.category(),
+                loaded.slug(),
+                loaded.publishAt(),
+                "The other editor's byline",
+                true,
+                true,
+                loaded.body(),
+                null));
 
         test(view.body).setValue("My own careful rewrite.");
         test(view.save).click();
 
         assertThat(view.alert.isVisible()).isTrue();
-        assertThat(view.alert.getElement().getTextRecursively()).contains("Another editor saved this post after you opened it.");
+        assertThat(view.alert.getElement().getTextRecursively())
+                .contains("Another editor saved this post after you opened it.");
         assertThat(view.body.getValue()).isEqualTo("My own careful rewrite.");
         assertThat(editing.load(id).orElseThrow().body()).isNotEqualTo("My own careful rewrite.");
     }
@@ -462,7 +514,10 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
         var dialog = find(Dialog.class).single();
         assertThat(dialog.getHeaderTitle()).isEqualTo("Leave without saving?");
-        assertThat(find(Paragraph.class).withText("Your changes to this post will be lost.").exists()).isTrue();
+        assertThat(find(Paragraph.class)
+                        .withText("Your changes to this post will be lost.")
+                        .exists())
+                .isTrue();
         test(find(Button.class).withText("Stay").single()).click();
         assertThat(find(PostEditorView.class).single().title.getValue()).isEqualTo("Half a thought");
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dateline.base.ui.NotFoundView;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -33,7 +33,8 @@ class PostListViewsTest extends SpringBrowserlessTest {
                 .map(card -> card.getElement().getTextRecursively())
                 .filter(text -> text.contains("U.S. and Iran's talk"))
                 .findFirst();
-        assertThat(seedCard).hasValueSatisfying(text -> assertThat(text).contains("April 7, 2008 | 9:58 am", "Think of Iran"));
+        assertThat(seedCard)
+                .hasValueSatisfying(text -> assertThat(text).contains("April 7, 2008 | 9:58 am", "Think of Iran"));
     }
 
     @Test
@@ -50,9 +51,10 @@ class PostListViewsTest extends SpringBrowserlessTest {
         navigate("category/iraq", CategoryView.class);
 
         assertThat(find(H1.class).single().getText()).isEqualTo("Iraq");
-        assertThat(find(H2.class).all()).hasSize(2).allSatisfy(h2 -> assertThat(
-                        h2.getElement().getTextRecursively())
-                .startsWith("IRAQ:"));
+        assertThat(find(H2.class).all())
+                .hasSize(2)
+                .allSatisfy(
+                        h2 -> assertThat(h2.getElement().getTextRecursively()).startsWith("IRAQ:"));
     }
 
     @Test

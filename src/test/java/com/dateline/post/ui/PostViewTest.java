@@ -47,13 +47,15 @@ class PostViewTest extends SpringBrowserlessTest {
     void seed_post_body_is_an_article_with_the_three_quotations_as_block_quotes() {
         navigate(SEED, PostView.class);
 
-        var article = Jsoup.parseBodyFragment(find(Article.class).single().getElement().getOuterHTML());
+        var article = Jsoup.parseBodyFragment(
+                find(Article.class).single().getElement().getOuterHTML());
         var quotes = article.select("article blockquote");
         assertThat(quotes).hasSize(3);
         assertThat(quotes.get(0).text()).startsWith("We understand that the Iraqi foreign ministry");
         assertThat(quotes.get(1).text()).startsWith("Recently an Iraqi delegation came here");
         assertThat(quotes.get(2).text()).startsWith("We fully support Maliki's stance");
-        assertThat(article.select("article .post-body p").first().text()).startsWith("Think of Iran and the United States");
+        assertThat(article.select("article .post-body p").first().text())
+                .startsWith("Think of Iran and the United States");
         assertThat(article.select("article .byline").text())
                 .isEqualTo("— Times staff writers in Beirut, Baghdad and Tehran");
     }
@@ -62,7 +64,8 @@ class PostViewTest extends SpringBrowserlessTest {
     void byline_comes_after_the_body() {
         navigate(SEED, PostView.class);
 
-        var article = Jsoup.parseBodyFragment(find(Article.class).single().getElement().getOuterHTML());
+        var article = Jsoup.parseBodyFragment(
+                find(Article.class).single().getElement().getOuterHTML());
         var children = article.selectFirst("article").children();
         assertThat(children.indexOf(article.selectFirst(".byline")))
                 .isGreaterThan(children.indexOf(article.selectFirst(".post-body")));
@@ -92,7 +95,11 @@ class PostViewTest extends SpringBrowserlessTest {
         assertThat(previous.getHref()).isEqualTo("/2008/04/iran-nowruz-ends-and-tehran-goes-back-to-work");
         assertThat(next.getText()).isEqualTo("Next Post »");
         assertThat(next.getHref()).isEqualTo("/2008/04/israel-spring-in-jerusalems-old-city");
-        assertThat(find(Anchor.class, nav).withText("Babylon & Beyond Home").single().getHref()).isEqualTo("/");
+        assertThat(find(Anchor.class, nav)
+                        .withText("Babylon & Beyond Home")
+                        .single()
+                        .getHref())
+                .isEqualTo("/");
     }
 
     @Test
@@ -100,7 +107,8 @@ class PostViewTest extends SpringBrowserlessTest {
         navigate(OLDEST, PostView.class);
 
         var nav = find(Nav.class).withAttribute("aria-label", "Post navigation").single();
-        assertThat(find(Anchor.class, nav).withAttribute("rel", "prev").exists()).isFalse();
+        assertThat(find(Anchor.class, nav).withAttribute("rel", "prev").exists())
+                .isFalse();
         assertThat(find(Anchor.class, nav).withAttribute("rel", "next").single().getHref())
                 .isEqualTo("/2008/04/iran-nowruz-ends-and-tehran-goes-back-to-work");
     }
@@ -110,7 +118,8 @@ class PostViewTest extends SpringBrowserlessTest {
         navigate(NEWEST, PostView.class);
 
         var nav = find(Nav.class).withAttribute("aria-label", "Post navigation").single();
-        assertThat(find(Anchor.class, nav).withAttribute("rel", "next").exists()).isFalse();
+        assertThat(find(Anchor.class, nav).withAttribute("rel", "next").exists())
+                .isFalse();
         assertThat(find(Anchor.class, nav).withAttribute("rel", "prev").single().getHref())
                 .isEqualTo("/2008/04/israel-spring-in-jerusalems-old-city");
     }

@@ -126,11 +126,18 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
         assertThat(grid().getId()).contains("posts-grid");
         assertThat(grid().getDataProvider()).isNotInstanceOf(ListDataProvider.class);
         var seed = rowOf("U.S. and Iran's talk about talks continues");
-        assertThat(test(grid()).getCellText(seed, test(grid()).getColumnPosition("category"))).isEqualTo("Iraq");
-        assertThat(((Span) test(grid()).getCellComponent(seed, "status")).getText()).isEqualTo("Published");
-        assertThat(test(grid()).getCellText(seed, test(grid()).getColumnPosition("publication"))).isEqualTo("April 7, 2008 | 9:58 am");
-        var view = (Anchor) test(grid()).getCellComponent(seed, "actions").getChildren()
-                .filter(Anchor.class::isInstance).findFirst().orElseThrow();
+        assertThat(test(grid()).getCellText(seed, test(grid()).getColumnPosition("category")))
+                .isEqualTo("Iraq");
+        assertThat(((Span) test(grid()).getCellComponent(seed, "status")).getText())
+                .isEqualTo("Published");
+        assertThat(test(grid()).getCellText(seed, test(grid()).getColumnPosition("publication")))
+                .isEqualTo("April 7, 2008 | 9:58 am");
+        var view = (Anchor) test(grid())
+                .getCellComponent(seed, "actions")
+                .getChildren()
+                .filter(Anchor.class::isInstance)
+                .findFirst()
+                .orElseThrow();
         assertThat(view.getText()).isEqualTo("View");
         assertThat(view.getHref()).isEqualTo("/2008/04/iraq-us-and-irans-talk-about-talks-continues");
         assertThat(find(Button.class).withText("New post").exists()).isTrue();
@@ -149,7 +156,8 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
     void admins_find_the_wordpress_import_beside_the_list_and_editors_do_not() {
         support.signInAs(ADMIN);
         navigate(ROUTE, PostsAdminView.class);
-        assertThat(find(Anchor.class).withId("import-archive").single().getHref()).isEqualTo("/admin/posts/import");
+        assertThat(find(Anchor.class).withId("import-archive").single().getHref())
+                .isEqualTo("/admin/posts/import");
 
         support.signInAs(EDITOR);
         navigate("", HomeView.class);
@@ -173,14 +181,21 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
     @Test
     void a_draft_is_listed_with_status_draft_and_no_view_link() {
         var title = "Draft from Basra " + EditorTestSupport.unique();
-        support.write(title, "draft-from-basra-" + EditorTestSupport.unique(), LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
+        support.write(
+                title,
+                "draft-from-basra-" + EditorTestSupport.unique(),
+                LocalDateTime.of(2008, 4, 9, 8, 0),
+                true,
+                null);
         support.signInAs(EDITOR);
 
         navigate(ROUTE, PostsAdminView.class);
         var row = rowOf(title);
 
-        assertThat(((Span) test(grid()).getCellComponent(row, "status")).getText()).isEqualTo("Draft");
-        assertThat(test(grid()).getCellComponent(row, "actions").getChildren().anyMatch(Anchor.class::isInstance)).isFalse();
+        assertThat(((Span) test(grid()).getCellComponent(row, "status")).getText())
+                .isEqualTo("Draft");
+        assertThat(test(grid()).getCellComponent(row, "actions").getChildren().anyMatch(Anchor.class::isInstance))
+                .isFalse();
     }
 
     @Test
@@ -216,7 +231,10 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
         view.fitColumns(360);
 
-        assertThat(grid().getColumns().stream().filter(column -> column.isVisible()).map(column -> column.getKey())).containsExactly("title");
+        assertThat(grid().getColumns().stream()
+                        .filter(column -> column.isVisible())
+                        .map(column -> column.getKey()))
+                .containsExactly("title");
         assertThat(grid().getElement().getClassList()).contains("posts-grid-narrow");
         var cell = test(grid()).getCellComponent(rowOf("U.S. and Iran's talk about talks continues"), "title");
         assertThat(cell.getElement().getTextRecursively())
@@ -227,7 +245,8 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
                 .contains("Delete");
 
         view.fitColumns(1280);
-        assertThat(grid().getColumns().stream().allMatch(column -> column.isVisible())).isTrue();
+        assertThat(grid().getColumns().stream().allMatch(column -> column.isVisible()))
+                .isTrue();
     }
 
     // --- deleting ---------------------------------------------------------------------------------------
@@ -245,10 +264,15 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
         test(actionButton(rowOf(title), "Delete")).click();
 
         var dialog = find(Dialog.class).single();
-        assertThat(find(Paragraph.class).withText("Delete “" + title + "”? It leaves the site, the feed and previous/next at once.").exists()).isTrue();
+        assertThat(find(Paragraph.class)
+                        .withText("Delete “" + title + "”? It leaves the site, the feed and previous/next at once.")
+                        .exists())
+                .isTrue();
         test(find(Button.class).withText("Cancel").single()).click();
         assertThat(dialog.isOpened()).isFalse();
-        assertThat(posts.findByPermalink(2008, 3, slug)).as("Cancel keeps the post").isPresent();
+        assertThat(posts.findByPermalink(2008, 3, slug))
+                .as("Cancel keeps the post")
+                .isPresent();
 
         test(actionButton(rowOf(title), "Delete")).click();
         var deletePost = find(Button.class).withText("Delete post").single();
@@ -257,6 +281,8 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
         assertThat(posts.findByPermalink(2008, 3, slug)).isEmpty();
         assertThat(test(find(Notification.class).last()).getText()).isEqualTo("Deleted “" + title + "”.");
-        assertThat(IntStream.range(0, test(grid()).size()).mapToObj(i -> test(grid()).getRow(i).title())).doesNotContain(title);
+        assertThat(IntStream.range(0, test(grid()).size())
+                        .mapToObj(i -> test(grid()).getRow(i).title()))
+                .doesNotContain(title);
     }
 }

@@ -114,16 +114,22 @@ class PublicPagesIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
         var html = Jsoup.parse(response.body());
-        assertThat(html.select("h1")).singleElement().extracting(element -> element.text())
+        assertThat(html.select("h1"))
+                .singleElement()
+                .extracting(element -> element.text())
                 .isEqualTo("IRAQ: U.S. and Iran's talk about talks continues");
         assertThat(html.select("nav[aria-label=Post navigation] a[rel=prev]")).hasSize(1);
         assertThat(html.select("nav[aria-label=Post navigation] a[rel=next]")).hasSize(1);
         assertThat(html.select("figure figcaption").text()).contains("Credit: Hassan Ghaedi / Fars News Agency");
         assertThat(html.select("section#comments h2").text()).startsWith("Comments (");
-        assertThat(html.select("#sign-in-to-comment").attr("href")).startsWith("/login?redirect=").contains("%23comments");
+        assertThat(html.select("#sign-in-to-comment").attr("href"))
+                .startsWith("/login?redirect=")
+                .contains("%23comments");
         assertThat(html.select("meta[property=og:title]").attr("content")).contains("talk about talks");
         assertThat(html.select("link[rel=canonical]").attr("href")).endsWith(SEED);
-        assertThat(html.select("script")).singleElement().extracting(script -> script.attr("src"))
+        assertThat(html.select("script"))
+                .singleElement()
+                .extracting(script -> script.attr("src"))
                 .isEqualTo("/scripts/new-comments.js");
         assertThat(response.body()).doesNotContain("VAADIN", "v-r=", "window.Vaadin");
         // The encoding is declared within the first 1024 bytes, as browsers and the HTML checker require.
@@ -143,7 +149,8 @@ class PublicPagesIT {
         assertThat(first.headers().firstValue("Content-Security-Policy")).isPresent();
         assertThat(first.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 
-        var again = http.send(request(SEED).header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        var again =
+                http.send(request(SEED).header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(again.headers().firstValue("ETag")).hasValue(etag);
@@ -152,7 +159,8 @@ class PublicPagesIT {
     @Test
     void a_reader_who_accepts_gzip_gets_the_same_page_compressed() throws Exception {
         var plain = get(SEED);
-        var zipped = http.send(request(SEED).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        var zipped = http.send(
+                request(SEED).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(zipped.body().length).isLessThan(plain.body().getBytes(StandardCharsets.UTF_8).length / 2);
@@ -173,7 +181,9 @@ class PublicPagesIT {
             var response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
-            assertThat(Jsoup.parse(response.body()).select("h1").text()).as(path).isEqualTo("Page not found");
+            assertThat(Jsoup.parse(response.body()).select("h1").text())
+                    .as(path)
+                    .isEqualTo("Page not found");
         }
     }
 
@@ -200,7 +210,8 @@ class PublicPagesIT {
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(page.headers().firstValue("ETag")).isEmpty();
         assertThat(page.body()).contains("VAADIN");
-        assertThat(browser.get("/styles/dateline.css").headers().firstValue("Cache-Control")).isNotEqualTo(page.headers().firstValue("Cache-Control"));
+        assertThat(browser.get("/styles/dateline.css").headers().firstValue("Cache-Control"))
+                .isNotEqualTo(page.headers().firstValue("Cache-Control"));
     }
 
     @Test
@@ -217,11 +228,15 @@ class PublicPagesIT {
 
         var after = get(SEED);
 
-        assertThat(after.headers().firstValue("ETag")).isNotEqualTo(before.headers().firstValue("ETag"));
-        assertThat(after.body()).contains("pumpkin-7").doesNotContain("turnip-3", "radish-5", "parsnip-9", "@dateline.test");
+        assertThat(after.headers().firstValue("ETag"))
+                .isNotEqualTo(before.headers().firstValue("ETag"));
+        assertThat(after.body())
+                .contains("pumpkin-7")
+                .doesNotContain("turnip-3", "radish-5", "parsnip-9", "@dateline.test");
         var section = Jsoup.parse(after.body()).selectFirst("section#comments");
         assertThat(Long.parseLong(section.attr("data-published"))).isEqualTo(comments.publishedCount(SEED_ID));
-        assertThat(http.send(request("/discussions/" + SEED_ID + ".json").build(), HttpResponse.BodyHandlers.ofString()).body())
+        assertThat(http.send(request("/discussions/" + SEED_ID + ".json").build(), HttpResponse.BodyHandlers.ofString())
+                        .body())
                 .isEqualTo("{\"published\":" + comments.publishedCount(SEED_ID) + "}");
     }
 
@@ -229,9 +244,22 @@ class PublicPagesIT {
     void a_scheduled_post_is_on_the_first_request_after_its_time() throws Exception {
         signInAs("editor@dateline.test");
         var zone = ZoneId.of("America/Los_Angeles");
-        var at = LocalDateTime.ofInstant(clock.instant(), zone).withSecond(0).withNano(0).plusMinutes(10);
-        var id = editing.save(new PostForm(null, 0, "Embargoed until ten past", "Iraq", "embargoed-until-ten-past", at,
-                "By Test Editor", true, false, "The embargoed news.", null));
+        var at = LocalDateTime.ofInstant(clock.instant(), zone)
+                .withSecond(0)
+                .withNano(0)
+                .plusMinutes(10);
+        var id = editing.save(new PostForm(
+                null,
+                0,
+                "Embargoed until ten past",
+                "Iraq",
+                "embargoed-until-ten-past",
+                at,
+                "By Test Editor",
+                true,
+                false,
+                "The embargoed news.",
+                null));
         postsMade.add(id);
         var path = editing.pathOf(id).orElseThrow();
         SecurityContextHolder.clearContext();
@@ -249,16 +277,36 @@ class PublicPagesIT {
     @Test
     void an_edited_post_shows_its_new_words_and_a_deleted_one_is_gone_on_the_next_request() throws Exception {
         signInAs("editor@dateline.test");
-        var id = editing.save(new PostForm(null, 0, "Words as first written", "Iraq", "words-as-first-written",
-                LocalDateTime.of(2009, 1, 15, 9, 30), "By Test Editor", true, false, "The first draft of history.", null));
+        var id = editing.save(new PostForm(
+                null,
+                0,
+                "Words as first written",
+                "Iraq",
+                "words-as-first-written",
+                LocalDateTime.of(2009, 1, 15, 9, 30),
+                "By Test Editor",
+                true,
+                false,
+                "The first draft of history.",
+                null));
         postsMade.add(id);
         var path = editing.pathOf(id).orElseThrow();
         assertThat(get(path).body()).contains("The first draft of history.");
         assertThat(get("/").body()).contains("Words as first written");
 
         var loaded = editing.load(id).orElseThrow();
-        editing.save(new PostForm(id, loaded.version(), "Words as corrected", loaded.category(), loaded.slug(),
-                loaded.publishAt(), loaded.byline(), true, false, "The corrected draft of history.", null));
+        editing.save(new PostForm(
+                id,
+                loaded.version(),
+                "Words as corrected",
+                loaded.category(),
+                loaded.slug(),
+                loaded.publishAt(),
+                loaded.byline(),
+                true,
+                false,
+                "The corrected draft of history.",
+                null));
 
         assertThat(get(path).body()).contains("The corrected draft of history.").doesNotContain("The first draft");
         assertThat(get("/").body()).contains("Words as corrected").doesNotContain("Words as first written");
@@ -319,7 +367,8 @@ class PublicPagesIT {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
     }
 
     private void signInAs(String email) {

@@ -49,17 +49,21 @@ class SeedPostBrowserIT {
         // The public page: the article once, and no Vaadin client.
         assertThat(browser.findElements(By.cssSelector(".post-page"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("article blockquote"))).hasSize(3);
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.Vaadin === undefined")).isEqualTo(true);
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return window.Vaadin === undefined"))
+                .isEqualTo(true);
         chromium.screenshot("seed-post");
 
-        browser.findElement(By.cssSelector("nav[aria-label='Post navigation'] a[rel='next']")).click();
+        browser.findElement(By.cssSelector("nav[aria-label='Post navigation'] a[rel='next']"))
+                .click();
         wait.until(ExpectedConditions.urlContains("/2008/04/israel-spring-in-jerusalems-old-city"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "ISRAEL: Spring in Jerusalem's Old City"));
         chromium.waitForPublicPage();
         assertThat(browser.findElements(By.cssSelector(".post-page"))).hasSize(1);
         assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
 
-        browser.findElement(By.cssSelector("nav[aria-label='Post navigation'] a[rel='prev']")).click();
+        browser.findElement(By.cssSelector("nav[aria-label='Post navigation'] a[rel='prev']"))
+                .click();
         wait.until(ExpectedConditions.urlContains(SEED_PATH));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "IRAQ: U.S. and Iran's talk about talks continues"));
     }

@@ -87,7 +87,9 @@ class ImportViewTest extends SpringBrowserlessTest {
         var view = navigate(ROUTE, ImportView.class);
 
         assertThat(find(H1.class).single().getText()).isEqualTo("Import a WordPress archive");
-        assertThat(find(Paragraph.class).withText("In WordPress: Tools → Export → All content; upload the .xml file here.").exists())
+        assertThat(find(Paragraph.class)
+                        .withText("In WordPress: Tools → Export → All content; upload the .xml file here.")
+                        .exists())
                 .isTrue();
         assertThat(view.upload.getAcceptedFileTypes()).containsExactlyInAnyOrder(".xml", "application/xml", "text/xml");
         assertThat(view.upload.getMaxFileSize()).isEqualTo(100 * 1024 * 1024);
@@ -113,10 +115,14 @@ class ImportViewTest extends SpringBrowserlessTest {
                 .contains("Posts: 4 added, 0 already there.")
                 .contains("Comments: 7 added, 0 already there.")
                 .contains("Skipped (4)");
-        assertThat(find(ListItem.class, view.summary).all()).extracting(ListItem::getText)
-                .anySatisfy(item -> assertThat(item).startsWith("Post \"An old mistake\"").endsWith("it is in the WordPress trash"))
-                .anySatisfy(item -> assertThat(item).startsWith("Comment 208 ").endsWith("a pingback, not a reader comment"));
-        assertThat(jdbc.queryForObject("select count(*) from post where import_key like ?", Long.class, "%?p=" + support.run + "-%"))
+        assertThat(find(ListItem.class, view.summary).all())
+                .extracting(ListItem::getText)
+                .anySatisfy(item ->
+                        assertThat(item).startsWith("Post \"An old mistake\"").endsWith("it is in the WordPress trash"))
+                .anySatisfy(item ->
+                        assertThat(item).startsWith("Comment 208 ").endsWith("a pingback, not a reader comment"));
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from post where import_key like ?", Long.class, "%?p=" + support.run + "-%"))
                 .isEqualTo(4);
         assertThat(view.upload.isEnabled()).isTrue();
     }
@@ -130,7 +136,8 @@ class ImportViewTest extends SpringBrowserlessTest {
         var counts = support.rowCounts();
 
         test(view.upload).upload("export.xml", "text/xml", support.fixture());
-        awaitUntil(() -> view.summary.isVisible() && view.summary.getElement().getTextRecursively().contains("4 already there"));
+        awaitUntil(() -> view.summary.isVisible()
+                && view.summary.getElement().getTextRecursively().contains("4 already there"));
 
         assertThat(view.summary.getElement().getTextRecursively())
                 .contains("Posts: 0 added, 4 already there.")
@@ -171,6 +178,8 @@ class ImportViewTest extends SpringBrowserlessTest {
             Thread.sleep(50);
             MockVaadin.clientRoundtrip();
         }
-        assertThat(done.getAsBoolean()).as("the import finished within 20 seconds").isTrue();
+        assertThat(done.getAsBoolean())
+                .as("the import finished within 20 seconds")
+                .isTrue();
     }
 }
