@@ -1,7 +1,6 @@
 package com.dateline.comment.ui;
 
 import com.dateline.base.BlogTime;
-import com.dateline.comment.CommentBroadcaster;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.CommentView;
@@ -19,22 +18,18 @@ import com.vaadin.flow.component.html.Span;
 class CommentsPostSection implements PostPageSection {
 
     private final CommentService comments;
-    private final CommentBroadcaster broadcaster;
+    private final OpenDiscussions openDiscussions;
     private final BlogTime time;
-    // Redraws that announcements start, at most this many at once across all open pages: after a burst of approvals
-    // on a busy post, a hundred signed-in readers' pages reading their discussions at once took every database
-    // connection, and readers posting comments waited tens of seconds for one (bench/RESULTS.md).
-    private final java.util.concurrent.Semaphore announcedRedraws = new java.util.concurrent.Semaphore(2);
 
-    CommentsPostSection(CommentService comments, CommentBroadcaster broadcaster, BlogTime time) {
+    CommentsPostSection(CommentService comments, OpenDiscussions openDiscussions, BlogTime time) {
         this.comments = comments;
-        this.broadcaster = broadcaster;
+        this.openDiscussions = openDiscussions;
         this.time = time;
     }
 
     @Override
     public com.vaadin.flow.component.Component liveSection(PostSummary post) {
-        return new CommentsSection(post, comments, broadcaster, time, announcedRedraws);
+        return new CommentsSection(post, comments, openDiscussions, time);
     }
 
     /**

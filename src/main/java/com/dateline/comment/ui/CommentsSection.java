@@ -1,14 +1,12 @@
 package com.dateline.comment.ui;
 
 import com.dateline.base.BlogTime;
-import com.dateline.comment.CommentBroadcaster;
+import com.dateline.comment.CommentChanged;
 import com.dateline.comment.CommentRefused;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.CommentText;
 import com.dateline.comment.CommentThread;
 import com.dateline.comment.CommentView;
-import com.dateline.comment.ReportReason;
 import com.dateline.post.PostSummary;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.SignInRedirects;
@@ -16,15 +14,17 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,9 +45,8 @@ class CommentsSection extends Section {
 
     private final PostSummary postSummary;
     private final CommentService comments;
-    private final CommentBroadcaster broadcaster;
+    private final OpenDiscussions openDiscussions;
     private final BlogTime time;
-    private final java.util.concurrent.Semaphore announcedRedraws;
     private final boolean signedIn;
     private final long viewerId;
     private final Div form = new Div();
@@ -55,7 +54,7 @@ class CommentsSection extends Section {
     private boolean closed;
     private int openEditors;
     private boolean refreshWaiting;
-    private @Nullable Runnable unregister;
+    private @Nullable Registration subscription;
     // Made only when the discussion needs them: most posts have a comment or none, and every component
     // an anonymous reader's page holds is kept in their session (bench/RESULTS.md).
     private @Nullable RadioButtonGroup<String> order;
@@ -63,25 +62,11 @@ class CommentsSection extends Section {
     private @Nullable Paragraph noComments;
     private long publishedCount;
     private int shownComments;
-    // Comments this section drew itself right after its reader posted them; the announcement of the same
-    // comment then has nothing new for this page.
-    private final java.util.Set<Long> drawnHere = new java.util.HashSet<>();
-    private final java.util.Queue<com.dateline.comment.CommentChanged> announced =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean redrawQueued =
-            new java.util.concurrent.atomic.AtomicBoolean();
-    private boolean redrawBeforeResponse;
 
-    CommentsSection(
-            PostSummary postSummary,
-            CommentService comments,
-            CommentBroadcaster broadcaster,
-            BlogTime time,
-            java.util.concurrent.Semaphore announcedRedraws) {
-        this.announcedRedraws = announcedRedraws;
+    CommentsSection(PostSummary postSummary, CommentService comments, OpenDiscussions openDiscussions, BlogTime time) {
         this.postSummary = postSummary;
         this.comments = comments;
-        this.broadcaster = broadcaster;
+        this.openDiscussions = openDiscussions;
         this.time = time;
         this.signedIn = CurrentUser.get().isPresent();
         this.viewerId = CurrentUser.get().map(user -> user.accountId()).orElse(-1L);
@@ -173,7 +158,6 @@ class CommentsSection extends Section {
             refresh();
             return;
         }
-        drawnHere.add(commentId);
         var comment = view.get();
         if (comment.status() == CommentStatus.PUBLISHED) {
             publishedCount++;
@@ -224,10 +208,7 @@ class CommentsSection extends Section {
             post.setId("post-comment");
             text.setWidthFull();
             text.setMinHeight("7rem");
-            text.setValueChangeMode(ValueChangeMode.TIMEOUT);
-            text.setValueChangeTimeout(250);
-            text.addValueChangeListener(change -> updateCounter(text));
-            updateCounter(text);
+            CommentEditor.counted(text);
             post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             post.setDisableOnClick(true);
             post.addClickListener(click -> submit(null, text, post));
@@ -257,7 +238,7 @@ class CommentsSection extends Section {
         }
     }
 
-    private Div actions(CommentView comment, com.vaadin.flow.component.html.Article article) {
+    private Div actions(CommentView comment, Article article) {
         var actions = new Div();
         actions.addClassName("comment-actions");
         if (!signedIn) {
@@ -278,12 +259,12 @@ class CommentsSection extends Section {
         return actions;
     }
 
-    private void openReply(CommentView comment, com.vaadin.flow.component.html.Article article) {
+    private void openReply(CommentView comment, Article article) {
         var area = new TextArea("Your reply to " + comment.authorName());
         editor(article, area, "Post reply", button -> submit(comment.id(), area, button));
     }
 
-    private void openEdit(CommentView comment, com.vaadin.flow.component.html.Article article) {
+    private void openEdit(CommentView comment, Article article) {
         var area = new TextArea("Edit your comment");
         area.setValue(comment.text());
         editor(article, area, "Save changes", button -> {
@@ -301,81 +282,31 @@ class CommentsSection extends Section {
         });
     }
 
-    private void editor(
-            com.vaadin.flow.component.html.Article article,
-            TextArea area,
-            String saveLabel,
-            java.util.function.Consumer<Button> save) {
+    private void editor(Article article, TextArea area, String saveLabel, Consumer<Button> save) {
         openEditors++;
-        area.setWidthFull();
-        area.setValueChangeMode(ValueChangeMode.TIMEOUT);
-        area.setValueChangeTimeout(250);
-        area.addValueChangeListener(change -> updateCounter(area));
-        updateCounter(area);
-        var editor = new Div();
-        editor.addClassName("comment-editor");
-        var saveButton = new Button(saveLabel);
-        saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        saveButton.setDisableOnClick(true);
-        saveButton.addClickListener(click -> save.accept(saveButton));
-        var cancel = new Button("Cancel", click -> {
-            editor.removeFromParent();
-            openEditors = Math.max(0, openEditors - 1);
-            if (refreshWaiting) {
-                refresh();
-            }
-        });
-        cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        editor.add(area, new Div(saveButton, cancel));
-        article.getElement().insertChild(3, editor.getElement());
-        area.focus();
+        new CommentEditor(area, saveLabel, save, () -> {
+                    openEditors = Math.max(0, openEditors - 1);
+                    if (refreshWaiting) {
+                        refresh();
+                    }
+                })
+                .openIn(article);
     }
 
     private void openReport(CommentView comment) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Report this comment");
-        var reason = new RadioButtonGroup<ReportReason>("What is wrong with it?");
-        reason.setItems(ReportReason.values());
-        reason.setItemLabelGenerator(ReportReason::label);
-        reason.setValue(ReportReason.SPAM);
-        var note = new TextArea("Note for the moderators");
-        note.setHelperText("Required for \"Other\". At most 1,000 characters.");
-        note.setMaxLength(1000);
-        note.setWidthFull();
-        var send = new Button("Send report", click -> {
-            try {
-                comments.report(comment.id(), reason.getValue(), note.getValue());
-                dialog.close();
-                feedback.setText("Thank you. The moderators will look at this comment.");
-            } catch (CommentRefused refused) {
-                note.setErrorMessage(refused.getMessage());
-                note.setInvalid(true);
-            }
-        });
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(reason, note);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), send);
-        dialog.open();
+        new ReportDialog(
+                        comments,
+                        comment,
+                        () -> feedback.setText("Thank you. The moderators will look at this comment."))
+                .open();
     }
 
     private void confirmDelete(CommentView comment) {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Delete your comment?");
-        dialog.add(new Paragraph(
-                "It disappears from the discussion. Replies to it stay, under \"Comment deleted by its author\"."));
-        var delete = new Button("Delete comment", click -> {
-            try {
-                comments.delete(comment.id());
-                feedback.setText("Your comment was deleted.");
-            } catch (CommentRefused refused) {
-                feedback.setText(refused.getMessage());
-            }
-            dialog.close();
-            refresh();
-        });
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), delete);
-        dialog.open();
+        new DeleteCommentDialog(comments, comment, answer -> {
+                    feedback.setText(answer);
+                    refresh();
+                })
+                .open();
     }
 
     private static Button action(String label, Runnable onClick) {
@@ -384,58 +315,23 @@ class CommentsSection extends Section {
         return button;
     }
 
-    private static void updateCounter(TextArea area) {
-        var left = CommentText.MAX_LENGTH - CommentText.length(area.getValue());
-        area.setHelperText(
-                left >= 0 ? "%,d characters left".formatted(left) : "%,d characters too many".formatted(-left));
-    }
-
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        var ui = attachEvent.getUI();
-        unregister = broadcaster.register(postSummary.id(), change -> {
-            if (!change.readersSeeIt() && change.authorId() != viewerId) {
-                return;
-            }
-            // A burst of changes (a moderator approving twenty comments) redraws this page once, not twenty times:
-            // redrawing every open copy of a busy post for each approval once took every database connection for
-            // tens of seconds (the load harness's run with moderators, bench/RESULTS.md).
-            announced.add(change);
-            if (redrawQueued.compareAndSet(false, true)) {
-                ui.access(this::redrawForAnnouncements);
-            }
-        });
+        subscription = openDiscussions.subscribe(attachEvent.getUI(), postSummary.id(), this::changed);
     }
 
-    private void redrawForAnnouncements() {
-        redrawQueued.set(false);
-        var anythingNew = false;
-        for (var change = announced.poll(); change != null; change = announced.poll()) {
-            anythingNew |= !drawnHere.remove(change.commentId());
-        }
-        if (anythingNew && !redrawBeforeResponse) {
-            // Redrawn just before the page's next answer goes out (the push that follows this access, or the
-            // reader's next request), not now: a page whose browser has gone quiet would otherwise collect a
-            // redrawn discussion per announcement until its UI expires, which filled the heap in the run with
-            // moderators.
-            redrawBeforeResponse = true;
-            getUI().ifPresent(ui -> ui.beforeClientResponse(this, context -> {
-                redrawBeforeResponse = false;
-                announcedRedraws.acquireUninterruptibly();
-                try {
-                    refresh();
-                } finally {
-                    announcedRedraws.release();
-                }
-            }));
+    /** Other pages' changes: redrawn if readers see them, or if they are this reader's own comments. */
+    private void changed(List<CommentChanged> changes) {
+        if (changes.stream().anyMatch(change -> change.readersSeeIt() || change.authorId() == viewerId)) {
+            refresh();
         }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (unregister != null) {
-            unregister.run();
-            unregister = null;
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
         }
     }
 }
