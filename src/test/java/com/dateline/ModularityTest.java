@@ -5,14 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
-/** Each feature package is an application module; none may reach into another's internals. */
+/**
+ * Each feature package is an application module; none may reach into another's internals. The module documentation in
+ * {@code docs/modules} is written from the code by every build, so it cannot fall behind it.
+ */
 class ModularityTest {
+
+    static final Path DOCUMENTATION = Path.of("docs", "modules");
 
     private static final ApplicationModules MODULES = ApplicationModules.of(Application.class);
 
@@ -40,5 +49,17 @@ class ModularityTest {
 
         assertThat(featurePackages).hasSizeGreaterThan(5);
         assertThat(modules).isEqualTo(featurePackages);
+    }
+
+    @Test
+    void the_module_documentation_in_the_repository_is_written_from_the_code() throws IOException {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCUMENTATION.toString()))
+                .writeDocumentation()
+                .writeAggregatingDocument();
+
+        var overview = Files.readString(DOCUMENTATION.resolve("components.puml"));
+        MODULES.forEach(module -> assertThat(overview).contains(module.getDisplayName()));
+        MODULES.forEach(module -> assertThat(DOCUMENTATION.resolve("module-" + module.getIdentifier() + ".adoc"))
+                .exists());
     }
 }
