@@ -56,7 +56,7 @@ class CommentsSection extends Section {
     private boolean refreshWaiting;
     private @Nullable Registration subscription;
     // Made only when the discussion needs them: most posts have a comment or none, and every component
-    // an anonymous reader's page holds is kept in their session (bench/RESULTS.md).
+    // a reader's page holds is kept in their session.
     private @Nullable RadioButtonGroup<String> order;
     private @Nullable Button showMore;
     private @Nullable Paragraph noComments;
