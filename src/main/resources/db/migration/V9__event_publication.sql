@@ -14,14 +14,3 @@ create table event_publication (
 );
 create index ix_event_publication_incomplete on event_publication (completion_date, publication_date);
 
-create table event_publication_archive (
-    id                     uuid                     not null primary key,
-    listener_id            varchar(512)             not null,
-    event_type             varchar(512)             not null,
-    serialized_event       varchar(4000)            not null,
-    publication_date       timestamp with time zone not null,
-    completion_date        timestamp with time zone,
-    status                 varchar(20),
-    completion_attempts    integer                  not null default 0,
-    last_resubmission_date timestamp with time zone
-);
