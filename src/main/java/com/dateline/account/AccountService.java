@@ -5,18 +5,13 @@ import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.dateline.security.SecurityLog;
 import com.dateline.security.SignedInSessions;
-import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,22 +33,10 @@ public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
-    /** The reserved top-level domain of imported authors' placeholder e-mails; no mail is ever sent there. */
-    static final String IMPORTED_DOMAIN = "import.invalid";
-
-    /**
-     * Imported authors never sign in (the user details service refuses them first); should anything compare a password
-     * with this anyway, bcrypt finds it malformed and answers "no match". Not hashing a random password keeps an
-     * archive with thousands of commenters from spending a tenth of a second on each.
-     */
-    static final String UNUSABLE_PASSWORD_HASH = "{bcrypt}!imported-author-without-password";
-
-    private static final int MAX_IMPORTED_NAME = 80;
-
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final PasswordRules passwordRules;
-    private final Validator validator;
+    private final AccountRules rules;
     private final SignedInSessions sessions;
     private final JsonMapper json;
     private final Clock clock;
@@ -63,7 +46,7 @@ public class AccountService {
             AccountRepository accounts,
             PasswordEncoder passwordEncoder,
             PasswordRules passwordRules,
-            Validator validator,
+            AccountRules rules,
             SignedInSessions sessions,
             JsonMapper json,
             Clock clock,
@@ -72,17 +55,12 @@ public class AccountService {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordRules = passwordRules;
-        this.validator = validator;
+        this.rules = rules;
         this.sessions = sessions;
         this.json = json;
         this.clock = clock;
     }
 
-    /**
-     * Creates a READER account. Every broken rule is reported at once, by field.
-     *
-     * @throws AccountRejected with a message per field that broke a rule
-     */
     /**
      * Creates a READER account for a reader at {@code clientAddress}, within that address's allowance of new accounts
      * (checked last, so a form with mistakes costs none).
@@ -91,7 +69,7 @@ public class AccountService {
      */
     @Transactional
     public AccountInfo register(Registration typed, String clientAddress) {
-        var registration = checked(typed);
+        var registration = rules.checked(typed);
         var wait = registrationLimit.take(clientAddress);
         if (wait.isPositive()) {
             var minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
@@ -107,41 +85,7 @@ public class AccountService {
     /** Creates a READER account, without the per-address allowance: for callers that are not a reader's browser. */
     @Transactional
     public AccountInfo register(Registration typed) {
-        return store(checked(typed));
-    }
-
-    private Registration checked(Registration typed) {
-        var registration =
-                new Registration(typed.displayName().strip(), typed.email().strip(), typed.password());
-        var problems = new LinkedHashMap<String, String>();
-        for (var violation : validator.validate(registration)) {
-            problems.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
-        }
-        if (!problems.containsKey("displayName") && TypedText.isBlank(registration.displayName())) {
-            problems.put("displayName", "Enter the name to show with your comments.");
-        }
-        if (!problems.containsKey("displayName")) {
-            displayNameProblem(registration.displayName()).ifPresent(problem -> problems.put("displayName", problem));
-        }
-        if (!problems.containsKey("email")
-                && TypedText.unshowable(registration.email(), false).isPresent()) {
-            problems.put("email", "Enter a valid e-mail address, like name@example.org.");
-        }
-        if (!problems.containsKey("email") && isReservedAddress(registration.email())) {
-            problems.put("email", RESERVED_EMAIL);
-        }
-        if (!problems.containsKey("email") && accounts.existsByEmailKey(Account.emailKey(registration.email()))) {
-            problems.put("email", "An account with this e-mail address already exists. Sign in instead.");
-        }
-        if (!problems.containsKey("password")) {
-            passwordRules
-                    .problem(registration.password(), registration.email())
-                    .ifPresent(problem -> problems.put("password", problem));
-        }
-        if (!problems.isEmpty()) {
-            throw new AccountRejected(problems);
-        }
-        return registration;
+        return store(rules.checked(typed));
     }
 
     private AccountInfo store(Registration registration) {
@@ -153,25 +97,6 @@ public class AccountService {
                 clock.instant()));
         SecurityLog.event("account-registered", "account", account.id());
         return info(account);
-    }
-
-    static final String RESERVED_EMAIL = "This address cannot receive mail; use your own address.";
-
-    /**
-     * Addresses in a domain that can never receive mail (RFC 2606 and 6761: {@code .invalid}, {@code .localhost}). The
-     * site gives such addresses to deleted accounts ({@code deleted-42@accounts.invalid}) and imported authors
-     * ({@code …@import.invalid}); a reader holding one would make deleting account 42 fail on the unique e-mail.
-     */
-    static boolean isReservedAddress(String email) {
-        var at = email.lastIndexOf('@');
-        var domain = email.substring(at + 1).strip().toLowerCase(Locale.ROOT);
-        while (domain.endsWith(".")) {
-            domain = domain.substring(0, domain.length() - 1);
-        }
-        return domain.equals("invalid")
-                || domain.endsWith(".invalid")
-                || domain.equals("localhost")
-                || domain.endsWith(".localhost");
     }
 
     /** Creates an account with the given role, for demo data and the first administrator. */
@@ -194,7 +119,7 @@ public class AccountService {
         var displayName = typed.strip();
         var problem = TypedText.isBlank(displayName)
                 ? Optional.of("Enter the name to show with your comments.")
-                : displayNameProblem(displayName);
+                : AccountRules.displayNameProblem(displayName);
         if (problem.isPresent()) {
             throw new AccountRejected(Map.of("displayName", problem.get()));
         }
@@ -295,11 +220,11 @@ public class AccountService {
 
     /** Public display names by account id ("Deleted reader" for deleted accounts); unknown ids are left out. */
     @Transactional(readOnly = true)
-    public Map<Long, String> displayNames(java.util.Collection<Long> accountIds) {
+    public Map<Long, String> displayNames(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
-        var names = new java.util.HashMap<Long, String>();
+        var names = new HashMap<Long, String>();
         accounts.findAllById(accountIds).forEach(account -> names.put(account.id(), account.getDisplayName()));
         return names;
     }
@@ -312,7 +237,7 @@ public class AccountService {
 
     /**
      * The author of imported comments who has no account here: a display name that can never sign in, with a
-     * placeholder e-mail made from the name and e-mail the archive gives ({@link #importedAuthorEmail}). The same name
+     * placeholder e-mail made from the name and e-mail the archive gives ({@link ImportedAuthors#email}). The same name
      * and e-mail always give the same author, so importing a second time adds no one.
      *
      * @return the author's account id
@@ -320,43 +245,18 @@ public class AccountService {
     @Transactional
     @PreAuthorize(Roles.ADMIN_ONLY)
     public long importedAuthor(String name, String email) {
-        var placeholder = importedAuthorEmail(name, email);
+        var placeholder = ImportedAuthors.email(name, email);
         var existing = accounts.findByEmailKey(Account.emailKey(placeholder));
         if (existing.isPresent()) {
             return existing.get().id();
         }
-        var account = accounts.save(
-                Account.imported(placeholder, importedDisplayName(name), UNUSABLE_PASSWORD_HASH, clock.instant()));
+        var account = accounts.save(Account.imported(
+                placeholder,
+                ImportedAuthors.displayName(name),
+                ImportedAuthors.UNUSABLE_PASSWORD_HASH,
+                clock.instant()));
         log.info("Imported comment author added: id={}", account.id());
         return account.id();
-    }
-
-    /** {@code imported-<16 hex digits of sha256(name + "\n" + email), both trimmed and lower-cased>@import.invalid}. */
-    static String importedAuthorEmail(String name, String email) {
-        try {
-            var key =
-                    name.strip().toLowerCase(Locale.ROOT) + "\n" + email.strip().toLowerCase(Locale.ROOT);
-            var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "imported-" + HexFormat.of().formatHex(digest, 0, 8) + "@" + IMPORTED_DOMAIN;
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static String importedDisplayName(String name) {
-        var clean = name.codePoints()
-                .filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString()
-                .strip()
-                .replaceAll("\\s+", " ");
-        if (clean.isEmpty()) {
-            return "Anonymous";
-        }
-        return clean.codePointCount(0, clean.length()) <= MAX_IMPORTED_NAME
-                ? clean
-                : clean.substring(0, clean.offsetByCodePoints(0, MAX_IMPORTED_NAME))
-                        .strip();
     }
 
     /** Whether the account may still write: it exists, is enabled and was not deleted. */
@@ -431,18 +331,6 @@ public class AccountService {
     private Account mine() {
         var accountId = CurrentUser.require().accountId();
         return accounts.findById(accountId).orElseThrow(() -> new AccountNotFound(accountId));
-    }
-
-    private static Optional<String> displayNameProblem(String displayName) {
-        var unshowable = TypedText.problem("Your display name", displayName, false);
-        if (unshowable.isPresent()) {
-            return unshowable;
-        }
-        var length = displayName.codePointCount(0, displayName.length());
-        if (length < 2 || length > 40) {
-            return Optional.of("Your display name must be 2 to 40 characters long.");
-        }
-        return Optional.empty();
     }
 
     private AccountInfo info(Account account) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.security.Roles;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,11 +63,10 @@ class ImportedAuthorTest {
         var stored = repository.findById(id).orElseThrow();
         assertThat(stored.getDisplayName()).isEqualTo("Layla Haddad");
         assertThat(stored.getEmail()).matches("imported-[0-9a-f]{16}@import\\.invalid");
-        assertThat(stored.getEmail())
-                .isEqualTo(AccountService.importedAuthorEmail("layla haddad", email.toUpperCase()));
+        assertThat(stored.getEmail()).isEqualTo(ImportedAuthors.email("layla haddad", email.toUpperCase()));
         assertThat(stored.isImported()).isTrue();
         assertThat(stored.getRole()).isEqualTo(Roles.READER);
-        assertThat(service.displayNames(java.util.List.of(id))).containsEntry(id, "Layla Haddad");
+        assertThat(service.displayNames(List.of(id))).containsEntry(id, "Layla Haddad");
     }
 
     @Test
@@ -92,7 +92,7 @@ class ImportedAuthorTest {
                 .isInstanceOf(UsernameNotFoundException.class)
                 .hasMessage("No such account");
         assertThat(passwordEncoder.matches("", stored.getPasswordHash())).isFalse();
-        assertThat(passwordEncoder.matches(AccountService.UNUSABLE_PASSWORD_HASH, stored.getPasswordHash()))
+        assertThat(passwordEncoder.matches(ImportedAuthors.UNUSABLE_PASSWORD_HASH, stored.getPasswordHash()))
                 .isFalse();
     }
 

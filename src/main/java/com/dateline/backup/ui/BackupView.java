@@ -5,11 +5,10 @@ import com.dateline.backup.BackupFailed;
 import com.dateline.backup.BackupService;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
+import com.dateline.base.ui.BackgroundWork;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.security.Roles;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -24,17 +23,15 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Admins back up the whole site with one button while it keeps running, see the file being written and its name, and
@@ -62,14 +59,13 @@ class BackupView extends Div implements HasDynamicTitle {
 
     private final BackupService backups;
     private final BlogTime time;
-    private final SecurityContextHolderStrategy securityContexts;
+    private final BackgroundWork background;
     private final String blogTitle;
 
-    BackupView(
-            BackupService backups, BlogTime time, SecurityContextHolderStrategy securityContexts, BlogProperties blog) {
+    BackupView(BackupService backups, BlogTime time, BackgroundWork background, BlogProperties blog) {
         this.backups = backups;
         this.time = time;
-        this.securityContexts = securityContexts;
+        this.background = background;
         this.blogTitle = blog.title();
         addClassName("backup-page");
 
@@ -118,30 +114,22 @@ class BackupView extends Div implements HasDynamicTitle {
 
     /** Writes the backup on a virtual thread, as the admin who asked; the outcome reaches the page by server push. */
     void start() {
-        var ui = UI.getCurrent();
-        var security = securityContexts.getContext();
         backUp.setEnabled(false);
         error.setVisible(false);
         progressBar.setVisible(true);
         status.setText("Writing the backup… The site stays open meanwhile.");
-        Thread.ofVirtual().name("backup").start(() -> {
-            securityContexts.setContext(security);
-            SecurityContextHolder.setContext(security);
+        background.start("backup", page -> {
             try {
                 var backup = backups.backUp();
-                access(ui, () -> written(backup));
+                page.access(() -> written(backup));
             } catch (BackupFailed failed) {
-                access(ui, () -> failed(failed.getMessage()));
+                page.access(() -> failed(failed.getMessage()));
             } catch (AccessDeniedException denied) {
-                access(ui, () -> failed("Only an administrator may back up the site."));
+                page.access(() -> failed("Only an administrator may back up the site."));
             } catch (RuntimeException unexpected) {
                 log.warn("Backup from the Backups page failed", unexpected);
-                access(
-                        ui,
+                page.access(
                         () -> failed("The backup failed because of an unexpected error: " + unexpected.getMessage()));
-            } finally {
-                securityContexts.clearContext();
-                SecurityContextHolder.clearContext();
             }
         });
     }
@@ -184,7 +172,7 @@ class BackupView extends Div implements HasDynamicTitle {
                             try {
                                 return new DownloadResponse(
                                         Files.newInputStream(file), name, "application/zip", Files.size(file));
-                            } catch (java.io.IOException e) {
+                            } catch (IOException e) {
                                 return DownloadResponse.error(500, e);
                             }
                         })
@@ -209,15 +197,6 @@ class BackupView extends Div implements HasDynamicTitle {
             unit++;
         }
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
-
-    /** Updates the page if it is still open; an admin who left does not stop the backup. */
-    private static void access(UI ui, Command command) {
-        try {
-            ui.access(command);
-        } catch (UIDetachedException left) {
-            log.debug("Backups page closed; the backup goes on");
-        }
     }
 
     @Override

@@ -2,7 +2,7 @@ package com.dateline.moderation.ui;
 
 import com.dateline.base.BlogProperties;
 import com.dateline.base.ui.MainLayout;
-import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentPolicyService;
 import com.dateline.comment.PolicyRejected;
 import com.dateline.comment.PolicySettings;
 import com.dateline.security.Roles;
@@ -39,11 +39,11 @@ class PolicySettingsView extends Div implements HasDynamicTitle {
     final TextArea suspectWords = new TextArea("Suspect words (one per line): held for a moderator");
     final Button save = new Button("Save policy");
 
-    private final CommentService comments;
+    private final CommentPolicyService policies;
     private final String blogTitle;
 
-    PolicySettingsView(CommentService comments, BlogProperties blog) {
-        this.comments = comments;
+    PolicySettingsView(CommentPolicyService policies, BlogProperties blog) {
+        this.policies = policies;
         this.blogTitle = blog.title();
         addClassName("form-page");
         autoCloseDays.setHelperText("Leave empty to keep comments open.");
@@ -53,7 +53,7 @@ class PolicySettingsView extends Div implements HasDynamicTitle {
         }
         bannedWords.setWidthFull();
         suspectWords.setWidthFull();
-        show(comments.policy());
+        show(policies.policy());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
         add(
@@ -103,7 +103,7 @@ class PolicySettingsView extends Div implements HasDynamicTitle {
             return;
         }
         try {
-            var saved = comments.updatePolicy(new PolicySettings(
+            var saved = policies.updatePolicy(new PolicySettings(
                     preModeration.getValue(),
                     trustThreshold.getValue(),
                     linkHoldThreshold.getValue(),

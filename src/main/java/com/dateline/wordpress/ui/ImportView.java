@@ -1,13 +1,12 @@
 package com.dateline.wordpress.ui;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.base.ui.BackgroundWork;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.security.Roles;
 import com.dateline.wordpress.ImportReport;
 import com.dateline.wordpress.WordPressImport;
 import com.dateline.wordpress.WxrRejected;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -20,7 +19,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.Command;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.server.streams.UploadMetadata;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,8 +30,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Admins import a WordPress export: upload the file, watch the posts go in, read what was added, what was already
@@ -57,12 +53,12 @@ class ImportView extends Div implements HasDynamicTitle {
     final Div summary = new Div();
 
     private final WordPressImport wordPress;
-    private final SecurityContextHolderStrategy securityContexts;
+    private final BackgroundWork background;
     private final String blogTitle;
 
-    ImportView(WordPressImport wordPress, SecurityContextHolderStrategy securityContexts, BlogProperties blog) {
+    ImportView(WordPressImport wordPress, BackgroundWork background, BlogProperties blog) {
         this.wordPress = wordPress;
-        this.securityContexts = securityContexts;
+        this.background = background;
         this.blogTitle = blog.title();
         addClassName("import-page");
 
@@ -117,8 +113,6 @@ class ImportView extends Div implements HasDynamicTitle {
      * and the outcome reach the page by server push.
      */
     void start(Path file) {
-        var ui = UI.getCurrent();
-        var security = securityContexts.getContext();
         error.setVisible(false);
         summary.setVisible(false);
         summary.removeAll();
@@ -126,30 +120,24 @@ class ImportView extends Div implements HasDynamicTitle {
         progressBar.setIndeterminate(true);
         progressText.setText("Reading the file…");
         progress.setVisible(true);
-        Thread.ofVirtual().name("wordpress-import").start(() -> {
-            securityContexts.setContext(security);
-            SecurityContextHolder.setContext(security);
+        background.start("wordpress-import", page -> {
             try (var in = Files.newInputStream(file)) {
                 var report = wordPress.importFile(in, (done, total) -> {
                     // about a hundred updates however large the archive
                     if (done == 0 || done == total || done % Math.max(1, total / 100) == 0) {
-                        access(ui, () -> showProgress(done, total));
+                        page.access(() -> showProgress(done, total));
                     }
                 });
-                access(ui, () -> showReport(report));
+                page.access(() -> showReport(report));
             } catch (WxrRejected rejected) {
-                access(ui, () -> showError(rejected.getMessage() + " Nothing was imported."));
+                page.access(() -> showError(rejected.getMessage() + " Nothing was imported."));
             } catch (AccessDeniedException denied) {
-                access(ui, () -> showError("Only an administrator may import an archive. Nothing was imported."));
+                page.access(() -> showError("Only an administrator may import an archive. Nothing was imported."));
             } catch (IOException | RuntimeException failed) {
                 log.warn("WordPress import stopped", failed);
-                access(
-                        ui,
-                        () -> showError("The import stopped because of an unexpected error. Posts imported before it"
-                                + " stay; importing the same file again adds only what is still missing."));
+                page.access(() -> showError("The import stopped because of an unexpected error. Posts imported before"
+                        + " it stay; importing the same file again adds only what is still missing."));
             } finally {
-                securityContexts.clearContext();
-                SecurityContextHolder.clearContext();
                 delete(file);
             }
         });
@@ -198,15 +186,6 @@ class ImportView extends Div implements HasDynamicTitle {
         progress.setVisible(false);
         upload.setEnabled(true);
         upload.clearFileList();
-    }
-
-    /** Updates the page if it is still open; an admin who left does not stop the import. */
-    private static void access(UI ui, Command command) {
-        try {
-            ui.access(command);
-        } catch (UIDetachedException left) {
-            log.debug("Import page closed; the import goes on");
-        }
     }
 
     private static void delete(Path file) {

@@ -1,6 +1,6 @@
 package com.dateline.bench.hooks;
 
-import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentPolicyService;
 import com.dateline.comment.PolicySettings;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -42,7 +42,7 @@ class BenchData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final CommentService comments;
+    private final CommentPolicyService policies;
     private final RunAs runAs;
     private final String admin;
     private final int trustThreshold;
@@ -52,7 +52,7 @@ class BenchData implements ApplicationRunner {
             JdbcClient jdbc,
             PasswordEncoder passwords,
             Clock clock,
-            CommentService comments,
+            CommentPolicyService policies,
             UserDetailsService users,
             SecurityContextHolderStrategy securityContexts,
             @Value("${dateline.bench.admin:admin@dateline.test}") String admin,
@@ -61,7 +61,7 @@ class BenchData implements ApplicationRunner {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.clock = clock;
-        this.comments = comments;
+        this.policies = policies;
         this.runAs = new RunAs(users, securityContexts);
         this.admin = admin;
         this.trustThreshold = trustThreshold;
@@ -89,10 +89,10 @@ class BenchData implements ApplicationRunner {
                     : 0;
         }
         runAs.call(admin, () -> {
-            var policy = comments.policy();
+            var policy = policies.policy();
             // A soak wants moderators busy to the end: a high threshold keeps its readers from becoming trusted.
             var trust = trustThreshold > 0 ? trustThreshold : policy.trustThreshold();
-            return comments.updatePolicy(new PolicySettings(
+            return policies.updatePolicy(new PolicySettings(
                     policy.preModeration(),
                     trust,
                     policy.linkHoldThreshold(),
