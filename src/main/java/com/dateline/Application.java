@@ -3,9 +3,14 @@ package com.dateline;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableAsync;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// Modules' listeners (@ApplicationModuleListener) run after the change commits, on their own threads: a request does
+// not
+// wait for what other modules do about it, and what they could not finish is in the event publication registry.
+@EnableAsync
 public class Application {
 
     public static void main(String[] args) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,8 @@ public class AccountService {
     private final Clock clock;
     private final RegistrationLimit registrationLimit;
 
+    private final ApplicationEventPublisher events;
+
     AccountService(
             AccountRepository accounts,
             PasswordEncoder passwordEncoder,
@@ -50,8 +53,10 @@ public class AccountService {
             SignedInSessions sessions,
             JsonMapper json,
             Clock clock,
-            RegistrationLimit registrationLimit) {
+            RegistrationLimit registrationLimit,
+            ApplicationEventPublisher events) {
         this.registrationLimit = registrationLimit;
+        this.events = events;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordRules = passwordRules;
@@ -125,6 +130,7 @@ public class AccountService {
         }
         var account = mine();
         account.setDisplayName(displayName);
+        events.publishEvent(new ReaderNameChanged(account.id()));
         return info(account);
     }
 
@@ -177,6 +183,7 @@ public class AccountService {
         account.anonymise(
                 clock.instant(), passwordEncoder.encode(UUID.randomUUID().toString()));
         sessions.endAllOf(account.id());
+        events.publishEvent(new ReaderNameChanged(account.id()));
         SecurityLog.event("account-deleted", "account", account.id());
     }
 
