@@ -9,13 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty("dateline.demo-data")
-@org.springframework.core.annotation.Order(1)
+@Order(1)
 class DemoPosts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPosts.class);
@@ -164,8 +167,8 @@ class DemoPosts implements ApplicationRunner {
 
     private Category category(String name) {
         return categories
-                .findBySlug(name.toLowerCase(java.util.Locale.ROOT))
-                .orElseGet(() -> categories.save(new Category(name, name.toLowerCase(java.util.Locale.ROOT))));
+                .findBySlug(name.toLowerCase(Locale.ROOT))
+                .orElseGet(() -> categories.save(new Category(name, name.toLowerCase(Locale.ROOT))));
     }
 
     private Photo photo(Sample sample, int index) {
@@ -174,7 +177,7 @@ class DemoPosts implements ApplicationRunner {
         var original = made.original();
         var photo = photos.save(
                 new Photo(sample.altText(), sample.caption(), sample.credit(), original.width(), original.height()));
-        var photoId = java.util.Objects.requireNonNull(photo.getId());
+        var photoId = Objects.requireNonNull(photo.getId());
         renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, original));
         renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, made.thumbnail()));
         return photo;

@@ -2,6 +2,8 @@ package com.dateline.post;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -15,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -151,9 +154,9 @@ class PhotoProcessor {
         return new IllegalArgumentException("This image is damaged or incomplete and cannot be read.");
     }
 
-    private static java.awt.Dimension thumbnailSize(int width, int height) {
+    private static Dimension thumbnailSize(int width, int height) {
         var scale = Math.min(1.0, Math.min(THUMBNAIL_WIDTH / (double) width, THUMBNAIL_MAX_HEIGHT / (double) height));
-        return new java.awt.Dimension(
+        return new Dimension(
                 Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale)));
     }
 
@@ -162,7 +165,7 @@ class PhotoProcessor {
         var g = scaled.createGraphics();
         try {
             // A transparent PNG would otherwise turn black in a JPEG.
-            g.setColor(java.awt.Color.WHITE);
+            g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.drawImage(image, 0, 0, width, height, null);
@@ -172,7 +175,7 @@ class PhotoProcessor {
         return encodeJpeg(scaled);
     }
 
-    private static @org.jspecify.annotations.Nullable String sniff(byte[] bytes) {
+    private static @Nullable String sniff(byte[] bytes) {
         if (startsWith(bytes, 0, 0xFF, 0xD8, 0xFF)) {
             return "image/jpeg";
         }

@@ -10,6 +10,8 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 
 @Entity
@@ -76,7 +78,7 @@ class Post {
             String slug,
             Category category,
             Instant publishedAt,
-            java.time.ZoneId blogZone,
+            ZoneId blogZone,
             RenderedBody body,
             @Nullable String byline,
             @Nullable Photo photo) {
@@ -84,8 +86,8 @@ class Post {
     }
 
     /** "2008-04" for a post published in April 2008 in the blog's time zone. */
-    static String slugMonth(Instant publishedAt, java.time.ZoneId blogZone) {
-        return java.time.YearMonth.from(publishedAt.atZone(blogZone)).toString();
+    static String slugMonth(Instant publishedAt, ZoneId blogZone) {
+        return YearMonth.from(publishedAt.atZone(blogZone)).toString();
     }
 
     /** Everything an editor sets, in one step, so a half-applied edit cannot exist. */
@@ -94,7 +96,7 @@ class Post {
             String slug,
             Category category,
             Instant publishedAt,
-            java.time.ZoneId blogZone,
+            ZoneId blogZone,
             RenderedBody body,
             @Nullable String byline,
             @Nullable Photo photo,
@@ -109,7 +111,7 @@ class Post {
             String slug,
             Category category,
             Instant publishedAt,
-            java.time.ZoneId blogZone,
+            ZoneId blogZone,
             RenderedBody body,
             @Nullable String byline,
             @Nullable Photo photo,
@@ -132,7 +134,7 @@ class Post {
     }
 
     /** Where readers find it: {@code /2008/04/slug}, the month in the blog's time zone. */
-    String path(java.time.ZoneId blogZone) {
+    String path(ZoneId blogZone) {
         return "/" + slugMonth(publishedAt, blogZone).replace('-', '/') + "/" + slug;
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -334,7 +335,7 @@ public class PostEditing {
         }
         var bytes = form.upload();
         if (bytes == null || upload == null) {
-            if (current == null || !java.util.Objects.equals(current.getId(), form.existingId())) {
+            if (current == null || !Objects.equals(current.getId(), form.existingId())) {
                 throw new PostRejected(Map.of(PostForm.PHOTO, "Please upload the photo again."));
             }
             current.describe(
@@ -352,7 +353,7 @@ public class PostEditing {
                 blank(form.credit().strip()),
                 upload.width(),
                 upload.height()));
-        var photoId = java.util.Objects.requireNonNull(photo.getId());
+        var photoId = Objects.requireNonNull(photo.getId());
         var made = photoProcessor.renditions(bytes);
         renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, made.original()));
         renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, made.thumbnail()));
@@ -360,7 +361,7 @@ public class PostEditing {
     }
 
     private void removePhoto(Photo photo) {
-        renditions.deleteByPhotoId(java.util.Objects.requireNonNull(photo.getId()));
+        renditions.deleteByPhotoId(Objects.requireNonNull(photo.getId()));
         photos.delete(photo);
     }
 
@@ -414,6 +415,6 @@ public class PostEditing {
     }
 
     private static long requireId(Post post) {
-        return java.util.Objects.requireNonNull(post.getId());
+        return Objects.requireNonNull(post.getId());
     }
 }

@@ -1,8 +1,10 @@
 package com.dateline.post;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -45,14 +47,14 @@ interface PostRepository extends JpaRepository<Post, Long> {
     /** The moment the next scheduled post becomes visible, or null if none is waiting. */
     @Query(
             "select min(p.publishedAt) from Post p where p.publishedAt > :now and p.draft = false and p.deletedAt is null")
-    @org.jspecify.annotations.Nullable Instant findNextPublication(Instant now);
+    @Nullable Instant findNextPublication(Instant now);
 
     Optional<Post> findBySlugMonthAndSlug(String slugMonth, String slug);
 
     Optional<Post> findByImportKey(String importKey);
 
     @Query("select p from Post p join fetch p.category where p.id in :ids")
-    List<Post> findAllWithCategory(java.util.Collection<Long> ids);
+    List<Post> findAllWithCategory(Collection<Long> ids);
 
     @Query("""
             select p from Post p join fetch p.category

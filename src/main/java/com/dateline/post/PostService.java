@@ -4,10 +4,15 @@ import com.dateline.base.BlogProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
@@ -51,8 +56,8 @@ public class PostService {
     }
 
     /** The newest posts with their bodies, newest first. */
-    public java.util.List<PostContent> findNewestContent(int limit) {
-        return posts.findPublished(clock.instant(), org.springframework.data.domain.PageRequest.of(0, limit)).stream()
+    public List<PostContent> findNewestContent(int limit) {
+        return posts.findPublished(clock.instant(), PageRequest.of(0, limit)).stream()
                 .map(post -> new PostContent(summary(post), post.getBodyHtml(), post.getByline()))
                 .toList();
     }
@@ -80,8 +85,8 @@ public class PostService {
     }
 
     /** Headlines and paths of the given posts, for lists that mention posts by id. */
-    public java.util.Map<Long, PostLink> findLinks(java.util.Collection<Long> postIds) {
-        var links = new java.util.HashMap<Long, PostLink>();
+    public Map<Long, PostLink> findLinks(Collection<Long> postIds) {
+        var links = new HashMap<Long, PostLink>();
         if (!postIds.isEmpty()) {
             posts.findAllWithCategory(postIds).forEach(post -> links.put(requireId(post), link(post)));
         }

@@ -1,6 +1,6 @@
 /**
  * Posts: what the newsroom publishes (title, category, dateline, body, byline, photo) and how
- * readers find them (home, category, permalink, previous/next). {@link com.dateline.post.PostService}
+ * readers find them (home, category, permalink, previous/next). {@link PostService}
  * is the feature's public face; entities and repositories stay inside.
  */
 @NullMarked

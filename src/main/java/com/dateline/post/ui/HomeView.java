@@ -4,6 +4,7 @@ import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.post.PostService;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -11,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 
 /** The blog home: newest posts first, ten to a page ({@code /?page=2} for older ones). */
@@ -31,12 +33,12 @@ class HomeView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var pageIndex = PostListParts.pageIndex(
-                event.getLocation().getQueryParameters().getParameters().getOrDefault("page", java.util.List.of()));
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("page", List.of()));
         removeAll();
         add(page(pageIndex));
     }
 
-    private com.vaadin.flow.component.Component page(int pageIndex) {
+    private Component page(int pageIndex) {
         return PostListParts.page(
                 heading(pageIndex), posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)), "/", time);
     }

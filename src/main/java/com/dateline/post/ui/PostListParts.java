@@ -3,7 +3,6 @@ package com.dateline.post.ui;
 import com.dateline.base.BlogTime;
 import com.dateline.post.PostSummary;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
@@ -13,6 +12,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import org.springframework.data.domain.Slice;
 
 /** Builds a page of post summaries (home, category); shared by the views and the public pages. */
@@ -55,10 +55,8 @@ final class PostListParts {
             link.addClassName("post-card-thumbnail");
             card.add(link);
         }
-        var kicker = new Span(post.category().kicker() + ":");
-        kicker.addClassName("kicker");
-        var title = new Anchor(post.path());
-        title.add(kicker, new Text(" " + post.title()));
+        var title = PostPageParts.kickerAndTitle(
+                new Anchor(post.path()), post.category().kicker(), post.title());
         var excerpt = new Paragraph(post.excerpt());
         excerpt.addClassName("excerpt");
         var text = new Div(new H2(title), PostPageParts.dateline(post, time), excerpt);
@@ -93,7 +91,7 @@ final class PostListParts {
     }
 
     /** Reads "?page=N" leniently: anything that is not a page number means the first page. */
-    static int pageIndex(java.util.List<String> values) {
+    static int pageIndex(List<String> values) {
         if (values.isEmpty()) {
             return 0;
         }

@@ -10,6 +10,8 @@ import com.dateline.post.PostDetails;
 import com.dateline.post.PostLink;
 import com.dateline.post.PostSummary;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
@@ -20,9 +22,13 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** Builds the parts of a post page; shared by {@link PostView} and {@link PublicPages}. */
+/**
+ * Builds the parts of a post page; shared by {@link PostView}, {@link PublicPages} and the editor's preview
+ * ({@link EditorPreview}), so that a post is drawn one way wherever it appears.
+ */
 final class PostPageParts {
 
     private PostPageParts() {}
@@ -51,18 +57,16 @@ final class PostPageParts {
 
     static Article article(PostDetails post, BlogTime time) {
         var summary = post.summary();
-        var article = new Article(new Header(headline(summary), dateline(summary, time)));
+        var article = new Article(
+                header(new H1(), summary.category().kicker(), summary.title(), summary.publishedAt(), time));
         article.addClassName("post");
         if (summary.photo() != null) {
             article.add(figure(summary.photo()));
         }
-        var body = SafeHtml.of(post.bodyHtml());
-        body.addClassName("post-body");
-        article.add(body);
-        if (post.byline() != null && !post.byline().isBlank()) {
-            var byline = new Paragraph("— " + post.byline());
-            byline.addClassName("byline");
-            article.add(byline);
+        article.add(body(post.bodyHtml()));
+        var byline = post.byline();
+        if (hasText(byline)) {
+            article.add(byline(byline));
         }
         var filed = new Paragraph(
                 new Text("Filed under "),
@@ -72,19 +76,50 @@ final class PostPageParts {
         return article;
     }
 
-    /** One {@code h1}: the kicker in capitals, then the title. */
-    static H1 headline(PostSummary summary) {
-        var kicker = new Span(summary.category().kicker() + ":");
-        kicker.addClassName("kicker");
-        var h1 = new H1(kicker, new Text(" " + summary.title()));
-        h1.addClassName("post-title");
-        return h1;
+    /**
+     * The headline (the kicker in capitals, then the title) over the dateline. The post page passes its one {@code h1};
+     * the editor's preview passes an {@code h2}, under the editor's own heading, and an empty kicker while no category
+     * is chosen.
+     */
+    static Header header(HtmlContainer headline, String kicker, String title, Instant publishedAt, BlogTime time) {
+        kickerAndTitle(headline, kicker, title);
+        headline.addClassName("post-title");
+        return new Header(headline, dateline(publishedAt, time));
+    }
+
+    /** "IRAQ: Talk about talks", the kicker marked for its own style; the post lists put it inside their links. */
+    static <T extends HasComponents> T kickerAndTitle(T target, String kicker, String title) {
+        if (kicker.isEmpty()) {
+            target.add(new Text(title));
+            return target;
+        }
+        var span = new Span(kicker + ":");
+        span.addClassName("kicker");
+        target.add(span, new Text(" " + title));
+        return target;
     }
 
     static Paragraph dateline(PostSummary summary, BlogTime time) {
-        var dateline = new Paragraph(new Time(time.iso(summary.publishedAt()), time.dateline(summary.publishedAt())));
+        return dateline(summary.publishedAt(), time);
+    }
+
+    private static Paragraph dateline(Instant publishedAt, BlogTime time) {
+        var dateline = new Paragraph(new Time(time.iso(publishedAt), time.dateline(publishedAt)));
         dateline.addClassName("dateline");
         return dateline;
+    }
+
+    static Div body(String sanitisedHtml) {
+        var body = SafeHtml.of(sanitisedHtml);
+        body.addClassName("post-body");
+        return body;
+    }
+
+    /** "— Times staff writers in Beirut", after the body. */
+    static Paragraph byline(String byline) {
+        var paragraph = new Paragraph("— " + byline);
+        paragraph.addClassName("byline");
+        return paragraph;
     }
 
     static Figure figure(PhotoInfo photo) {

@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -36,12 +40,11 @@ class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
     private final HandlerMapping controllers;
 
     /** Only in the security chain: registered with the servlet container as well, it would run a second time. */
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @Configuration(proxyBeanMethods = false)
     static class NotAServletFilter {
-        @org.springframework.context.annotation.Bean
-        org.springframework.boot.web.servlet.FilterRegistrationBean<PublicPageFilter> publicPageFilterRegistration(
-                PublicPageFilter filter) {
-            var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        @Bean
+        FilterRegistrationBean<PublicPageFilter> publicPageFilterRegistration(PublicPageFilter filter) {
+            var registration = new FilterRegistrationBean<>(filter);
             registration.setEnabled(false);
             return registration;
         }
@@ -153,7 +156,7 @@ class PublicPageFilter extends OncePerRequestFilter implements PublicAnswers {
             return false;
         }
         return Arrays.stream(accepted.split(","))
-                .map(coding -> coding.strip().toLowerCase(java.util.Locale.ROOT))
+                .map(coding -> coding.strip().toLowerCase(Locale.ROOT))
                 .anyMatch(coding -> coding.equals("gzip")
                         || (coding.startsWith("gzip;") && !coding.matches("gzip;\\s*q=0(\\.0*)?")));
     }

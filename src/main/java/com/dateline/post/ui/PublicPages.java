@@ -4,17 +4,14 @@ import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ExpiresAt;
 import com.dateline.base.ReaderContent;
-import com.dateline.base.ui.MainLayout;
 import com.dateline.base.ui.NotFoundView;
-import com.dateline.post.PostDetails;
 import com.dateline.post.PostPageSection;
 import com.dateline.post.PostService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NavigationState;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Router;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -34,13 +31,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
 
 /**
  * The reader pages as anonymous readers get them: the whole page as HTML, without Vaadin's client, built from the same
@@ -52,7 +51,7 @@ import org.springframework.data.domain.PageRequest;
  * announces (a commenter's new display name, a discussion closing with age) shows within {@link #TIME_TO_LIVE}, and no
  * entry lives past the next scheduled publication, which gives a post its page and its neighbours their links.
  */
-@org.springframework.stereotype.Component
+@Component
 class PublicPages implements VaadinServiceInitListener {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(60);
@@ -66,13 +65,6 @@ class PublicPages implements VaadinServiceInitListener {
 
     private record Built(PublicPage page, Instant expiresAt) {}
 
-    private record Content(
-            String title,
-            String description,
-            Component body,
-            @Nullable PostDetails post,
-            int status) {}
-
     private final PostService posts;
     private final BlogProperties blog;
     private final BlogTime time;
@@ -85,7 +77,7 @@ class PublicPages implements VaadinServiceInitListener {
             Caffeine.newBuilder().maximumSize(5_000).build();
     private final AtomicLong builds = new AtomicLong();
     // Which view an address is: the routes are fixed while the app runs, and resolving one walks every route.
-    private final Cache<String, Optional<com.vaadin.flow.router.NavigationState>> routes =
+    private final Cache<String, Optional<NavigationState>> routes =
             Caffeine.newBuilder().maximumSize(10_000).build();
     private volatile @Nullable Router router;
 
@@ -158,7 +150,7 @@ class PublicPages implements VaadinServiceInitListener {
         return target == HomeView.class || target == CategoryView.class || target == PostView.class;
     }
 
-    private Optional<com.vaadin.flow.router.NavigationState> resolve(Router router, String path) {
+    private Optional<NavigationState> resolve(Router router, String path) {
         return routes.get(
                 path,
                 ignored -> router.resolveNavigationTarget(
@@ -180,7 +172,7 @@ class PublicPages implements VaadinServiceInitListener {
             @Nullable String pageParameter,
             @Nullable String commentsParameter,
             @Nullable String orderParameter,
-            java.util.function.BooleanSupplier handledElsewhere) {
+            BooleanSupplier handledElsewhere) {
         var router = this.router;
         if (router == null) {
             return Optional.empty();
@@ -217,8 +209,7 @@ class PublicPages implements VaadinServiceInitListener {
      * {@code origin} is the configured public address, or (only where none is configured, as in the quick start) the
      * request's; it is part of the key, so a request with a forged Host cannot give other readers its links.
      */
-    private PublicPage cached(
-            String origin, String path, String variant, java.util.function.Supplier<Content> content) {
+    private PublicPage cached(String origin, String path, String variant, Supplier<PublicDocument> content) {
         // Every unknown address shows the same page, kept once.
         var address = origin + ("404".equals(variant) ? "" : path) + variant;
         return pages.get(new Key(address, readerContent.version()), key -> {
@@ -244,9 +235,9 @@ class PublicPages implements VaadinServiceInitListener {
                 .page();
     }
 
-    private PublicPage finish(String origin, String path, String address, Content content, Instant now) {
+    private PublicPage finish(String origin, String path, String address, PublicDocument content, Instant now) {
         builds.incrementAndGet();
-        var html = render(origin, path, content).getBytes(StandardCharsets.UTF_8);
+        var html = content.render(origin, path, blog, time).getBytes(StandardCharsets.UTF_8);
         var etag = "\"" + digest(html) + "\"";
         var before = previous.getIfPresent(address);
         var lastModified = before != null && before.etag().equals(etag)
@@ -257,16 +248,16 @@ class PublicPages implements VaadinServiceInitListener {
         return page;
     }
 
-    private Content home(int pageIndex) {
+    private PublicDocument home(int pageIndex) {
         var body = PostListParts.page(
                 HomeView.heading(pageIndex),
                 posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
                 "/",
                 time);
-        return new Content(blog.title(), blog.tagline(), body, null, HttpServletResponse.SC_OK);
+        return new PublicDocument(blog.title(), blog.tagline(), body, null, HttpServletResponse.SC_OK);
     }
 
-    private Content category(String slug, int pageIndex) {
+    private PublicDocument category(String slug, int pageIndex) {
         var category = posts.findCategory(slug);
         if (category.isEmpty()) {
             return notFound();
@@ -277,7 +268,7 @@ class PublicPages implements VaadinServiceInitListener {
                         category.get().slug(), PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
                 category.get().path(),
                 time);
-        return new Content(
+        return new PublicDocument(
                 category.get().name() + " — " + blog.title(),
                 category.get().name() + ": posts from " + blog.title() + ". " + blog.tagline(),
                 body,
@@ -285,7 +276,7 @@ class PublicPages implements VaadinServiceInitListener {
                 HttpServletResponse.SC_OK);
     }
 
-    private Content post(int year, int month, String slug, PostPageSection.Part part) {
+    private PublicDocument post(int year, int month, String slug, PostPageSection.Part part) {
         var found = posts.findByPermalink(year, month, slug);
         if (found.isEmpty()) {
             return notFound();
@@ -293,7 +284,7 @@ class PublicPages implements VaadinServiceInitListener {
         var post = found.get();
         var body = new Div(PostPageParts.page(post, blog.title(), time));
         sections.forEach(section -> body.add(section.publicSection(post.summary(), part)));
-        return new Content(
+        return new PublicDocument(
                 post.summary().title() + " — " + blog.title(),
                 post.summary().excerpt(),
                 body,
@@ -301,78 +292,9 @@ class PublicPages implements VaadinServiceInitListener {
                 HttpServletResponse.SC_OK);
     }
 
-    private Content notFound() {
+    private PublicDocument notFound() {
         var view = new NotFoundView(blog);
-        return new Content(view.getPageTitle(), "Page not found", view, null, HttpServletResponse.SC_NOT_FOUND);
-    }
-
-    /** The whole document: the head a search engine and a link preview read, the frame, the page, one small script. */
-    private String render(String origin, String path, Content content) {
-        var document = Document.createShell("");
-        document.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
-        document.selectFirst("html").attr("lang", "en");
-        var head = document.head();
-        // First in the head, so that the browser knows the encoding within the first 1024 bytes.
-        head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        head.appendElement("title").text(content.title());
-        meta(document, "name", "description", content.description());
-        head.appendElement("link").attr("rel", "stylesheet").attr("href", "/styles/dateline.css");
-        head.appendElement("link").attr("rel", "icon").attr("href", "/favicon.ico");
-        head.appendElement("link")
-                .attr("rel", "alternate")
-                .attr("type", "application/atom+xml")
-                .attr("title", "Atom feed")
-                .attr("href", "/feed.atom");
-        if (content.status() == HttpServletResponse.SC_OK) {
-            writeShareMetadata(document, origin, path, content);
-        } else {
-            meta(document, "name", "robots", "noindex");
-        }
-        var main = new Main(content.body());
-        main.setId("content");
-        main.addClassName("content");
-        var site = new Div(MainLayout.masthead(blog), main, MainLayout.footer(blog));
-        site.addClassName("site");
-        document.body().append(site.getElement().getOuterHTML());
-        var masthead = document.body().selectFirst("header.masthead");
-        if (masthead != null) {
-            masthead.appendElement("div")
-                    .addClass("masthead-account")
-                    .append(MainLayout.signedOutLinks(content.status() == HttpServletResponse.SC_OK ? path : "/"));
-        }
-        if (content.post() != null) {
-            document.body()
-                    .appendElement("script")
-                    .attr("src", "/scripts/new-comments.js")
-                    .attr("defer", "");
-        }
-        return "<!DOCTYPE html>" + document.outerHtml();
-    }
-
-    private void writeShareMetadata(Document document, String origin, String path, Content content) {
-        document.head().appendElement("link").attr("rel", "canonical").attr("href", origin + path);
-        meta(document, "property", "og:site_name", blog.title());
-        meta(
-                document,
-                "property",
-                "og:title",
-                content.post() != null ? content.post().summary().headline() : content.title());
-        meta(document, "property", "og:description", content.description());
-        meta(document, "property", "og:url", origin + path);
-        meta(document, "property", "og:type", content.post() != null ? "article" : "website");
-        if (content.post() != null) {
-            var summary = content.post().summary();
-            if (summary.photo() != null) {
-                meta(document, "property", "og:image", origin + summary.photo().url());
-            }
-            meta(document, "property", "article:published_time", time.iso(summary.publishedAt()));
-            meta(document, "property", "article:section", summary.category().name());
-        }
-    }
-
-    private static void meta(Document document, String keyAttribute, String key, String value) {
-        document.head().appendElement("meta").attr(keyAttribute, key).attr("content", value);
+        return new PublicDocument(view.getPageTitle(), "Page not found", view, null, HttpServletResponse.SC_NOT_FOUND);
     }
 
     /**
