@@ -1,6 +1,7 @@
 package com.dateline.account;
 
 import com.dateline.security.SignedInUser;
+import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -15,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    AccountUserDetailsService(AccountRepository accounts, java.time.Clock clock) {
+    AccountUserDetailsService(AccountRepository accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }

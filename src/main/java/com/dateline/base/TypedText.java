@@ -1,5 +1,6 @@
 package com.dateline.base;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ public final class TypedText {
             position++;
             var problem = problem(c, lineBreaksAllowed);
             if (problem != null) {
-                return Optional.of(problem + " at character " + String.format(java.util.Locale.ROOT, "%,d", position));
+                return Optional.of(problem + " at character " + String.format(Locale.ROOT, "%,d", position));
             }
             i += Character.charCount(c);
         }
@@ -84,6 +85,6 @@ public final class TypedText {
     }
 
     private static String codePoint(int c) {
-        return String.format(java.util.Locale.ROOT, "U+%04X", c);
+        return String.format(Locale.ROOT, "U+%04X", c);
     }
 }

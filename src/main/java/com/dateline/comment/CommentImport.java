@@ -1,6 +1,9 @@
 package com.dateline.comment;
 
+import com.dateline.base.ReaderContent;
+import com.dateline.base.TypedText;
 import com.dateline.security.Roles;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,9 +25,9 @@ public class CommentImport {
     private static final Logger log = LoggerFactory.getLogger(CommentImport.class);
 
     private final CommentRepository comments;
-    private final com.dateline.base.ReaderContent readerContent;
+    private final ReaderContent readerContent;
 
-    CommentImport(CommentRepository comments, com.dateline.base.ReaderContent readerContent) {
+    CommentImport(CommentRepository comments, ReaderContent readerContent) {
         this.comments = comments;
         this.readerContent = readerContent;
     }
@@ -52,10 +55,10 @@ public class CommentImport {
             throw new CommentRefused("It is empty.");
         }
         if (imported.body().length() > CommentText.MAX_RAW_LENGTH) {
-            throw new CommentRefused(String.format(
-                    java.util.Locale.ROOT, "It is longer than %,d characters.", CommentText.MAX_RAW_LENGTH));
+            throw new CommentRefused(
+                    String.format(Locale.ROOT, "It is longer than %,d characters.", CommentText.MAX_RAW_LENGTH));
         }
-        com.dateline.base.TypedText.problem("It", imported.body(), true).ifPresent(problem -> {
+        TypedText.problem("It", imported.body(), true).ifPresent(problem -> {
             throw new CommentRefused(problem);
         });
         Comment parent = null;

@@ -1,6 +1,7 @@
 package com.dateline.security;
 
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Who is signed in on this request or UI access, if anyone. */
@@ -18,6 +19,6 @@ public final class CurrentUser {
 
     /** The signed-in user; for service methods that method security already closed to anonymous callers. */
     public static SignedInUser require() {
-        return get().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
+        return get().orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 }

@@ -1,6 +1,8 @@
 package com.dateline.security;
 
+import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,7 @@ public final class SecurityLog {
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
     private static final int MAX_VALUE = 120;
     // Words, numbers, lists of ids and addresses need no quotes; anything else (a typed e-mail) is quoted.
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_.:,()…-]{1,120}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:,()…-]{1,120}");
 
     private SecurityLog() {}
 
@@ -57,7 +59,7 @@ public final class SecurityLog {
         if (value instanceof Number
                 || value instanceof Enum<?>
                 || value instanceof Boolean
-                || value instanceof java.time.Instant) {
+                || value instanceof Instant) {
             return value.toString();
         }
         var text = value.toString();

@@ -7,6 +7,7 @@ import com.dateline.base.BlogTime;
 import com.dateline.base.ui.FieldErrors;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.security.SignedInUser;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -18,13 +19,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -69,8 +73,8 @@ class AccountView extends Div implements HasDynamicTitle {
             }
         });
 
-        currentPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.CURRENT_PASSWORD);
-        newPassword.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        currentPassword.setAutocomplete(Autocomplete.CURRENT_PASSWORD);
+        newPassword.setAutocomplete(Autocomplete.NEW_PASSWORD);
         newPassword.setHelperText("At least 12 characters; not your e-mail and not a common password.");
         currentPassword.setWidthFull();
         newPassword.setWidthFull();
@@ -91,11 +95,8 @@ class AccountView extends Div implements HasDynamicTitle {
         download = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
                     var bytes = accounts.exportMyData().getBytes(StandardCharsets.UTF_8);
-                    return new com.vaadin.flow.server.streams.DownloadResponse(
-                            new java.io.ByteArrayInputStream(bytes),
-                            "my-dateline-data.json",
-                            "application/json",
-                            bytes.length);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes), "my-dateline-data.json", "application/json", bytes.length);
                 }),
                 "Download my data (JSON)");
 
@@ -153,7 +154,7 @@ class AccountView extends Div implements HasDynamicTitle {
         }
     }
 
-    private static Section section(String title, com.vaadin.flow.component.Component... content) {
+    private static Section section(String title, Component... content) {
         var section = new Section(new H2(title));
         section.add(content);
         section.addClassName("form-section");

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -54,12 +55,12 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         addClassName("form-page");
 
         displayName.setHelperText("Shown with your comments. 2 to 40 characters.");
-        displayName.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NICKNAME);
+        displayName.setAutocomplete(Autocomplete.NICKNAME);
         email.setHelperText("You sign in with it. Other readers never see it.");
-        email.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.EMAIL);
+        email.setAutocomplete(Autocomplete.EMAIL);
         password.setHelperText(
                 "At least 12 characters; not your e-mail and not a common password. The eye button shows what you typed.");
-        password.setAutocomplete(com.vaadin.flow.component.textfield.Autocomplete.NEW_PASSWORD);
+        password.setAutocomplete(Autocomplete.NEW_PASSWORD);
         for (var field : List.of(displayName, email, password)) {
             field.setRequiredIndicatorVisible(true);
             field.setWidthFull();

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.util.Objects;
+import org.jsoup.nodes.Element;
 
 /** Masthead, the page's main content, footer: the frame of every reader page. */
 @AnonymousAllowed
@@ -93,11 +94,9 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
     public static String signedOutLinks(String here) {
         var returnTo = SignInRedirects.returnToQuery(here);
         var query = returnTo.isEmpty() ? "" : "?" + returnTo;
-        var signIn = new org.jsoup.nodes.Element("a")
-                .id("sign-in")
-                .attr("href", "/login" + query)
-                .text("Sign in");
-        var register = new org.jsoup.nodes.Element("a")
+        var signIn =
+                new Element("a").id("sign-in").attr("href", "/login" + query).text("Sign in");
+        var register = new Element("a")
                 .id("register")
                 .attr("href", "/register" + query)
                 .text("Register");

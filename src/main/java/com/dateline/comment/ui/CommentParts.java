@@ -5,6 +5,7 @@ import com.dateline.base.ui.Time;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.CommentText;
 import com.dateline.comment.CommentView;
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
@@ -13,6 +14,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.Function;
 
 /** One comment as an {@code <article>}; shared by the live section and the public pages. */
 final class CommentParts {
@@ -89,11 +93,8 @@ final class CommentParts {
      * Adds the comments (in reading order) to {@code target}, each reply inside its parent's
      * replies container; {@code articleFor} makes each comment's article.
      */
-    static void nest(
-            com.vaadin.flow.component.HasComponents target,
-            java.util.List<CommentView> comments,
-            java.util.function.Function<CommentView, Article> articleFor) {
-        var containers = new java.util.HashMap<Long, com.vaadin.flow.component.HasComponents>();
+    static void nest(HasComponents target, List<CommentView> comments, Function<CommentView, Article> articleFor) {
+        var containers = new HashMap<Long, HasComponents>();
         for (var comment : comments) {
             var article = articleFor.apply(comment);
             var replies = replies();

@@ -7,11 +7,14 @@ import com.dateline.comment.CommentView;
 import com.dateline.post.PostPageSection;
 import com.dateline.post.PostSummary;
 import com.dateline.security.SignInRedirects;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
+import java.util.ArrayList;
 
 /** Puts the discussion under every post: live for signed-in readers, as markup on the public pages. */
 @org.springframework.stereotype.Component
@@ -28,7 +31,7 @@ class CommentsPostSection implements PostPageSection {
     }
 
     @Override
-    public com.vaadin.flow.component.Component liveSection(PostSummary post) {
+    public Component liveSection(PostSummary post) {
         return new CommentsSection(post, comments, openDiscussions, time);
     }
 
@@ -39,7 +42,7 @@ class CommentsPostSection implements PostPageSection {
      * asks for, to offer the comments published since.
      */
     @Override
-    public com.vaadin.flow.component.Component publicSection(PostSummary post, PostPageSection.Part part) {
+    public Component publicSection(PostSummary post, PostPageSection.Part part) {
         var thread = comments.publicThread(post.id(), part.newestFirst(), part.number());
         var section = new Section(CommentParts.heading(thread.publishedCount()));
         section.addClassName("comments");
@@ -107,8 +110,8 @@ class CommentsPostSection implements PostPageSection {
         return link;
     }
 
-    private static com.vaadin.flow.component.html.Nav orderLinks(PostSummary post, PostPageSection.Part part) {
-        var nav = new com.vaadin.flow.component.html.Nav();
+    private static Nav orderLinks(PostSummary post, PostPageSection.Part part) {
+        var nav = new Nav();
         nav.addClassName("comment-order");
         nav.getElement().setAttribute("aria-label", "Order of comments");
         nav.add(new Span("Order: "));
@@ -119,7 +122,7 @@ class CommentsPostSection implements PostPageSection {
         return nav;
     }
 
-    private static com.vaadin.flow.component.Component choice(String href, String text, boolean current) {
+    private static Component choice(String href, String text, boolean current) {
         if (current) {
             var span = new Span(text);
             span.addClassName("current");
@@ -129,9 +132,8 @@ class CommentsPostSection implements PostPageSection {
         return new Anchor(href, text);
     }
 
-    private static com.vaadin.flow.component.html.Nav pager(
-            PostSummary post, PostPageSection.Part part, boolean hasMore) {
-        var pager = new com.vaadin.flow.component.html.Nav();
+    private static Nav pager(PostSummary post, PostPageSection.Part part, boolean hasMore) {
+        var pager = new Nav();
         pager.addClassName("pager");
         pager.getElement().setAttribute("aria-label", "More comments");
         if (part.number() > 1) {
@@ -151,7 +153,7 @@ class CommentsPostSection implements PostPageSection {
     }
 
     private static String commentsHref(PostSummary post, PostPageSection.Part part, int number) {
-        var query = new java.util.ArrayList<String>();
+        var query = new ArrayList<String>();
         if (number > 1) {
             query.add("comments=" + number);
         }

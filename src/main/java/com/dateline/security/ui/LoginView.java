@@ -2,6 +2,7 @@ package com.dateline.security.ui;
 
 import com.dateline.security.CurrentUser;
 import com.dateline.security.SignInRedirects;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -39,7 +40,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         home.addClassName("auth-masthead");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n(null, 0));
-        add(home, form, new Paragraph(new com.vaadin.flow.component.Text("New here? "), register), back);
+        add(home, form, new Paragraph(new Text("New here? "), register), back);
     }
 
     @Override
