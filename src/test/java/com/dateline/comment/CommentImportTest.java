@@ -7,8 +7,6 @@ import static com.dateline.comment.CommentTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -17,10 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,25 +31,13 @@ class CommentImportTest {
     static final Instant MARCH_2009 = Instant.parse("2009-03-02T18:05:00Z");
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     CommentImport imports;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    CommentService commentService;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     TransactionTemplate transaction;
@@ -67,7 +52,7 @@ class CommentImportTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
         run = "test-import-" + UUID.randomUUID() + "#";
         postId = support.postId(LEBANON);
         authorId = support.newReader("imported").id();

@@ -2,16 +2,14 @@ package com.dateline.comment;
 
 import static com.dateline.comment.CommentTestSupport.BOOKSELLERS;
 import static com.dateline.comment.CommentTestSupport.LEBANON;
-import static com.dateline.comment.CommentTestSupport.MODERATOR;
 import static com.dateline.comment.CommentTestSupport.NOWRUZ;
 import static com.dateline.comment.CommentTestSupport.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.dateline.account.AccountInfo;
-import com.dateline.account.AccountService;
 import com.dateline.base.BlogTime;
-import com.dateline.post.PostService;
+import com.dateline.moderation.ModerationVerb;
 import com.vaadin.flow.component.html.Article;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -24,16 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 class CommentRegressionTest {
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     CommentService service;
 
     @Autowired
@@ -55,18 +54,6 @@ class CommentRegressionTest {
 
     @Autowired
     CommentPolicyRepository policies;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     BlogTime blogTime;
@@ -85,7 +72,7 @@ class CommentRegressionTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
         post = support.postId(LEBANON);
         otherPost = support.postId(NOWRUZ);
     }
@@ -106,20 +93,6 @@ class CommentRegressionTest {
     private long storedComments(long authorId) {
         entityManager.flush();
         return jdbc.queryForObject("select count(*) from comment where author_id = ?", Long.class, authorId);
-    }
-
-    private Decision storedDecision(long commentId) {
-        entityManager.flush();
-        return jdbc.queryForObject(
-                "select status, status_reason from comment where id = ?",
-                (rs, row) -> new Decision(CommentStatus.valueOf(rs.getString(1)), rs.getString(2)),
-                commentId);
-    }
-
-    private Decision decisionAsModerator(long commentId) {
-        var decision = new AtomicReference<Decision>();
-        support.as(MODERATOR, () -> decision.set(service.decisionOf(commentId)));
-        return decision.get();
     }
 
     private List<Long> idsIn(CommentThread thread) {
@@ -223,12 +196,12 @@ class CommentRegressionTest {
         var rejected =
                 support.insert(otherPost, reader, null, "Rude words", CommentStatus.REJECTED, Duration.ofDays(2));
         service.delete(rejected.id());
-        assertThat(storedDecision(rejected.id()).status()).isEqualTo(CommentStatus.DELETED);
+        assertThat(support.decision(rejected.id()).status()).isEqualTo(CommentStatus.DELETED);
 
         var outcome = service.submit(post, null, "Polite words now.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(storedDecision(outcome.commentId()))
+        assertThat(support.decision(outcome.commentId()))
                 .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
     }
 
@@ -239,15 +212,14 @@ class CommentRegressionTest {
     void editing_a_comment_waiting_for_pre_moderation_to_contain_two_links_records_the_link_hold_as_its_reason() {
         support.signInNewReader("edit-reason");
         var outcome = service.submit(post, null, "A plain first version.");
-        assertThat(decisionAsModerator(outcome.commentId()))
+        assertThat(support.decision(outcome.commentId()))
                 .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
 
         var edited = service.edit(outcome.commentId(), "Compare https://example.org/a and www.example.net/b please.");
 
         assertThat(edited.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(decisionAsModerator(outcome.commentId()))
+        assertThat(support.decision(outcome.commentId()))
                 .isEqualTo(new Decision(CommentStatus.PENDING, "Held: 2 links"));
-        assertThat(storedDecision(outcome.commentId()).reason()).isEqualTo("Held: 2 links");
     }
 
     // ---------------------------------------------------------------- 4. replies under withheld comments
@@ -261,7 +233,7 @@ class CommentRegressionTest {
         var replier = support.newReader("rejected-later-replier");
         var reply =
                 support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
-        support.as(MODERATOR, () -> service.reject(top.id(), "insults"));
+        support.reject(top.id(), "insults");
         support.signOut();
 
         for (var newestFirst : List.of(false, true)) {
@@ -386,10 +358,10 @@ class CommentRegressionTest {
 
         var plural = service.submit(post, null, "کازینو\u200Cها بسته شدند");
         assertThat(plural.status()).isEqualTo(CommentStatus.PUBLISHED);
-        assertThat(storedDecision(plural.commentId()).reason()).startsWith("Trusted reader");
+        assertThat(support.decision(plural.commentId()).reason()).startsWith("Trusted reader");
 
         var alone = service.submit(post, null, "کازینو");
-        assertThat(storedDecision(alone.commentId()))
+        assertThat(support.decision(alone.commentId()))
                 .isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"کازینو\""));
     }
 
@@ -403,10 +375,12 @@ class CommentRegressionTest {
                 post, reader.id(), null, "Second thoughts", CommentStatus.PENDING, Duration.ofMinutes(30));
         service.delete(pending.id());
 
-        support.signInAs(MODERATOR);
-        refused(() -> service.approve(pending.id()));
+        assertThat(support.decide(ModerationVerb.APPROVE, pending.id(), null).problems())
+                .singleElement()
+                .asString()
+                .contains("deleted");
 
-        assertThat(storedDecision(pending.id()))
+        assertThat(support.decision(pending.id()))
                 .isEqualTo(new Decision(CommentStatus.DELETED, "Deleted by its author"));
         support.signOut();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(pending.id());

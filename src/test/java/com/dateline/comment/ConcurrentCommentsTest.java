@@ -4,8 +4,6 @@ import static com.dateline.comment.CommentTestSupport.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountInfo;
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,9 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Readers posting on the same post at the same moment, each on their own thread with their own
@@ -32,22 +29,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class ConcurrentCommentsTest {
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     CommentService service;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -58,7 +46,7 @@ class ConcurrentCommentsTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
         post = support.postId(SEED);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }

@@ -1,11 +1,8 @@
 package com.dateline.comment;
 
 import static com.dateline.comment.CommentTestSupport.LEBANON;
-import static com.dateline.comment.CommentTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,9 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,22 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 class HostileCommentTextTest {
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     CommentService service;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     EntityManager entityManager;
@@ -58,7 +45,7 @@ class HostileCommentTextTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
     }
 
     @AfterEach
@@ -87,8 +74,7 @@ class HostileCommentTextTest {
                 .as("no hostile string contains a banned word")
                 .isNotEqualTo(CommentStatus.REJECTED);
         if (outcome.status() != CommentStatus.PUBLISHED) {
-            support.signInAs(MODERATOR);
-            service.approve(outcome.commentId());
+            support.approve(outcome.commentId());
         }
 
         // what the database holds, read afresh

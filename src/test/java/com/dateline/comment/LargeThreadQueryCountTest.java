@@ -3,8 +3,6 @@ package com.dateline.comment;
 import static com.dateline.comment.CommentTestSupport.JERUSALEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,9 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A post with 5,000 comments opens with a few bounded queries: one page of top-level comments,
@@ -48,22 +45,13 @@ class LargeThreadQueryCountTest {
     private static final int MAX_STATEMENTS = 6;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     CommentService service;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -78,7 +66,7 @@ class LargeThreadQueryCountTest {
 
     @BeforeEach
     void fillThePost() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
         post = support.postId(JERUSALEM);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
         authors = new ArrayList<>();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,19 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 class ReaderStandingTest {
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     AccountService accounts;
 
     @Autowired
     UserDetailsService users;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
-    CommentRepository comments;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     CommentService commentService;
@@ -47,7 +40,7 @@ class ReaderStandingTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
     }
 
     @AfterEach
@@ -65,10 +58,7 @@ class ReaderStandingTest {
                 support.postId(CommentTestSupport.JERUSALEM), null, "Spring light on the old stones.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PUBLISHED);
-        support.as(
-                CommentTestSupport.MODERATOR,
-                () -> assertThat(commentService.decisionOf(outcome.commentId()).reason())
-                        .isEqualTo("Trusted by a moderator"));
+        assertThat(support.decision(outcome.commentId()).reason()).isEqualTo("Trusted by a moderator");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentTestSupport;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -33,6 +35,9 @@ class CommentsSectionTest extends SpringBrowserlessTest {
 
     @Autowired
     CommentService comments;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -61,8 +66,7 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         signInAs(earlier);
         var earlierComment = comments.submit(postId(), null, "The Old City was quiet before the holiday crowds came.");
         written.add(earlierComment.commentId());
-        signInAs("moderator@dateline.test");
-        comments.approve(earlierComment.commentId());
+        new CommentTestSupport(context).approve(earlierComment.commentId());
         signInAs(newReader("later"));
         UI.getCurrent().navigate(JERUSALEM);
         var section = find(CommentsSection.class).single();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
+import com.dateline.comment.CommentTestSupport;
 import com.dateline.support.HostileInput;
 import com.dateline.support.HostileInput.Sample;
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,6 +49,9 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
 
     @Autowired
     com.dateline.comment.CommentService comments;
+
+    @Autowired
+    ApplicationContext context;
 
     @AfterEach
     void signOut() {
@@ -128,8 +133,7 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
         signInAsNewReader();
         var reported = comments.submit(post, null, "A comment to report " + UUID.randomUUID())
                 .commentId();
-        signInAs("moderator@dateline.test");
-        comments.approve(reported);
+        new CommentTestSupport(context).approve(reported);
         var reporter = signInAsNewReader();
         try {
             var section = openPost();
