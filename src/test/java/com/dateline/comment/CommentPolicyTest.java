@@ -14,14 +14,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.dateline.account.AccountService;
 import com.dateline.moderation.ModerationVerb;
 import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -37,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class CommentPolicyTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     ApplicationContext context;
@@ -74,11 +78,6 @@ class CommentPolicyTest {
         support = new CommentTestSupport(context);
         post = support.postId(LEBANON);
         otherPost = support.postId(NOWRUZ);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -209,7 +208,7 @@ class CommentPolicyTest {
 
         assertThat(storedBody(outcome.commentId())).isEqualTo(text);
         support.approve(outcome.commentId());
-        support.signOut();
+        signIn.out();
         assertThat(viewOf(service.thread(post, false, 50), outcome.commentId()).text())
                 .isEqualTo(text);
     }
@@ -243,7 +242,7 @@ class CommentPolicyTest {
     void approved_comments_imported_under_a_readers_account_do_not_make_the_reader_trusted() {
         // An earlier version joined imported comments to the account with the archive's (never verified) e-mail.
         var reader = support.newReader("imported");
-        support.as(ADMIN, () -> {
+        signIn.run(ADMIN, () -> {
             for (int i = 1; i <= 5; i++) {
                 imports.importComment(new ImportedComment(
                         "http://old.example.org/?p=1#" + reader.id() + "-" + i,
@@ -256,7 +255,7 @@ class CommentPolicyTest {
                         java.time.Instant.parse("2009-01-01T10:00:00Z").plus(Duration.ofDays(i))));
             }
         });
-        support.signInAs(reader.email());
+        signIn.as(reader.email());
 
         var outcome = service.submit(post, null, "My first comment written on this site.");
 
@@ -479,7 +478,7 @@ class CommentPolicyTest {
         var mine = viewOf(service.thread(post, false, 50), outcome.commentId());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(mine.mine()).isTrue();
-        support.signOut();
+        signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -639,7 +638,7 @@ class CommentPolicyTest {
 
     @Test
     void anonymous_readers_cannot_submit() {
-        support.signOut();
+        signIn.out();
 
         assertThatThrownBy(() -> service.submit(post, null, "Anonymous words"))
                 .isInstanceOf(AuthenticationException.class);
@@ -738,7 +737,7 @@ class CommentPolicyTest {
                         "select edited_at is not null from comment where id = ?", Boolean.class, outcome.commentId()))
                 .isTrue();
         // gone from public view until approved again
-        support.signOut();
+        signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -821,7 +820,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50)))
                 .as("the author no longer sees it")
                 .doesNotContain(mine.id());
-        support.signOut();
+        signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(mine.id());
     }
 
@@ -845,7 +844,7 @@ class CommentPolicyTest {
                 post, replier.id(), parent, "And I answered", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         service.delete(parent.id());
-        support.signOut();
+        signIn.out();
 
         var thread = service.thread(post, false, 50);
         var deleted = viewOf(thread, parent.id());
@@ -864,7 +863,7 @@ class CommentPolicyTest {
                 post, reader.id(), null, "Nobody answered", CommentStatus.PUBLISHED, Duration.ofHours(2));
 
         service.delete(lonely.id());
-        support.signOut();
+        signIn.out();
 
         var thread = service.thread(post, false, 50);
         assertThat(idsIn(thread)).doesNotContain(lonely.id());
@@ -988,7 +987,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
 
-        support.signOut();
+        signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
     }
@@ -1001,9 +1000,9 @@ class CommentPolicyTest {
         var reply = service.submit(post, top.id(), "My pending reply");
 
         assertThat(idsIn(service.thread(post, false, 50))).containsSubsequence(top.id(), reply.commentId());
-        support.signInAs(starter.email());
+        signIn.as(starter.email());
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
-        support.signOut();
+        signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
     }
 
@@ -1024,7 +1023,7 @@ class CommentPolicyTest {
                 .isOne();
 
         assertThat(storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
-        support.signInAs(author.email());
+        signIn.as(author.email());
         for (var newestFirst : List.of(false, true)) {
             var mine = viewOf(service.thread(post, newestFirst, 50), rejected.id());
             assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
@@ -1036,9 +1035,9 @@ class CommentPolicyTest {
 
         support.signInNewReader("note-other-reader");
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
-        support.signOut();
+        signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(rejected.id());
     }
@@ -1054,16 +1053,16 @@ class CommentPolicyTest {
         support.reject(top.id(), "Personal attack on another reader");
 
         assertThat(storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
-        support.signInAs(replier.email());
+        signIn.as(replier.email());
         var seenByReplier = viewOf(service.thread(post, false, 50), top.id());
         assertThat(seenByReplier.withheld()).isTrue();
         assertThat(seenByReplier.noteToAuthor()).isNull();
-        support.signOut();
+        signIn.out();
         var seenAnonymously = viewOf(service.thread(post, false, 50), top.id());
         assertThat(seenAnonymously.withheld()).isTrue();
         assertThat(seenAnonymously.noteToAuthor()).isNull();
 
-        support.signInAs(starter.email());
+        signIn.as(starter.email());
         var thread = service.thread(post, false, 50);
         assertThat(idsIn(thread)).containsExactly(top.id(), reply.id());
         assertThat(viewOf(thread, top.id()).noteToAuthor()).isEqualTo("Personal attack on another reader");
@@ -1083,7 +1082,7 @@ class CommentPolicyTest {
                         .applied())
                 .isOne();
         assertThat(storedAuthorNote(comment.id())).isNull();
-        support.signInAs(author.email());
+        signIn.as(author.email());
         assertThat(viewOf(service.thread(post, false, 50), comment.id()).noteToAuthor())
                 .isNull();
 
@@ -1108,7 +1107,7 @@ class CommentPolicyTest {
         support.insert(otherPost, author.id(), null, "elsewhere", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         assertThat(service.thread(post, false, 50).publishedCount()).isEqualTo(before + 2);
-        support.signInAs(author.email());
+        signIn.as(author.email());
         assertThat(service.thread(post, false, 50).publishedCount())
                 .as("the author's own pending do not count")
                 .isEqualTo(before + 2);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.dateline.account.AccountInfo;
 import com.dateline.base.BlogTime;
 import com.dateline.moderation.ModerationVerb;
+import com.dateline.support.SignIn;
 import com.vaadin.flow.component.html.Article;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -23,9 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -42,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @SpringBootTest
 class CommentRegressionTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     ApplicationContext context;
@@ -75,11 +79,6 @@ class CommentRegressionTest {
         support = new CommentTestSupport(context);
         post = support.postId(LEBANON);
         otherPost = support.postId(NOWRUZ);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -122,13 +121,13 @@ class CommentRegressionTest {
         var futures = new ArrayList<Future<SubmitOutcome>>();
         for (int i = 0; i < 2; i++) {
             Callable<SubmitOutcome> submit = () -> {
-                support.signInAs(reader.email()); // this thread's own security context
+                signIn.as(reader.email()); // this thread's own security context
                 try {
                     ready.countDown();
                     assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
                     return service.submit(postId, null, text);
                 } finally {
-                    support.signOut();
+                    signIn.out();
                 }
             };
             futures.add(pool.submit(submit));
@@ -234,7 +233,7 @@ class CommentRegressionTest {
         var reply =
                 support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
         support.reject(top.id(), "insults");
-        support.signOut();
+        signIn.out();
 
         for (var newestFirst : List.of(false, true)) {
             var thread = service.thread(post, newestFirst, 50);
@@ -270,13 +269,13 @@ class CommentRegressionTest {
         var replier = support.newReader("deleted-reply");
         var reply = support.insert(
                 post, replier.id(), top, "Answered and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(1));
-        support.as(replier.email(), () -> service.delete(reply.id()));
+        signIn.run(replier.email(), () -> service.delete(reply.id()));
         service.delete(top.id());
 
         assertThat(idsIn(service.thread(post, false, 50))).as("its author").doesNotContain(top.id(), reply.id());
-        support.signInAs(replier.email());
+        signIn.as(replier.email());
         assertThat(idsIn(service.thread(post, false, 50))).as("the replier").doesNotContain(top.id(), reply.id());
-        support.signOut();
+        signIn.out();
         for (var newestFirst : List.of(false, true)) {
             var thread = service.thread(post, newestFirst, 50);
             assertThat(idsIn(thread))
@@ -382,7 +381,7 @@ class CommentRegressionTest {
 
         assertThat(support.decision(pending.id()))
                 .isEqualTo(new Decision(CommentStatus.DELETED, "Deleted by its author"));
-        support.signOut();
+        signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(pending.id());
     }
 

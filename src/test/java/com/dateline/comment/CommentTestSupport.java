@@ -7,22 +7,18 @@ import com.dateline.moderation.BulkResult;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationVerb;
 import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * What the comment tests share: fresh reader accounts (the flood and trust rules work per author,
- * so no two tests may share one), signing in on the current thread, demo post ids, earlier
+ * so no two tests may share one), demo post ids, earlier
  * comments written straight to the repository with a creation time in the past, and a
  * moderator's decision taken the way the dashboard takes it.
  */
@@ -40,21 +36,19 @@ public final class CommentTestSupport {
     static final String DEMO_READER = "reader@dateline.test";
 
     private final AccountService accounts;
-    private final UserDetailsService users;
     private final PostService posts;
     private final CommentRepository comments;
     private final ModerationService moderation;
     private final JdbcTemplate jdbc;
-    private final SecurityContextHolderStrategy securityContexts;
+    private final SignIn signIn;
 
     public CommentTestSupport(ApplicationContext context) {
         this.accounts = context.getBean(AccountService.class);
-        this.users = context.getBean(UserDetailsService.class);
         this.posts = context.getBean(PostService.class);
         this.comments = context.getBean(CommentRepository.class);
         this.moderation = context.getBean(ModerationService.class);
         this.jdbc = context.getBean(JdbcTemplate.class);
-        this.securityContexts = context.getBean(SecurityContextHolderStrategy.class);
+        this.signIn = SignIn.of(context);
     }
 
     /** A new READER account nobody else uses. */
@@ -66,49 +60,8 @@ public final class CommentTestSupport {
     /** Registers a new reader and signs in as them on this thread. */
     AccountInfo signInNewReader(String prefix) {
         var reader = newReader(prefix);
-        signInAs(reader.email());
+        signIn.as(reader.email());
         return reader;
-    }
-
-    /**
-     * Signs in on this thread the way the sign-in form does: with the principal the
-     * UserDetailsService builds. The context goes to this application's
-     * SecurityContextHolderStrategy (which method security reads) and to the static
-     * SecurityContextHolder (which CurrentUser reads): they differ once another application
-     * context has been started in the same JVM.
-     */
-    void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
-
-    /** Signs out on this thread: anonymous from here on. */
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
-    /** Runs an action signed in as someone else, then returns to whoever was signed in before. */
-    void as(String email, Runnable action) {
-        call(email, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private <T> T call(String email, Supplier<T> action) {
-        var before = securityContexts.getContext();
-        var beforeStatic = SecurityContextHolder.getContext();
-        signInAs(email);
-        try {
-            return action.get();
-        } finally {
-            securityContexts.setContext(before);
-            SecurityContextHolder.setContext(beforeStatic);
-        }
     }
 
     /**
@@ -116,7 +69,7 @@ public final class CommentTestSupport {
      * service as the dashboard does: the decision is checked, stored in the history and announced.
      */
     public BulkResult decide(ModerationVerb verb, long commentId, @Nullable String reason) {
-        return call(MODERATOR, () -> moderation.decideCurrent(verb, List.of(commentId), reason));
+        return signIn.call(MODERATOR, () -> moderation.decideCurrent(verb, List.of(commentId), reason));
     }
 
     /** The demo moderator publishes a comment; fails if the moderation service did not. */

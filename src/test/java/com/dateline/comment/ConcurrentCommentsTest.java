@@ -4,6 +4,7 @@ import static com.dateline.comment.CommentTestSupport.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountInfo;
+import com.dateline.support.SignIn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -27,6 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest
 class ConcurrentCommentsTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     ApplicationContext context;
@@ -57,7 +62,6 @@ class ConcurrentCommentsTest {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
-        support.signOut();
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }
 
@@ -71,13 +75,13 @@ class ConcurrentCommentsTest {
             var reader = readers.get(i);
             var text = texts.get(i);
             Callable<SubmitOutcome> submit = () -> {
-                support.signInAs(reader.email()); // this thread's own SecurityContext
+                signIn.as(reader.email()); // this thread's own SecurityContext
                 try {
                     ready.countDown();
                     assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
                     return service.submit(post, null, text);
                 } finally {
-                    support.signOut();
+                    signIn.out();
                 }
             };
             futures.add(pool.submit(submit));
@@ -119,17 +123,17 @@ class ConcurrentCommentsTest {
         assertThat(jdbc.queryForList("select status from comment where post_id = ?", String.class, post))
                 .containsOnly("PENDING");
 
-        support.signInAs(amal.email());
+        signIn.as(amal.email());
         assertThat(visibleIds()).containsExactly(amalsComment);
         assertThat(service.thread(post, false, 50).comments().getFirst().mine()).isTrue();
 
-        support.signInAs(dov.email());
+        signIn.as(dov.email());
         assertThat(visibleIds()).containsExactly(dovsComment);
 
         support.signInNewReader("bystander");
         assertThat(visibleIds()).isEmpty();
 
-        support.signOut();
+        signIn.out();
         var anonymous = service.thread(post, false, 50);
         assertThat(anonymous.comments()).isEmpty();
         assertThat(anonymous.publishedCount()).isZero();
@@ -152,10 +156,10 @@ class ConcurrentCommentsTest {
         assertThat(jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, post))
                 .isEqualTo(8);
         for (int i = 0; i < readers.size(); i++) {
-            support.signInAs(readers.get(i).email());
+            signIn.as(readers.get(i).email());
             assertThat(visibleIds()).containsExactly(outcomes.get(i).commentId());
         }
-        support.signOut();
+        signIn.out();
         assertThat(visibleIds()).isEmpty();
     }
 }

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class HostileCommentInputTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     ApplicationContext context;
@@ -44,11 +48,6 @@ class HostileCommentInputTest {
     @BeforeEach
     void setUp() {
         support = new CommentTestSupport(context);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
     }
 
     private long commentsBy(long authorId) {
@@ -168,7 +167,7 @@ class HostileCommentInputTest {
                 storable ? "Before " + sample.text() + " after" : "An everyday comment",
                 CommentStatus.PENDING,
                 Duration.ofMinutes(5));
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
 
         var filter = new ModerationFilter(ModerationQueue.PENDING, sample.text(), post, author.id(), null, null, true);
         var found = moderation.queue(filter, PageRequest.of(0, 50));

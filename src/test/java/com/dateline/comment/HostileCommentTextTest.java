@@ -3,12 +3,13 @@ package com.dateline.comment;
 import static com.dateline.comment.CommentTestSupport.LEBANON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class HostileCommentTextTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     ApplicationContext context;
@@ -46,11 +50,6 @@ class HostileCommentTextTest {
     @BeforeEach
     void setUp() {
         support = new CommentTestSupport(context);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
     }
 
     @Test
@@ -88,7 +87,7 @@ class HostileCommentTextTest {
         assertThat(stored.getStatus()).isEqualTo(CommentStatus.PUBLISHED);
 
         // what an anonymous reader gets from the service
-        support.signOut();
+        signIn.out();
         var shown = service.thread(post, false, 50).comments().stream()
                 .filter(view -> view.id() == outcome.commentId())
                 .findFirst()

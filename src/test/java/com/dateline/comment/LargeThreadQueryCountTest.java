@@ -3,6 +3,7 @@ package com.dateline.comment;
 import static com.dateline.comment.CommentTestSupport.JERUSALEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -29,6 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector="
                 + "com.dateline.comment.LargeThreadQueryCountTest$Statements")
 class LargeThreadQueryCountTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     /** The SQL Hibernate sends, so that the database can be asked how it reads it. */
     public static final class Statements implements org.hibernate.resource.jdbc.spi.StatementInspector {
@@ -93,7 +98,6 @@ class LargeThreadQueryCountTest {
     void emptyThePost() {
         statistics.setStatisticsEnabled(false);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
-        support.signOut();
     }
 
     /** Replies under the first {@code threads} top-level comments (oldest first) and under some far down the list. */

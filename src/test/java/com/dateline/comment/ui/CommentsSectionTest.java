@@ -6,32 +6,27 @@ import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentTestSupport;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 @SpringBootTest
 class CommentsSectionTest extends SpringBrowserlessTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String JERUSALEM = "2008/04/israel-spring-in-jerusalems-old-city";
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     CommentService comments;
@@ -54,20 +49,14 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         }
     }
 
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
     @Test
     void a_new_comment_appears_under_the_others_without_redrawing_them() {
         var earlier = newReader("earlier");
-        signInAs(earlier);
+        signIn.as(earlier);
         var earlierComment = comments.submit(postId(), null, "The Old City was quiet before the holiday crowds came.");
         written.add(earlierComment.commentId());
         new CommentTestSupport(context).approve(earlierComment.commentId());
-        signInAs(newReader("later"));
+        signIn.as(newReader("later"));
         UI.getCurrent().navigate(JERUSALEM);
         var section = find(CommentsSection.class).single();
         var before = section.list.getChildren().toList();
@@ -99,13 +88,5 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         var email = prefix + "-" + UUID.randomUUID() + "@example.org";
         accounts.register(new Registration("Reader " + prefix, email, "a long enough passphrase 2008"));
         return email;
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 }
