@@ -213,6 +213,24 @@ class CommentPolicyTest {
                 .isEqualTo(text);
     }
 
+    @Test
+    void a_comment_of_only_invisible_characters_is_refused_as_empty_and_nothing_is_stored() {
+        var reader = support.signInNewReader("invisible");
+
+        for (var invisible : List.of("\u00A0\u00A0", "\u200B", "\uFEFF \u2060")) {
+            assertThat(CommentText.length(invisible)).isZero();
+            assertThat(refused(() -> service.submit(post, null, invisible)).getMessage())
+                    .as(
+                            "refusing %s",
+                            invisible
+                                    .codePoints()
+                                    .mapToObj(Integer::toHexString)
+                                    .toList())
+                    .isEqualTo("Write something before posting.");
+        }
+        assertThat(storedComments(reader.id())).isZero();
+    }
+
     // ---------------------------------------------------------------- pre-moderation and trust
 
     @Test
@@ -343,6 +361,21 @@ class CommentPolicyTest {
 
         assertThat(service.submit(post, null, "Try the casino tonight").status())
                 .isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void a_trusted_reader_who_deleted_a_comment_rejected_two_days_ago_is_not_trusted_and_their_next_comment_waits() {
+        var reader = trustedReaderSignedIn("rejected-then-deleted");
+        var rejected =
+                support.insert(otherPost, reader, null, "Rude words", CommentStatus.REJECTED, Duration.ofDays(2));
+        service.delete(rejected.id());
+        assertThat(support.decision(rejected.id()).status()).isEqualTo(CommentStatus.DELETED);
+
+        var outcome = service.submit(post, null, "Polite words now.");
+
+        assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(support.decision(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
     }
 
     // ---------------------------------------------------------------- links
@@ -493,6 +526,48 @@ class CommentPolicyTest {
                 .isEqualTo(new Decision(CommentStatus.REJECTED, "Banned word: cialis"));
     }
 
+    @Test
+    void whole_words_respect_joiners_combining_marks_and_composed_accents_in_every_script() {
+        var persian = List.of("کازینو");
+        assertThat(CommentText.firstWholeWord("کازینو\u200Cها", persian))
+                .as("casino + ZWNJ + plural")
+                .isEmpty();
+        assertThat(CommentText.firstWholeWord("کازینو", persian)).contains("کازینو");
+        assertThat(CommentText.firstWholeWord("این کازینو تازه است", persian)).contains("کازینو");
+
+        var hindi = List.of("कम");
+        assertThat(CommentText.firstWholeWord("कमी", hindi)).as("कम inside कमी").isEmpty();
+        assertThat(CommentText.firstWholeWord("यह कम है", hindi)).contains("कम");
+
+        var cafe = List.of("café");
+        assertThat(CommentText.firstWholeWord("cafe\u0301", cafe))
+                .as("decomposed é")
+                .contains("café");
+        assertThat(CommentText.firstWholeWord("Meet me at the CAFE\u0301 tonight", cafe))
+                .contains("café");
+        assertThat(CommentText.firstWholeWord("café", List.of("cafe\u0301")))
+                .as("decomposed in the list")
+                .contains("cafe\u0301");
+        assertThat(CommentText.firstWholeWord("cafe", cafe))
+                .as("no accent is another word")
+                .isEmpty();
+
+        // and through submit, for a trusted reader with the Persian word on the suspect list
+        trustedReaderSignedIn("persian-joiner");
+        var policy = policies.current();
+        policy.setWords(String.join("\n", policy.bannedWords()), "کازینو");
+        policy.setLimits(policy.getTrustThreshold(), policy.getLinkHoldThreshold(), 0, policy.getMaxPerDay());
+        entityManager.flush();
+
+        var plural = service.submit(post, null, "کازینو\u200Cها بسته شدند");
+        assertThat(plural.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(support.decision(plural.commentId()).reason()).startsWith("Trusted reader");
+
+        var alone = service.submit(post, null, "کازینو");
+        assertThat(support.decision(alone.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"کازینو\""));
+    }
+
     // ---------------------------------------------------------------- flood and duplicates
 
     @Test
@@ -607,6 +682,16 @@ class CommentPolicyTest {
         assertThat(service.submit(post, null, "Same words again").status()).isEqualTo(CommentStatus.PENDING);
     }
 
+    @Test
+    void the_duplicate_rule_ignores_surrounding_whitespace_including_newlines() {
+        var reader = support.signInNewReader("duplicate-newline");
+        support.insert(post, reader.id(), null, "Same words\n", CommentStatus.PENDING, Duration.ofHours(1));
+
+        assertThat(refused(() -> service.submit(post, null, "Same words")).getMessage())
+                .contains("already posted this comment");
+        assertThat(storedComments(reader.id())).isEqualTo(1);
+    }
+
     // ---------------------------------------------------------------- closed posts
 
     @Test
@@ -642,6 +727,23 @@ class CommentPolicyTest {
 
         assertThatThrownBy(() -> service.submit(post, null, "Anonymous words"))
                 .isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void editing_is_refused_once_the_post_is_closed() {
+        var reader = support.signInNewReader("closed-editor");
+        var mine = support.insert(post, reader.id(), null, "Old words", CommentStatus.PENDING, Duration.ofMinutes(1));
+        policies.current().setAutoCloseDays(1);
+        assertThat(service.isClosed(post))
+                .as("a 2008 post is auto-closed after a day")
+                .isTrue();
+
+        assertThat(refused(() -> service.edit(mine.id(), "New words")).getMessage())
+                .contains("closed");
+
+        entityManager.flush();
+        assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, mine.id()))
+                .isEqualTo("Old words");
     }
 
     // ---------------------------------------------------------------- replies
@@ -807,6 +909,20 @@ class CommentPolicyTest {
         assertThat(storedBody(theirs.id())).isEqualTo("Their words");
     }
 
+    @Test
+    void editing_a_comment_waiting_for_pre_moderation_to_contain_two_links_records_the_link_hold_as_its_reason() {
+        support.signInNewReader("edit-reason");
+        var outcome = service.submit(post, null, "A plain first version.");
+        assertThat(support.decision(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
+
+        var edited = service.edit(outcome.commentId(), "Compare https://example.org/a and www.example.net/b please.");
+
+        assertThat(edited.status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(support.decision(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.PENDING, "Held: 2 links"));
+    }
+
     // ---------------------------------------------------------------- deletion
 
     @Test
@@ -877,6 +993,30 @@ class CommentPolicyTest {
         service.delete(first.id());
 
         assertThat(service.submit(post, null, "Take two").status()).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
+    void a_deleted_comment_whose_only_reply_was_also_deleted_does_not_appear_in_the_thread() {
+        var starter = support.signInNewReader("deleted-with-deleted-reply");
+        var top = support.insert(
+                post, starter.id(), null, "Said and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var replier = support.newReader("deleted-reply");
+        var reply = support.insert(
+                post, replier.id(), top, "Answered and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        signIn.run(replier.email(), () -> service.delete(reply.id()));
+        service.delete(top.id());
+
+        assertThat(idsIn(service.thread(post, false, 50))).as("its author").doesNotContain(top.id(), reply.id());
+        signIn.as(replier.email());
+        assertThat(idsIn(service.thread(post, false, 50))).as("the replier").doesNotContain(top.id(), reply.id());
+        signIn.out();
+        for (var newestFirst : List.of(false, true)) {
+            var thread = service.thread(post, newestFirst, 50);
+            assertThat(idsIn(thread))
+                    .as("anonymous, newest first: %s", newestFirst)
+                    .doesNotContain(top.id(), reply.id());
+            assertThat(thread.publishedCount()).isZero();
+        }
     }
 
     // ---------------------------------------------------------------- reports
@@ -1004,6 +1144,40 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
         signIn.out();
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
+    }
+
+    @Test
+    void a_published_reply_under_a_top_level_comment_rejected_later_stays_visible_under_a_withheld_placeholder() {
+        var starter = support.newReader("rejected-later-starter");
+        var top =
+                support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
+        var replier = support.newReader("rejected-later-replier");
+        var reply =
+                support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        support.reject(top.id(), "insults");
+        signIn.out();
+
+        for (var newestFirst : List.of(false, true)) {
+            var thread = service.thread(post, newestFirst, 50);
+
+            assertThat(idsIn(thread)).as("newest first: %s", newestFirst).containsExactly(top.id(), reply.id());
+            var placeholder = viewOf(thread, top.id());
+            assertThat(placeholder.withheld()).isTrue();
+            assertThat(placeholder.text()).isEmpty();
+            assertThat(placeholder.authorName()).isEmpty();
+            assertThat(placeholder.mine()).isFalse();
+            assertThat(placeholder.editable()).isFalse();
+            var shown = viewOf(thread, reply.id());
+            assertThat(shown.withheld()).isFalse();
+            assertThat(shown.text()).isEqualTo("A good answer");
+            assertThat(shown.authorName()).isEqualTo("Reader rejected-later-replier");
+            assertThat(thread.publishedCount())
+                    .as("the count matches the published comments shown")
+                    .isEqualTo(thread.comments().stream()
+                            .filter(view -> !view.withheld() && view.status() == CommentStatus.PUBLISHED)
+                            .count())
+                    .isEqualTo(1);
+        }
     }
 
     // ---------------------------------------------------------------- what the author is told

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,6 +50,8 @@ class ConcurrentCommentsTest {
     long post;
     ExecutorService pool;
 
+    private static final int ROUNDS = 8;
+
     @BeforeEach
     void setUp() {
         support = new CommentTestSupport(context);
@@ -65,9 +68,23 @@ class ConcurrentCommentsTest {
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }
 
-    /** Each reader submits on their own thread, all released at once by a start gate. */
+    /** Each reader submits on their own thread, all released at once by a start gate; every submit must succeed. */
     private List<SubmitOutcome> submitAtOnce(List<AccountInfo> readers, List<String> texts) throws Exception {
-        pool = Executors.newFixedThreadPool(readers.size());
+        var outcomes = new ArrayList<SubmitOutcome>();
+        for (var result : attemptAtOnce(readers, texts)) {
+            if (result instanceof Throwable failed) {
+                throw new AssertionError("a submit failed", failed);
+            }
+            outcomes.add((SubmitOutcome) result);
+        }
+        return outcomes;
+    }
+
+    /** As {@link #submitAtOnce}, but each submit's outcome or the exception it ended with. */
+    private List<Object> attemptAtOnce(List<AccountInfo> readers, List<String> texts) throws Exception {
+        if (pool == null) {
+            pool = Executors.newCachedThreadPool();
+        }
         var ready = new CountDownLatch(readers.size());
         var go = new CountDownLatch(1);
         var futures = new ArrayList<Future<SubmitOutcome>>();
@@ -88,11 +105,15 @@ class ConcurrentCommentsTest {
         }
         assertThat(ready.await(10, TimeUnit.SECONDS)).as("all readers ready").isTrue();
         go.countDown();
-        var outcomes = new ArrayList<SubmitOutcome>();
+        var results = new ArrayList<Object>();
         for (var future : futures) {
-            outcomes.add(future.get(30, TimeUnit.SECONDS));
+            try {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            } catch (ExecutionException failed) {
+                results.add(failed.getCause());
+            }
         }
-        return outcomes;
+        return results;
     }
 
     private List<Long> visibleIds() {
@@ -161,5 +182,37 @@ class ConcurrentCommentsTest {
         }
         signIn.out();
         assertThat(visibleIds()).isEmpty();
+    }
+
+    @Test
+    void two_identical_submits_by_the_same_reader_at_the_same_moment_store_one_comment_and_refuse_the_other()
+            throws Exception {
+        // several rounds, each with a fresh reader: a race that a single round may miss is caught
+        for (int round = 1; round <= ROUNDS; round++) {
+            var reader = support.newReader("double-click-" + round);
+            var text = "Posted twice by a double click, round " + round + ".";
+
+            var results = attemptAtOnce(List.of(reader, reader), List.of(text, text));
+
+            var stored = results.stream()
+                    .filter(SubmitOutcome.class::isInstance)
+                    .map(SubmitOutcome.class::cast)
+                    .toList();
+            var refusals = results.stream()
+                    .filter(CommentRefused.class::isInstance)
+                    .map(CommentRefused.class::cast)
+                    .toList();
+            assertThat(stored)
+                    .as("round %d: exactly one submit is stored (%s)", round, results)
+                    .hasSize(1);
+            assertThat(refusals)
+                    .as("round %d: the other is refused (%s)", round, results)
+                    .hasSize(1);
+            assertThat(refusals.getFirst().getMessage())
+                    .containsAnyOf("commenting very quickly", "already posted this comment");
+            assertThat(jdbc.queryForList("select id from comment where author_id = ?", Long.class, reader.id()))
+                    .as("round %d: comments stored for the reader", round)
+                    .containsExactly(stored.getFirst().commentId());
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.dateline.comment;
 import static com.dateline.comment.CommentTestSupport.LEBANON;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dateline.support.HostileInput;
 import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
@@ -54,16 +55,16 @@ class HostileCommentTextTest {
 
     @Test
     void there_are_at_least_30_hostile_strings_and_none_is_refused_for_its_length_or_blankness() {
-        assertThat(HostileStrings.all()).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
-        assertThat(HostileStrings.all())
+        assertThat(HostileInput.commentTexts()).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
+        assertThat(HostileInput.commentTexts())
                 .allSatisfy(text -> assertThat(CommentText.length(text)).isBetween(1, CommentText.MAX_LENGTH));
-        assertThat(HostileStrings.all())
+        assertThat(HostileInput.commentTexts())
                 .anySatisfy(text ->
                         assertThat(text).hasSizeGreaterThanOrEqualTo(4_900).doesNotContain(" "));
     }
 
     @ParameterizedTest
-    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
     void is_stored_exactly_as_typed_and_shown_back_unchanged(String hostile) {
         var post = support.postId(LEBANON);
         var author = support.signInNewReader("hostile");
@@ -97,7 +98,7 @@ class HostileCommentTextTest {
     }
 
     @ParameterizedTest
-    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
     void segments_keep_every_character_and_link_only_web_addresses(String hostile) {
         var segments = CommentText.segments(hostile);
 
