@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.dateline.account.AccountInfo;
 import com.dateline.account.AccountService;
 import com.dateline.moderation.ModerationVerb;
 import com.dateline.post.PostService;
@@ -1146,15 +1147,25 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
     }
 
-    @Test
-    void a_published_reply_under_a_top_level_comment_rejected_later_stays_visible_under_a_withheld_placeholder() {
-        var starter = support.newReader("rejected-later-starter");
+    /** A published top-level comment with a published reply, then the top-level comment rejected by a moderator. */
+    private record RejectedAboveReply(AccountInfo starter, Comment top, AccountInfo replier, Comment reply) {}
+
+    private RejectedAboveReply rejectedAboveReply(String prefix, String reason) {
+        var starter = support.newReader(prefix + "-starter");
         var top =
                 support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
-        var replier = support.newReader("rejected-later-replier");
+        var replier = support.newReader(prefix + "-replier");
         var reply =
                 support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
-        support.reject(top.id(), "insults");
+        support.reject(top.id(), reason);
+        return new RejectedAboveReply(starter, top, replier, reply);
+    }
+
+    @Test
+    void a_published_reply_under_a_top_level_comment_rejected_later_stays_visible_under_a_withheld_placeholder() {
+        var rejected = rejectedAboveReply("rejected-later", "insults");
+        var top = rejected.top();
+        var reply = rejected.reply();
         signIn.out();
 
         for (var newestFirst : List.of(false, true)) {
@@ -1218,13 +1229,11 @@ class CommentPolicyTest {
 
     @Test
     void readers_who_see_a_rejected_comment_as_a_placeholder_above_replies_get_no_note_but_its_author_does() {
-        var starter = support.newReader("note-starter");
-        var top =
-                support.insert(post, starter.id(), null, "Fine at first", CommentStatus.PUBLISHED, Duration.ofHours(2));
-        var replier = support.newReader("note-replier");
-        var reply =
-                support.insert(post, replier.id(), top, "A good answer", CommentStatus.PUBLISHED, Duration.ofHours(1));
-        support.reject(top.id(), "Personal attack on another reader");
+        var rejected = rejectedAboveReply("note", "Personal attack on another reader");
+        var starter = rejected.starter();
+        var top = rejected.top();
+        var replier = rejected.replier();
+        var reply = rejected.reply();
 
         assertThat(storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
         signIn.as(replier.email());
