@@ -1,9 +1,6 @@
 package com.dateline.comment;
 
-import com.dateline.base.TypedText;
 import com.dateline.security.CurrentUser;
-import com.dateline.security.Roles;
-import com.dateline.security.SecurityLog;
 import com.dateline.security.SignedInUser;
 import java.time.Clock;
 import java.util.List;
@@ -187,55 +184,6 @@ public class CommentService {
     @PreAuthorize("isAuthenticated()")
     public void report(long commentId, ReportReason reason, @Nullable String note) {
         reporting.report(CurrentUser.require().accountId(), commentId, reason, note);
-    }
-
-    /** A moderator publishes a comment. */
-    @Transactional
-    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
-    public void approve(long commentId) {
-        var moderator = CurrentUser.require();
-        var comment = comments.findById(commentId)
-                .filter(found -> found.getStatus() != CommentStatus.DELETED)
-                .orElseThrow(() -> new CommentRefused("This comment does not exist or its author deleted it."));
-        comment.decide(
-                new Decision(CommentStatus.PUBLISHED, "Approved by " + moderator.displayName()), clock.instant());
-        comment.reportsCleared();
-        SecurityLog.event("moderation", "action", "APPROVE", "comments", commentId);
-        events.publishEvent(new CommentChanged(
-                comment.getPostId(), commentId, CommentStatus.PUBLISHED, comment.getAuthorId(), true));
-    }
-
-    /** A moderator rejects a comment; the reason is kept for the author and the history. */
-    @Transactional
-    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
-    public void reject(long commentId, @Nullable String reason) {
-        var moderator = CurrentUser.require();
-        if (reason != null) {
-            TypedText.problem("The reason", reason, true).ifPresent(problem -> {
-                throw new CommentRefused(problem);
-            });
-        }
-        var comment =
-                comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
-        var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
-        var why = reason == null || TypedText.isBlank(reason) ? "" : ": " + reason.strip();
-        var toAuthor = why.isEmpty() ? null : reason.strip();
-        comment.decide(
-                new Decision(CommentStatus.REJECTED, "Rejected by " + moderator.displayName() + why, toAuthor),
-                clock.instant());
-        comment.reportsCleared();
-        SecurityLog.event("moderation", "action", "REJECT", "comments", commentId);
-        events.publishEvent(new CommentChanged(
-                comment.getPostId(), commentId, CommentStatus.REJECTED, comment.getAuthorId(), wasPublished));
-    }
-
-    /** The status and the reason that decided it, for moderators. */
-    @Transactional(readOnly = true)
-    @PreAuthorize(Roles.MODERATOR_OR_ADMIN)
-    public Decision decisionOf(long commentId) {
-        var comment =
-                comments.findById(commentId).orElseThrow(() -> new CommentRefused("This comment does not exist."));
-        return new Decision(comment.getStatus(), comment.getStatusReason());
     }
 
     private Comment ownComment(long commentId, long author) {

@@ -6,18 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.dateline.security.Roles;
+import com.dateline.support.SignIn;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 @Transactional
 class AccountServiceTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String READER = "reader@dateline.test";
     private static final String READER_PASSWORD = "reader-demo-2008";
@@ -55,15 +56,6 @@ class AccountServiceTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
     private static String uniqueEmail() {
         return "new-" + UUID.randomUUID() + "@example.org";
     }
@@ -72,20 +64,6 @@ class AccountServiceTest {
         var rejected = catchThrowableOfType(AccountRejected.class, () -> service.register(registration));
         assertThat(rejected).as("registration should be refused").isNotNull();
         return rejected;
-    }
-
-    /**
-     * Signs in the way the sign-in form does, with the principal the UserDetailsService builds. The
-     * context goes to this application's SecurityContextHolderStrategy (which method security reads)
-     * and to the static SecurityContextHolder (which CurrentUser and the browserless request read):
-     * they differ once another application has been started in the same JVM.
-     */
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     private long idOf(String email) {
@@ -274,7 +252,7 @@ class AccountServiceTest {
 
     @Test
     void my_account_is_the_signed_in_readers_account() {
-        signInAs(READER);
+        signIn.as(READER);
         var mine = service.myAccount();
 
         assertThat(mine.email()).isEqualTo(READER);
@@ -285,7 +263,7 @@ class AccountServiceTest {
 
     @Test
     void changing_the_display_name_stores_it_trimmed() {
-        signInAs(READER);
+        signIn.as(READER);
         var changed = service.changeDisplayName("  Reader From Beirut ");
 
         assertThat(changed.displayName()).isEqualTo("Reader From Beirut");
@@ -296,7 +274,7 @@ class AccountServiceTest {
 
     @Test
     void an_invalid_display_name_is_refused_and_the_old_one_kept() {
-        signInAs(READER);
+        signIn.as(READER);
         var tooShort = catchThrowableOfType(AccountRejected.class, () -> service.changeDisplayName("R"));
         var blank = catchThrowableOfType(AccountRejected.class, () -> service.changeDisplayName("   "));
 
@@ -309,7 +287,7 @@ class AccountServiceTest {
 
     @Test
     void changing_the_password_with_a_wrong_current_password_is_refused() {
-        signInAs(READER);
+        signIn.as(READER);
         var rejected = catchThrowableOfType(
                 AccountRejected.class, () -> service.changePassword("not-my-password-at-all", GOOD_PASSWORD));
 
@@ -323,7 +301,7 @@ class AccountServiceTest {
 
     @Test
     void a_new_password_must_pass_the_password_rules() {
-        signInAs(READER);
+        signIn.as(READER);
         var tooShort =
                 catchThrowableOfType(AccountRejected.class, () -> service.changePassword(READER_PASSWORD, "short"));
         var common = catchThrowableOfType(
@@ -339,7 +317,7 @@ class AccountServiceTest {
 
     @Test
     void after_changing_the_password_only_the_new_one_matches() {
-        signInAs(READER);
+        signIn.as(READER);
         service.changePassword(READER_PASSWORD, GOOD_PASSWORD);
 
         var hash = repository.findById(idOf(READER)).orElseThrow().getPasswordHash();
@@ -353,7 +331,7 @@ class AccountServiceTest {
 
     @Test
     void exported_data_is_json_holding_the_email_and_display_name() {
-        signInAs(READER);
+        signIn.as(READER);
         var exported = service.exportMyData();
 
         var json = JsonMapper.builder().build().readTree(exported);
@@ -368,7 +346,7 @@ class AccountServiceTest {
     void deleting_my_account_with_a_wrong_password_is_refused_and_changes_nothing() {
         var email = uniqueEmail();
         service.register(new Registration("Leila Haddad", email, GOOD_PASSWORD));
-        signInAs(email);
+        signIn.as(email);
 
         var rejected =
                 catchThrowableOfType(AccountRejected.class, () -> service.deleteMyAccount("not-my-password-at-all"));
@@ -386,7 +364,7 @@ class AccountServiceTest {
         var email = uniqueEmail();
         var id = service.register(new Registration("Leila Haddad", email, GOOD_PASSWORD))
                 .id();
-        signInAs(email);
+        signIn.as(email);
 
         service.deleteMyAccount(GOOD_PASSWORD);
 
@@ -455,7 +433,7 @@ class AccountServiceTest {
     @Test
     void a_reader_cannot_disable_or_look_up_accounts() {
         var editorId = idOf("editor@dateline.test");
-        signInAs(READER);
+        signIn.as(READER);
 
         assertThatThrownBy(() -> service.setEnabled(editorId, false)).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> service.findAccount(editorId)).isInstanceOf(AuthorizationDeniedException.class);
@@ -465,7 +443,7 @@ class AccountServiceTest {
     @Test
     void an_editor_cannot_disable_or_look_up_accounts() {
         var readerId = idOf(READER);
-        signInAs("editor@dateline.test");
+        signIn.as("editor@dateline.test");
 
         assertThatThrownBy(() -> service.setEnabled(readerId, false)).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> service.findAccount(readerId)).isInstanceOf(AuthorizationDeniedException.class);
@@ -475,7 +453,7 @@ class AccountServiceTest {
     @Test
     void a_moderator_can_look_up_disable_and_enable_a_reader() {
         var readerId = idOf(READER);
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         assertThat(service.findAccount(readerId))
                 .hasValueSatisfying(found -> assertThat(found.email()).isEqualTo(READER));
@@ -488,7 +466,7 @@ class AccountServiceTest {
     @Test
     void an_admin_can_look_up_and_disable_a_reader() {
         var readerId = idOf(READER);
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
 
         assertThat(service.findAccount(readerId)).isPresent();
         assertThat(service.setEnabled(readerId, false).enabled()).isFalse();
@@ -498,7 +476,7 @@ class AccountServiceTest {
     @Test
     void a_moderator_cannot_disable_an_admin() {
         var adminId = idOf("admin@dateline.test");
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         assertThatThrownBy(() -> service.setEnabled(adminId, false)).isInstanceOf(AccessDeniedException.class);
         assertThat(users.loadUserByUsername("admin@dateline.test").isEnabled()).isTrue();
@@ -506,7 +484,7 @@ class AccountServiceTest {
 
     @Test
     void looking_up_an_account_that_does_not_exist_finds_nothing() {
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         assertThat(service.findAccount(Long.MAX_VALUE)).isEmpty();
         assertThatThrownBy(() -> service.setEnabled(Long.MAX_VALUE, false)).isInstanceOf(AccountNotFound.class);
@@ -525,7 +503,7 @@ class AccountServiceTest {
     @Test
     void moderator_cannot_ban_an_editor() {
         var editorId = idOf("editor@dateline.test");
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         assertThatThrownBy(() -> service.ban(editorId, null))
                 .isInstanceOf(StaffAccountProtected.class)
@@ -537,7 +515,7 @@ class AccountServiceTest {
     @Test
     void moderator_cannot_ban_or_disable_another_moderator() {
         var otherId = secondModerator();
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         assertThatThrownBy(() -> service.ban(otherId, null)).isInstanceOf(StaffAccountProtected.class);
         assertThatThrownBy(() -> service.setEnabled(otherId, false)).isInstanceOf(StaffAccountProtected.class);
@@ -548,9 +526,9 @@ class AccountServiceTest {
     @Test
     void moderator_cannot_lift_a_ban_an_admin_put_on_an_editor() {
         var editorId = idOf("editor@dateline.test");
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         service.ban(editorId, null);
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         assertThatThrownBy(() -> service.setEnabled(editorId, true)).isInstanceOf(StaffAccountProtected.class);
         assertThat(users.loadUserByUsername("editor@dateline.test").isEnabled()).isFalse();
@@ -559,7 +537,7 @@ class AccountServiceTest {
     @Test
     void moderator_cannot_trust_an_editor() {
         var editorId = idOf("editor@dateline.test");
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         assertThatThrownBy(() -> queues.setTrusted(editorId, true)).isInstanceOf(StaffAccountProtected.class);
         assertThat(queues.authorRecord(editorId).trusted()).isFalse();
@@ -568,7 +546,7 @@ class AccountServiceTest {
     @Test
     void moderator_still_bans_and_trusts_readers() {
         var readerId = idOf(READER);
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
 
         queues.setTrusted(readerId, true);
         assertThat(service.ban(readerId, null).enabled()).isFalse();
@@ -581,7 +559,7 @@ class AccountServiceTest {
     void admin_bans_unbans_and_trusts_staff_accounts() {
         var editorId = idOf("editor@dateline.test");
         var moderatorId = secondModerator();
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
 
         assertThat(service.ban(editorId, null).enabled()).isFalse();
         assertThat(service.setEnabled(moderatorId, false).enabled()).isFalse();
@@ -600,11 +578,11 @@ class AccountServiceTest {
         var staff = java.util.List.of(
                 idOf("moderator@dateline.test"), idOf("editor@dateline.test"), idOf("admin@dateline.test"));
 
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
         assertThat(service.mayModerate(readerId)).isTrue();
         assertThat(staff).noneMatch(service::mayModerate);
 
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         assertThat(service.mayModerate(readerId)).isTrue();
         assertThat(staff).allMatch(service::mayModerate);
     }

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class HostileAccountInputTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String GOOD_PASSWORD = "tea-in-the-souk-at-dawn";
     private static final String NAME_SIZE = "Your display name must be 2 to 40 characters long.";
@@ -41,26 +42,13 @@ class HostileAccountInputTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
     private static String uniqueEmail() {
         return "hostile-" + UUID.randomUUID() + "@example.org";
     }
 
     private AccountInfo signInAsNewReader() {
         var account = service.register(new Registration("Leila Haddad", uniqueEmail(), GOOD_PASSWORD));
-        var user = users.loadUserByUsername(account.email());
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
+        signIn.as(account.email());
         return account;
     }
 

@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.security.Roles;
+import com.dateline.support.SignIn;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class ImportedAuthorTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     AccountService service;
@@ -36,26 +37,9 @@ class ImportedAuthorTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
-
     @Test
     void an_imported_author_is_a_reader_with_a_placeholder_email_made_from_name_and_email() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         var email = "layla-" + UUID.randomUUID() + "@example.org";
 
         var id = service.importedAuthor("  Layla Haddad ", email);
@@ -71,7 +55,7 @@ class ImportedAuthorTest {
 
     @Test
     void the_same_name_and_email_give_the_same_author_and_another_name_another() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         var email = "shared-" + UUID.randomUUID() + "@example.org";
 
         var first = service.importedAuthor("Omar Khalil", email);
@@ -84,7 +68,7 @@ class ImportedAuthorTest {
 
     @Test
     void an_imported_author_cannot_sign_in_like_an_unknown_email() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         var id = service.importedAuthor("Never Signs In", "never-" + UUID.randomUUID() + "@example.org");
         var stored = repository.findById(id).orElseThrow();
 
@@ -98,7 +82,7 @@ class ImportedAuthorTest {
 
     @Test
     void a_nameless_author_is_shown_as_anonymous_and_control_characters_are_dropped() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
 
         var nameless = service.importedAuthor("   ", "");
         var controlled = service.importedAuthor("Bell\u0007 Ringer\n", "");
@@ -111,7 +95,7 @@ class ImportedAuthorTest {
     @Test
     void only_an_admin_may_add_imported_authors() {
         for (var email : new String[] {"moderator@dateline.test", "editor@dateline.test", "reader@dateline.test"}) {
-            signInAs(email);
+            signIn.as(email);
 
             assertThatThrownBy(() -> service.importedAuthor("Sneaky", "sneaky@example.org"))
                     .as(email)

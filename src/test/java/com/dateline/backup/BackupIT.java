@@ -3,6 +3,7 @@ package com.dateline.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dateline.support.SignIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -15,17 +16,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BackupIT {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final Path DATA;
 
@@ -62,19 +62,7 @@ class BackupIT {
     @Autowired
     BackupService backups;
 
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
 
     @Test
     void an_admin_backs_up_the_running_site_with_curl_and_downloads_the_file() throws Exception {
@@ -191,18 +179,10 @@ class BackupIT {
     void the_service_itself_refuses_everyone_but_an_admin() {
         assertThatThrownBy(backups::backUp).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         for (var email : new String[] {"reader@dateline.test", "moderator@dateline.test", "editor@dateline.test"}) {
-            signInAs(email);
+            signIn.as(email);
             assertThatThrownBy(backups::backUp).as(email).isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(backups::backups).as(email).isInstanceOf(AuthorizationDeniedException.class);
         }
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     private HttpResponse<String> send(String method, String path, String credentials) throws Exception {

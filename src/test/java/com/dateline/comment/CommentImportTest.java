@@ -7,20 +7,19 @@ import static com.dateline.comment.CommentTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,28 +30,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest
 class CommentImportTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     static final Instant MARCH_2009 = Instant.parse("2009-03-02T18:05:00Z");
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     CommentImport imports;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    CommentService commentService;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     TransactionTemplate transaction;
@@ -67,16 +57,15 @@ class CommentImportTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
         run = "test-import-" + UUID.randomUUID() + "#";
         postId = support.postId(LEBANON);
         authorId = support.newReader("imported").id();
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         jdbc.update("update comment set parent_id = null, root_id = null where import_key like ?", run + "%");
         jdbc.update("delete from comment where import_key like ?", run + "%");
     }
@@ -160,7 +149,7 @@ class CommentImportTest {
     @Test
     void editors_and_moderators_may_not_import_comments() {
         for (var email : new String[] {EDITOR, MODERATOR}) {
-            support.signInAs(email);
+            signIn.as(email);
 
             assertThatThrownBy(() ->
                             imports.importComment(comment("1", null, "Not yours.", CommentStatus.PUBLISHED, false)))

@@ -11,19 +11,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The queue counts come from a tally a database trigger keeps, not from counting rows. Whatever writes a comment
  * (the application, plain SQL, a rolled-back transaction, a fold running beside an open transaction), the tally
- * must say what counting the rows says.
+ * must say what counting the rows says. Only the database is needed: the migrations on an embedded database, with a
+ * post and an author of its own, and no test transaction, since the tally is kept by commits.
  */
-@SpringBootTest
+@DataJpaTest
+@Import(CommentTally.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class CommentTallyTest {
 
     @Autowired
@@ -36,10 +43,30 @@ class CommentTallyTest {
     PlatformTransactionManager transactions;
 
     private final List<Long> written = new ArrayList<>();
+    private long post;
+    private long author;
+
+    @BeforeEach
+    void addPostAndAuthor() {
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.update("insert into category (name, slug) values ('Tally', 'tally')");
+        var category = jdbc.queryForObject("select id from category where slug = 'tally'", Long.class);
+        jdbc.update("""
+                insert into post (title, slug, slug_month, category_id, published_at, body_source, body_html, excerpt)
+                values ('Tally', 'tally', '2008-04', ?, ?, 'x', '<p>x</p>', 'x')""", category, now);
+        post = jdbc.queryForObject("select id from post where slug = 'tally'", Long.class);
+        jdbc.update("""
+                insert into account (email, email_key, display_name, password_hash, role, enabled, created_at, version)
+                values ('tally@example.org', 'tally@example.org', 'Tally', 'x', 'READER', true, ?, 0)""", now);
+        author = jdbc.queryForObject("select id from account where email_key = 'tally@example.org'", Long.class);
+    }
 
     @AfterEach
     void removeWritten() {
         written.forEach(id -> jdbc.update("delete from comment where id = ?", id));
+        jdbc.update("delete from post where id = ?", post);
+        jdbc.update("delete from category where slug = 'tally'");
+        jdbc.update("delete from account where id = ?", author);
     }
 
     @Test
@@ -125,8 +152,6 @@ class CommentTallyTest {
 
     private long insert(String status, int openReports) {
         var now = OffsetDateTime.now(ZoneOffset.UTC);
-        var post = jdbc.queryForObject("select min(id) from post", Long.class);
-        var author = jdbc.queryForObject("select min(id) from account", Long.class);
         jdbc.update("""
                 insert into comment (post_id, author_id, depth, body, status, status_reason, status_changed_at, created_at,
                                      open_reports, spam, version)

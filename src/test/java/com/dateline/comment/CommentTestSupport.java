@@ -3,22 +3,26 @@ package com.dateline.comment;
 import com.dateline.account.AccountInfo;
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
+import com.dateline.moderation.BulkResult;
+import com.dateline.moderation.ModerationService;
+import com.dateline.moderation.ModerationVerb;
 import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the comment tests share: fresh reader accounts (the flood and trust rules work per author,
- * so no two tests may share one), signing in on the current thread, demo post ids, and earlier
- * comments written straight to the repository with a creation time in the past.
+ * so no two tests may share one), demo post ids, earlier
+ * comments written straight to the repository with a creation time in the past, and a
+ * moderator's decision taken the way the dashboard takes it.
  */
-final class CommentTestSupport {
+public final class CommentTestSupport {
 
     static final String LEBANON = "lebanon-a-week-of-waiting-in-beirut";
     static final String NOWRUZ = "iran-nowruz-ends-and-tehran-goes-back-to-work";
@@ -32,22 +36,19 @@ final class CommentTestSupport {
     static final String DEMO_READER = "reader@dateline.test";
 
     private final AccountService accounts;
-    private final UserDetailsService users;
     private final PostService posts;
     private final CommentRepository comments;
-    private final SecurityContextHolderStrategy securityContexts;
+    private final ModerationService moderation;
+    private final JdbcTemplate jdbc;
+    private final SignIn signIn;
 
-    CommentTestSupport(
-            AccountService accounts,
-            UserDetailsService users,
-            PostService posts,
-            CommentRepository comments,
-            SecurityContextHolderStrategy securityContexts) {
-        this.accounts = accounts;
-        this.users = users;
-        this.posts = posts;
-        this.comments = comments;
-        this.securityContexts = securityContexts;
+    public CommentTestSupport(ApplicationContext context) {
+        this.accounts = context.getBean(AccountService.class);
+        this.posts = context.getBean(PostService.class);
+        this.comments = context.getBean(CommentRepository.class);
+        this.moderation = context.getBean(ModerationService.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.signIn = SignIn.of(context);
     }
 
     /** A new READER account nobody else uses. */
@@ -59,42 +60,41 @@ final class CommentTestSupport {
     /** Registers a new reader and signs in as them on this thread. */
     AccountInfo signInNewReader(String prefix) {
         var reader = newReader(prefix);
-        signInAs(reader.email());
+        signIn.as(reader.email());
         return reader;
     }
 
     /**
-     * Signs in on this thread the way the sign-in form does: with the principal the
-     * UserDetailsService builds. The context goes to this application's
-     * SecurityContextHolderStrategy (which method security reads) and to the static
-     * SecurityContextHolder (which CurrentUser reads): they differ once another application
-     * context has been started in the same JVM.
+     * The demo moderator decides on one comment at its current version, through the moderation
+     * service as the dashboard does: the decision is checked, stored in the history and announced.
      */
-    void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
+    public BulkResult decide(ModerationVerb verb, long commentId, @Nullable String reason) {
+        return signIn.call(MODERATOR, () -> moderation.decideCurrent(verb, List.of(commentId), reason));
     }
 
-    /** Signs out on this thread: anonymous from here on. */
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
+    /** The demo moderator publishes a comment; fails if the moderation service did not. */
+    public void approve(long commentId) {
+        requireApplied(decide(ModerationVerb.APPROVE, commentId, null), commentId);
     }
 
-    /** Runs an action signed in as someone else, then returns to whoever was signed in before. */
-    void as(String email, Runnable action) {
-        var before = securityContexts.getContext();
-        var beforeStatic = SecurityContextHolder.getContext();
-        signInAs(email);
-        try {
-            action.run();
-        } finally {
-            securityContexts.setContext(before);
-            SecurityContextHolder.setContext(beforeStatic);
+    /** The demo moderator rejects a comment, the reason (if any) kept for its author; fails if that did not happen. */
+    public void reject(long commentId, @Nullable String reason) {
+        requireApplied(decide(ModerationVerb.REJECT, commentId, reason), commentId);
+    }
+
+    private static void requireApplied(BulkResult result, long commentId) {
+        if (result.applied() != 1) {
+            throw new IllegalStateException("Comment " + commentId + " was not decided: " + result.problems());
         }
+    }
+
+    /** The status and the reason stored for a comment, read from the database past the persistence context. */
+    Decision decision(long commentId) {
+        comments.flush();
+        return jdbc.queryForObject(
+                "select status, status_reason from comment where id = ?",
+                (row, number) -> new Decision(CommentStatus.valueOf(row.getString(1)), row.getString(2)),
+                commentId);
     }
 
     long postId(String slug) {

@@ -4,12 +4,12 @@ import static com.dateline.comment.CommentTestSupport.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountInfo;
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Readers posting on the same post at the same moment, each on their own thread with their own
@@ -31,23 +31,17 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 class ConcurrentCommentsTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
+
     @Autowired
     CommentService service;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -56,9 +50,11 @@ class ConcurrentCommentsTest {
     long post;
     ExecutorService pool;
 
+    private static final int ROUNDS = 8;
+
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
         post = support.postId(SEED);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }
@@ -69,13 +65,26 @@ class ConcurrentCommentsTest {
             pool.shutdownNow();
             assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
-        support.signOut();
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }
 
-    /** Each reader submits on their own thread, all released at once by a start gate. */
+    /** Each reader submits on their own thread, all released at once by a start gate; every submit must succeed. */
     private List<SubmitOutcome> submitAtOnce(List<AccountInfo> readers, List<String> texts) throws Exception {
-        pool = Executors.newFixedThreadPool(readers.size());
+        var outcomes = new ArrayList<SubmitOutcome>();
+        for (var result : attemptAtOnce(readers, texts)) {
+            if (result instanceof Throwable failed) {
+                throw new AssertionError("a submit failed", failed);
+            }
+            outcomes.add((SubmitOutcome) result);
+        }
+        return outcomes;
+    }
+
+    /** As {@link #submitAtOnce}, but each submit's outcome or the exception it ended with. */
+    private List<Object> attemptAtOnce(List<AccountInfo> readers, List<String> texts) throws Exception {
+        if (pool == null) {
+            pool = Executors.newCachedThreadPool();
+        }
         var ready = new CountDownLatch(readers.size());
         var go = new CountDownLatch(1);
         var futures = new ArrayList<Future<SubmitOutcome>>();
@@ -83,24 +92,28 @@ class ConcurrentCommentsTest {
             var reader = readers.get(i);
             var text = texts.get(i);
             Callable<SubmitOutcome> submit = () -> {
-                support.signInAs(reader.email()); // this thread's own SecurityContext
+                signIn.as(reader.email()); // this thread's own SecurityContext
                 try {
                     ready.countDown();
                     assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
                     return service.submit(post, null, text);
                 } finally {
-                    support.signOut();
+                    signIn.out();
                 }
             };
             futures.add(pool.submit(submit));
         }
         assertThat(ready.await(10, TimeUnit.SECONDS)).as("all readers ready").isTrue();
         go.countDown();
-        var outcomes = new ArrayList<SubmitOutcome>();
+        var results = new ArrayList<Object>();
         for (var future : futures) {
-            outcomes.add(future.get(30, TimeUnit.SECONDS));
+            try {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            } catch (ExecutionException failed) {
+                results.add(failed.getCause());
+            }
         }
-        return outcomes;
+        return results;
     }
 
     private List<Long> visibleIds() {
@@ -131,17 +144,17 @@ class ConcurrentCommentsTest {
         assertThat(jdbc.queryForList("select status from comment where post_id = ?", String.class, post))
                 .containsOnly("PENDING");
 
-        support.signInAs(amal.email());
+        signIn.as(amal.email());
         assertThat(visibleIds()).containsExactly(amalsComment);
         assertThat(service.thread(post, false, 50).comments().getFirst().mine()).isTrue();
 
-        support.signInAs(dov.email());
+        signIn.as(dov.email());
         assertThat(visibleIds()).containsExactly(dovsComment);
 
         support.signInNewReader("bystander");
         assertThat(visibleIds()).isEmpty();
 
-        support.signOut();
+        signIn.out();
         var anonymous = service.thread(post, false, 50);
         assertThat(anonymous.comments()).isEmpty();
         assertThat(anonymous.publishedCount()).isZero();
@@ -164,10 +177,42 @@ class ConcurrentCommentsTest {
         assertThat(jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, post))
                 .isEqualTo(8);
         for (int i = 0; i < readers.size(); i++) {
-            support.signInAs(readers.get(i).email());
+            signIn.as(readers.get(i).email());
             assertThat(visibleIds()).containsExactly(outcomes.get(i).commentId());
         }
-        support.signOut();
+        signIn.out();
         assertThat(visibleIds()).isEmpty();
+    }
+
+    @Test
+    void two_identical_submits_by_the_same_reader_at_the_same_moment_store_one_comment_and_refuse_the_other()
+            throws Exception {
+        // several rounds, each with a fresh reader: a race that a single round may miss is caught
+        for (int round = 1; round <= ROUNDS; round++) {
+            var reader = support.newReader("double-click-" + round);
+            var text = "Posted twice by a double click, round " + round + ".";
+
+            var results = attemptAtOnce(List.of(reader, reader), List.of(text, text));
+
+            var stored = results.stream()
+                    .filter(SubmitOutcome.class::isInstance)
+                    .map(SubmitOutcome.class::cast)
+                    .toList();
+            var refusals = results.stream()
+                    .filter(CommentRefused.class::isInstance)
+                    .map(CommentRefused.class::cast)
+                    .toList();
+            assertThat(stored)
+                    .as("round %d: exactly one submit is stored (%s)", round, results)
+                    .hasSize(1);
+            assertThat(refusals)
+                    .as("round %d: the other is refused (%s)", round, results)
+                    .hasSize(1);
+            assertThat(refusals.getFirst().getMessage())
+                    .containsAnyOf("commenting very quickly", "already posted this comment");
+            assertThat(jdbc.queryForList("select id from comment where author_id = ?", Long.class, reader.id()))
+                    .as("round %d: comments stored for the reader", round)
+                    .containsExactly(stored.getFirst().commentId());
+        }
     }
 }

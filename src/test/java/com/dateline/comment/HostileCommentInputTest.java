@@ -5,21 +5,19 @@ import static com.dateline.comment.CommentTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,26 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class HostileCommentInputTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
+
     @Autowired
     CommentService service;
 
     @Autowired
     CommentModeration moderation;
-
-    @Autowired
-    CommentRepository comments;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -58,12 +47,7 @@ class HostileCommentInputTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
+        support = new CommentTestSupport(context);
     }
 
     private long commentsBy(long authorId) {
@@ -183,7 +167,7 @@ class HostileCommentInputTest {
                 storable ? "Before " + sample.text() + " after" : "An everyday comment",
                 CommentStatus.PENDING,
                 Duration.ofMinutes(5));
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
 
         var filter = new ModerationFilter(ModerationQueue.PENDING, sample.text(), post, author.id(), null, null, true);
         var found = moderation.queue(filter, PageRequest.of(0, 50));

@@ -1,24 +1,22 @@
 package com.dateline.comment;
 
 import static com.dateline.comment.CommentTestSupport.LEBANON;
-import static com.dateline.comment.CommentTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
+import com.dateline.support.HostileInput;
+import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,23 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class HostileCommentTextTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
+
     @Autowired
     CommentService service;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     EntityManager entityManager;
@@ -58,26 +50,21 @@ class HostileCommentTextTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
+        support = new CommentTestSupport(context);
     }
 
     @Test
     void there_are_at_least_30_hostile_strings_and_none_is_refused_for_its_length_or_blankness() {
-        assertThat(HostileStrings.all()).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
-        assertThat(HostileStrings.all())
+        assertThat(HostileInput.commentTexts()).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();
+        assertThat(HostileInput.commentTexts())
                 .allSatisfy(text -> assertThat(CommentText.length(text)).isBetween(1, CommentText.MAX_LENGTH));
-        assertThat(HostileStrings.all())
+        assertThat(HostileInput.commentTexts())
                 .anySatisfy(text ->
                         assertThat(text).hasSizeGreaterThanOrEqualTo(4_900).doesNotContain(" "));
     }
 
     @ParameterizedTest
-    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
     void is_stored_exactly_as_typed_and_shown_back_unchanged(String hostile) {
         var post = support.postId(LEBANON);
         var author = support.signInNewReader("hostile");
@@ -87,8 +74,7 @@ class HostileCommentTextTest {
                 .as("no hostile string contains a banned word")
                 .isNotEqualTo(CommentStatus.REJECTED);
         if (outcome.status() != CommentStatus.PUBLISHED) {
-            support.signInAs(MODERATOR);
-            service.approve(outcome.commentId());
+            support.approve(outcome.commentId());
         }
 
         // what the database holds, read afresh
@@ -102,7 +88,7 @@ class HostileCommentTextTest {
         assertThat(stored.getStatus()).isEqualTo(CommentStatus.PUBLISHED);
 
         // what an anonymous reader gets from the service
-        support.signOut();
+        signIn.out();
         var shown = service.thread(post, false, 50).comments().stream()
                 .filter(view -> view.id() == outcome.commentId())
                 .findFirst()
@@ -112,7 +98,7 @@ class HostileCommentTextTest {
     }
 
     @ParameterizedTest
-    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
     void segments_keep_every_character_and_link_only_web_addresses(String hostile) {
         var segments = CommentText.segments(hostile);
 

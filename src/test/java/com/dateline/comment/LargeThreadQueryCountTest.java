@@ -3,8 +3,7 @@ package com.dateline.comment;
 import static com.dateline.comment.CommentTestSupport.JERUSALEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,11 +16,11 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A post with 5,000 comments opens with a few bounded queries: one page of top-level comments,
@@ -32,6 +31,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
         properties = "spring.jpa.properties.hibernate.session_factory.statement_inspector="
                 + "com.dateline.comment.LargeThreadQueryCountTest$Statements")
 class LargeThreadQueryCountTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     /** The SQL Hibernate sends, so that the database can be asked how it reads it. */
     public static final class Statements implements org.hibernate.resource.jdbc.spi.StatementInspector {
@@ -48,22 +50,13 @@ class LargeThreadQueryCountTest {
     private static final int MAX_STATEMENTS = 6;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     CommentService service;
 
     @Autowired
     CommentRepository comments;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -78,7 +71,7 @@ class LargeThreadQueryCountTest {
 
     @BeforeEach
     void fillThePost() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
+        support = new CommentTestSupport(context);
         post = support.postId(JERUSALEM);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
         authors = new ArrayList<>();
@@ -105,7 +98,6 @@ class LargeThreadQueryCountTest {
     void emptyThePost() {
         statistics.setStatisticsEnabled(false);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
-        support.signOut();
     }
 
     /** Replies under the first {@code threads} top-level comments (oldest first) and under some far down the list. */

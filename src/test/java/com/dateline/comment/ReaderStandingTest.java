@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
-import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,20 +22,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ReaderStandingTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
+
     @Autowired
     AccountService accounts;
 
     @Autowired
     UserDetailsService users;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
-    CommentRepository comments;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     CommentService commentService;
@@ -47,38 +44,30 @@ class ReaderStandingTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(accounts, users, posts, comments, securityContexts);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
+        support = new CommentTestSupport(context);
     }
 
     @Test
     void a_reader_trusted_by_a_moderator_is_published_at_once() {
         var reader = support.newReader("trusted");
-        support.as(CommentTestSupport.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
-        support.signInAs(reader.email());
+        signIn.run(CommentTestSupport.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
+        signIn.as(reader.email());
 
         var outcome = commentService.submit(
                 support.postId(CommentTestSupport.JERUSALEM), null, "Spring light on the old stones.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PUBLISHED);
-        support.as(
-                CommentTestSupport.MODERATOR,
-                () -> assertThat(commentService.decisionOf(outcome.commentId()).reason())
-                        .isEqualTo("Trusted by a moderator"));
+        assertThat(support.decision(outcome.commentId()).reason()).isEqualTo("Trusted by a moderator");
     }
 
     @Test
     void back_to_normal_puts_a_trusted_reader_under_pre_moderation_again() {
         var reader = support.newReader("normal");
-        support.as(CommentTestSupport.MODERATOR, () -> {
+        signIn.run(CommentTestSupport.MODERATOR, () -> {
             moderation.setTrusted(reader.id(), true);
             moderation.setTrusted(reader.id(), false);
         });
-        support.signInAs(reader.email());
+        signIn.as(reader.email());
 
         var outcome =
                 commentService.submit(support.postId(CommentTestSupport.JERUSALEM), null, "Back in the queue, then.");
@@ -89,8 +78,8 @@ class ReaderStandingTest {
     @Test
     void trust_does_not_skip_the_hold_rules() {
         var reader = support.newReader("trusted-links");
-        support.as(CommentTestSupport.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
-        support.signInAs(reader.email());
+        signIn.run(CommentTestSupport.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
+        signIn.as(reader.email());
 
         var outcome = commentService.submit(
                 support.postId(CommentTestSupport.JERUSALEM),
@@ -104,11 +93,11 @@ class ReaderStandingTest {
     void a_banned_reader_cannot_sign_in_or_comment_until_the_ban_ends() {
         var reader = support.newReader("banned");
         var until = Instant.now().plus(Duration.ofDays(3));
-        support.as(CommentTestSupport.MODERATOR, () -> accounts.ban(reader.id(), until));
+        signIn.run(CommentTestSupport.MODERATOR, () -> accounts.ban(reader.id(), until));
 
         assertThat(users.loadUserByUsername(reader.email()).isEnabled()).isFalse();
         assertThat(accounts.isActive(reader.id())).isFalse();
-        support.as(
+        signIn.run(
                 CommentTestSupport.MODERATOR,
                 () -> assertThat(accounts.findAccount(reader.id()).orElseThrow().disabledUntil())
                         .isEqualTo(until));
@@ -117,7 +106,7 @@ class ReaderStandingTest {
     @Test
     void a_ban_that_ended_lets_the_reader_back_in() {
         var reader = support.newReader("ban-over");
-        support.as(
+        signIn.run(
                 CommentTestSupport.MODERATOR,
                 () -> accounts.ban(reader.id(), Instant.now().plusSeconds(2)));
         assertThat(accounts.isActive(reader.id())).isFalse();
@@ -131,10 +120,10 @@ class ReaderStandingTest {
     @Test
     void a_ban_without_end_lasts_until_lifted() {
         var reader = support.newReader("ban-lifted");
-        support.as(CommentTestSupport.MODERATOR, () -> accounts.ban(reader.id(), null));
+        signIn.run(CommentTestSupport.MODERATOR, () -> accounts.ban(reader.id(), null));
         assertThat(accounts.isActive(reader.id())).isFalse();
 
-        support.as(CommentTestSupport.MODERATOR, () -> accounts.setEnabled(reader.id(), true));
+        signIn.run(CommentTestSupport.MODERATOR, () -> accounts.setEnabled(reader.id(), true));
 
         assertThat(accounts.isActive(reader.id())).isTrue();
     }
@@ -142,7 +131,7 @@ class ReaderStandingTest {
     @Test
     void a_ban_ending_in_the_past_is_refused() {
         var reader = support.newReader("ban-past");
-        support.as(
+        signIn.run(
                 CommentTestSupport.MODERATOR,
                 () -> assertThatThrownBy(
                                 () -> accounts.ban(reader.id(), Instant.now().minus(Duration.ofHours(1))))

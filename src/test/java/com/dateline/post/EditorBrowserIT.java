@@ -3,8 +3,10 @@ package com.dateline.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.support.HeadlessChromium;
+import com.dateline.support.SignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -12,10 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * An editor in a real (headless Debian) Chromium writes a post with a quotation, sees it as a block quote in the
@@ -23,6 +21,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EditorBrowserIT {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @LocalServerPort
     private int port;
@@ -32,12 +33,6 @@ class EditorBrowserIT {
 
     @Autowired
     private PostService posts;
-
-    @Autowired
-    private UserDetailsService users;
-
-    @Autowired
-    private SecurityContextHolderStrategy securityContexts;
 
     private HeadlessChromium editor;
     private Long written;
@@ -49,20 +44,7 @@ class EditorBrowserIT {
         }
         if (written != null) {
             // The post leaves the readers' pages again, so other tests find the demo posts' neighbours unchanged.
-            var user = users.loadUserByUsername("editor@dateline.test");
-            // Method security reads this context's strategy, which another test context may have replaced in the static
-            // holder.
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            securityContexts.setContext(context);
-            SecurityContextHolder.setContext(context);
-            try {
-                editing.delete(written);
-            } finally {
-                securityContexts.clearContext();
-                SecurityContextHolder.clearContext();
-            }
+            signIn.run("editor@dateline.test", () -> editing.delete(written));
         }
     }
 

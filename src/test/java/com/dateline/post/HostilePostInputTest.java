@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class HostilePostInputTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     /** A 1×1 lossless WebP. */
     private static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
@@ -40,27 +40,11 @@ class HostilePostInputTest {
     PostEditing editing;
 
     @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
     void signInAsEditor() {
-        var user = users.loadUserByUsername("editor@dateline.test");
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
+        signIn.as("editor@dateline.test");
     }
 
     /** One editor field: how to put a value into a form, how to read it back, and its rules. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.dateline.base.BlogProperties;
 import com.dateline.support.DeclaredSizePng;
 import com.dateline.support.MutableClock;
+import com.dateline.support.SignIn;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,9 +19,9 @@ import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +32,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 @Import(PostEditingTest.Clocks.class)
 class PostEditingTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @TestConfiguration
     static class Clocks {
@@ -73,24 +73,12 @@ class PostEditingTest {
     MutableClock clock;
 
     @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
     void signInAsEditor() {
         clock.set(Instant.now());
-        signInAs("editor@dateline.test");
-    }
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
+        signIn.as("editor@dateline.test");
     }
 
     // --- saving ----------------------------------------------------------------------------------
@@ -536,19 +524,19 @@ class PostEditingTest {
     @Test
     void readers_and_moderators_may_not_edit_posts_and_admins_may() {
         for (var outsider : List.of("reader@dateline.test", "moderator@dateline.test")) {
-            signInAs(outsider);
+            signIn.as(outsider);
             assertThatThrownBy(() -> editing.list(null, PageRequest.of(0, 10)))
                     .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> saveForm(form("Not mine", "not-mine", past(), false, "No.")))
                     .isInstanceOf(AuthorizationDeniedException.class);
             assertThatThrownBy(() -> editing.delete(1L)).isInstanceOf(AuthorizationDeniedException.class);
         }
-        signOut();
+        signIn.out();
         assertThatThrownBy(() -> editing.list(null, PageRequest.of(0, 10)))
                 .isInstanceOf(
                         org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
 
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         assertThat(saveForm(form("An admin writes", "an-admin-writes", past(), false, "Yes.")))
                 .isPositive();
     }
@@ -618,13 +606,5 @@ class PostEditingTest {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 }

@@ -3,19 +3,15 @@ package com.dateline.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dateline.base.BlogProperties;
+import com.dateline.support.SignIn;
 import java.time.Instant;
 import java.util.UUID;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class PostImportTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     static final Instant MARCH_2009 = Instant.parse("2009-03-02T17:30:00Z");
 
@@ -40,29 +39,6 @@ class PostImportTest {
     @Autowired
     CategoryRepository categories;
 
-    @Autowired
-    BlogProperties blog;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
-
     private static ImportedPost post(String key, String title, String slug, String category, String body) {
         return new ImportedPost(key, title, slug, category, MARCH_2009, false, false, body);
     }
@@ -73,7 +49,7 @@ class PostImportTest {
 
     @Test
     void an_imported_post_is_published_at_its_date_under_its_new_category() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
 
         var result = imports.importPost(post(
                 key(),
@@ -96,7 +72,7 @@ class PostImportTest {
 
     @Test
     void importing_the_same_key_again_returns_the_stored_post_and_changes_nothing() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         var key = key();
         var first = imports.importPost(post(key, "Once only", "once-only", "Dispatches", "First version."));
         var count = repository.count();
@@ -112,7 +88,7 @@ class PostImportTest {
 
     @Test
     void a_slug_another_post_of_the_same_month_holds_gets_a_number() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
 
         var first = imports.importPost(post(key(), "Same name", "same-name", "Dispatches", "One."));
         var second = imports.importPost(post(key(), "Same name", "same-name", "Dispatches", "Two."));
@@ -135,7 +111,7 @@ class PostImportTest {
 
     @Test
     void a_draft_and_a_post_without_a_category_are_stored_but_the_draft_is_not_shown() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
 
         var draft = imports.importPost(
                 new ImportedPost(key(), "Notes", "notes-for-later", " ", MARCH_2009, true, true, "Call again."));
@@ -149,7 +125,7 @@ class PostImportTest {
 
     @Test
     void captions_survive_as_figures_while_scripts_event_handlers_and_images_do_not() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
 
         var result = imports.importPost(post(key(), "Hostile", "hostile", "Dispatches", """
                 Before.
@@ -177,7 +153,7 @@ class PostImportTest {
 
     @Test
     void a_post_without_a_title_is_refused_and_nothing_is_stored() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         var count = repository.count();
 
         assertThatThrownBy(() -> imports.importPost(post(key(), "  ", "untitled", "Dispatches", "Body.")))
@@ -189,7 +165,7 @@ class PostImportTest {
     @Test
     void editors_and_moderators_may_not_import_posts() {
         for (var email : new String[] {"editor@dateline.test", "moderator@dateline.test", "reader@dateline.test"}) {
-            signInAs(email);
+            signIn.as(email);
 
             assertThatThrownBy(() -> imports.importPost(post(key(), "Not yours", "not-yours", "Dispatches", "Body.")))
                     .as(email)

@@ -7,23 +7,20 @@ import static org.assertj.core.api.Assertions.fail;
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
 import com.dateline.account.StaffAccountProtected;
+import com.dateline.support.SignIn;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 @Transactional
 class AccessMatrixTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     enum Caller {
         ANONYMOUS(null),
@@ -105,33 +105,12 @@ class AccessMatrixTest {
     @Autowired
     UserDetailsService users;
 
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
-    /**
-     * Signs the caller in the way the sign-in form does, with the principal the UserDetailsService builds. The
-     * context goes to this application's SecurityContextHolderStrategy (which method security reads)
-     * and to the static SecurityContextHolder (which CurrentUser and the browserless request read):
-     * they differ once another application has been started in the same JVM.
-     */
     private void signInAs(Caller caller) {
-        var context = SecurityContextHolder.createEmptyContext();
         if (caller.email == null) {
-            context.setAuthentication(new AnonymousAuthenticationToken(
-                    "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+            signIn.asAnonymous();
         } else {
-            var user = users.loadUserByUsername(caller.email);
-            context.setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            signIn.as(caller.email);
         }
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     private long readerId() {

@@ -8,12 +8,14 @@ import com.dateline.comment.CommentService;
 import com.dateline.post.PostService;
 import com.dateline.support.HeadlessChromium;
 import com.dateline.support.HttpBrowser;
+import com.dateline.support.SignIn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chromium.ChromiumDriver;
@@ -22,10 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Every kind of page, opened in Chromium by the user it is for, runs under the Content-Security-Policy without the
@@ -34,6 +32,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ContentSecurityPolicyIT {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String SEED = "/2008/04/iraq-us-and-irans-talk-about-talks-continues";
 
@@ -59,12 +60,6 @@ class ContentSecurityPolicyIT {
 
     @Autowired
     CommentService comments;
-
-    @Autowired
-    UserDetailsService accountDetails;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     private final List<HeadlessChromium> browsers = new ArrayList<>();
 
@@ -102,7 +97,8 @@ class ContentSecurityPolicyIT {
                 .orElseThrow()
                 .summary()
                 .id();
-        as(email, () -> comments.submit(seedPostId, null, "Talks about talks, again: a comment for the queue."));
+        signIn.run(
+                email, () -> comments.submit(seedPostId, null, "Talks about talks, again: a comment for the queue."));
         var moderator = signedIn("moderator@dateline.test", "moderator-demo-2008");
         visit(moderator, "/admin/moderation", "#moderation-grid vaadin-grid-cell-content");
         // Opening a comment runs the dashboard's keyboard handling and draws the details panel.
@@ -222,21 +218,5 @@ class ContentSecurityPolicyIT {
         var found = ((JavascriptExecutor) chromium.browser).executeScript("return window.__cspViolations || null;");
         assertThat(found).as("the violation recorder ran in this page").isNotNull();
         return List.copyOf((List<String>) found);
-    }
-
-    private void as(String email, Runnable action) {
-        var user = accountDetails.loadUserByUsername(email);
-        // Method security reads this context's strategy, which another test context may have replaced in the static
-        // holder.
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            securityContexts.clearContext();
-            SecurityContextHolder.clearContext();
-        }
     }
 }

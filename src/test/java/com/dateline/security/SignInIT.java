@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dateline.account.AccountInfo;
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
+import com.dateline.support.SignIn;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -24,15 +25,12 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -43,6 +41,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SignInIT {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String SEED = "/2008/04/iraq-us-and-irans-talk-about-talks-continues";
     private static final String READER = "reader@dateline.test";
@@ -75,15 +76,6 @@ class SignInIT {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void clearSecurityContext() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
     }
 
     // --- helpers -------------------------------------------------------------------------------
@@ -172,19 +164,7 @@ class SignInIT {
     }
 
     private void disableAsModerator(long accountId) {
-        var moderator = users.loadUserByUsername("moderator@dateline.test");
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
-        // Both holders: method security reads the application's strategy, CurrentUser the static one.
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-        try {
-            accounts.setEnabled(accountId, false);
-        } finally {
-            securityContexts.clearContext();
-            SecurityContextHolder.clearContext();
-        }
+        signIn.run("moderator@dateline.test", () -> accounts.setEnabled(accountId, false));
     }
 
     // --- signing in ----------------------------------------------------------------------------

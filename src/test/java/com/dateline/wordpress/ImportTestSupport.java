@@ -7,10 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * What the import tests share. Each test imports the fixture with GUIDs of its own ({@code ?p=<run>-101}), so that no
@@ -28,15 +24,10 @@ public final class ImportTestSupport {
     static final List<String> FIXTURE_CATEGORIES = List.of("dispatches", "iran-desk", "uncategorized");
 
     private final JdbcTemplate jdbc;
-    private final UserDetailsService users;
-    private final SecurityContextHolderStrategy securityContexts;
     public final String run = UUID.randomUUID().toString().substring(0, 8);
 
-    public ImportTestSupport(
-            JdbcTemplate jdbc, UserDetailsService users, SecurityContextHolderStrategy securityContexts) {
+    public ImportTestSupport(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.users = users;
-        this.securityContexts = securityContexts;
     }
 
     /** The fixture, with this run's GUIDs. */
@@ -92,19 +83,5 @@ public final class ImportTestSupport {
                   and id not in (select reporter_id from comment_report)
                   and id not in (select moderator_id from moderation_action)
                   and id not in (select author_id from commenter)""");
-    }
-
-    /** Signs in the way the sign-in form does, on this application's strategy and on the static holder. */
-    public void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
-
-    public void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
     }
 }

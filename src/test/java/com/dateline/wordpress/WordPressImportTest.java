@@ -11,6 +11,7 @@ import com.dateline.account.AccountService;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentView;
 import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -23,11 +24,11 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
@@ -37,6 +38,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  */
 @SpringBootTest
 class WordPressImportTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     WordPressImport wordPress;
@@ -54,22 +58,18 @@ class WordPressImportTest {
     UserDetailsService users;
 
     @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     ImportTestSupport support;
 
     @BeforeEach
     void setUp() {
-        support = new ImportTestSupport(jdbc, users, securityContexts);
-        support.signInAs(ADMIN);
+        support = new ImportTestSupport(jdbc);
+        signIn.as(ADMIN);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteImported();
     }
 
@@ -240,7 +240,7 @@ class WordPressImportTest {
                 .containsExactly(1, 2, 3, 3);
 
         // what a reader sees: the four published comments, in one thread, oldest first
-        support.signOut();
+        signIn.out();
         var thread = comments.thread(((Number) post(101).get("id")).longValue(), false, 50);
         assertThat(thread.publishedCount()).isEqualTo(4);
         assertThat(thread.comments())
@@ -308,7 +308,7 @@ class WordPressImportTest {
 
         assertThat(importFile(file).commentsAdded()).isEqualTo(1);
 
-        support.signOut();
+        signIn.out();
         var thread = comments.thread(((Number) post(501).get("id")).longValue(), false, 50);
         assertThat(thread.comments()).singleElement().satisfies(comment -> {
             assertThat(comment.text()).isEqualTo("Official: the paper retracts everything.");
@@ -486,11 +486,11 @@ class WordPressImportTest {
     void only_an_admin_may_import_a_moderator_and_an_editor_are_refused() {
         var before = support.rowCounts();
         for (var email : List.of(MODERATOR, EDITOR, READER)) {
-            support.signInAs(email);
+            signIn.as(email);
 
             assertThatThrownBy(this::importFixture).as(email).isInstanceOf(AccessDeniedException.class);
         }
-        support.signOut();
+        signIn.out();
         assertThatThrownBy(this::importFixture)
                 .isInstanceOf(org.springframework.security.core.AuthenticationException.class);
         assertThat(support.rowCounts()).isEqualTo(before);

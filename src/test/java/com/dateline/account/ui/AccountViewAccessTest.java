@@ -3,48 +3,21 @@ package com.dateline.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.security.ui.LoginView;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Who may open "My account", and what a reader sees there. */
 @SpringBootTest
 class AccountViewAccessTest extends SpringBrowserlessTest {
 
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
-    /**
-     * Signs in the way the sign-in form does, with the principal the UserDetailsService builds. The
-     * context goes to this application's SecurityContextHolderStrategy (which method security reads)
-     * and to the static SecurityContextHolder (which CurrentUser and the browserless request read):
-     * they differ once another application has been started in the same JVM.
-     */
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Test
     void signed_out_opening_my_account_lands_on_the_sign_in_page() {
@@ -55,25 +28,25 @@ class AccountViewAccessTest extends SpringBrowserlessTest {
 
     @Test
     void a_signed_in_reader_can_open_my_account() {
-        signInAs("reader@dateline.test");
+        signIn.as("reader@dateline.test");
         navigate("account", AccountView.class);
     }
 
     @Test
     void a_signed_in_moderator_can_open_my_account() {
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
         navigate("account", AccountView.class);
     }
 
     @Test
     void a_signed_in_editor_can_open_my_account() {
-        signInAs("editor@dateline.test");
+        signIn.as("editor@dateline.test");
         navigate("account", AccountView.class);
     }
 
     @Test
     void a_signed_in_admin_can_open_my_account() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         navigate("account", AccountView.class);
     }
 
@@ -85,7 +58,7 @@ class AccountViewAccessTest extends SpringBrowserlessTest {
 
     @Test
     void my_account_shows_the_signed_in_email_and_display_name() {
-        signInAs("reader@dateline.test");
+        signIn.as("reader@dateline.test");
         navigate("account", AccountView.class);
 
         assertThat(find(Paragraph.class)
@@ -97,7 +70,7 @@ class AccountViewAccessTest extends SpringBrowserlessTest {
 
     @Test
     void saving_an_invalid_display_name_shows_the_error_on_the_field_and_keeps_the_typed_text() {
-        signInAs("reader@dateline.test");
+        signIn.as("reader@dateline.test");
         navigate("account", AccountView.class);
 
         test(displayNameField()).setValue("R");

@@ -6,19 +6,16 @@ import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
 import com.dateline.support.HostileInput;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The registration form and the account page with hostile input: a refused value gets its message beside its field
@@ -27,20 +24,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 class HostileAccountFormsTest extends SpringBrowserlessTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
 
     static Stream<Arguments> refusedNames() {
         return Stream.of(HostileInput.unshowable(), HostileInput.huge(), HostileInput.blank())
@@ -88,11 +76,7 @@ class HostileAccountFormsTest extends SpringBrowserlessTest {
     void the_account_page_shows_why_a_new_name_is_refused_and_keeps_it_in_the_field(Sample sample) {
         var account = accounts.register(new Registration(
                 "Leila Haddad", "form-" + UUID.randomUUID() + "@example.org", "tea-in-the-souk-at-dawn"));
-        var user = users.loadUserByUsername(account.email());
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
+        signIn.as(account.email());
         var view = navigate("account", AccountView.class);
 
         test(view.displayName).setValue(sample.text());

@@ -3,15 +3,13 @@ package com.dateline.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,31 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @SpringBootTest
 class RegisterViewTest extends SpringBrowserlessTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     @Autowired
     UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
-    /**
-     * Signs in the way the sign-in form does, with the principal the UserDetailsService builds. The
-     * context goes to this application's SecurityContextHolderStrategy (which method security reads)
-     * and to the static SecurityContextHolder (which CurrentUser and the browserless request read):
-     * they differ once another application has been started in the same JVM.
-     */
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
 
     private static String uniqueEmail() {
         return "register-" + UUID.randomUUID() + "@example.org";
@@ -150,7 +128,7 @@ class RegisterViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_signed_in_reader_opening_register_is_sent_to_my_account() {
-        signInAs("reader@dateline.test");
+        signIn.as("reader@dateline.test");
         navigate("register", AccountView.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dateline.base.ui.AccessDeniedView;
 import com.dateline.security.ui.LoginView;
 import com.dateline.support.ShippedDatabase;
+import com.dateline.support.SignIn;
 import com.dateline.wordpress.ImportTestSupport;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
@@ -18,14 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 class BackupViewTest extends SpringBrowserlessTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String ROUTE = "admin/backups";
     private static final Path DATA;
@@ -57,22 +59,11 @@ class BackupViewTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
     ImportTestSupport support;
 
     @BeforeEach
     void setUp() {
-        support = new ImportTestSupport(jdbc, users, securityContexts);
-    }
-
-    @AfterEach
-    void signOut() {
-        support.signOut();
+        support = new ImportTestSupport(jdbc);
     }
 
     @Test
@@ -85,7 +76,7 @@ class BackupViewTest extends SpringBrowserlessTest {
     @Test
     void readers_moderators_and_editors_get_access_denied_and_no_button() {
         for (var email : List.of(ImportTestSupport.READER, ImportTestSupport.MODERATOR, ImportTestSupport.EDITOR)) {
-            support.signInAs(email);
+            signIn.as(email);
 
             navigate(ROUTE, AccessDeniedView.class);
 
@@ -103,7 +94,7 @@ class BackupViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_reaches_the_page_from_the_masthead() {
-        support.signInAs(ImportTestSupport.ADMIN);
+        signIn.as(ImportTestSupport.ADMIN);
 
         var view = navigate(ROUTE, BackupView.class);
 
@@ -115,7 +106,7 @@ class BackupViewTest extends SpringBrowserlessTest {
     @Test
     void backing_up_shows_the_work_in_progress_then_the_file_which_the_list_offers_for_download()
             throws InterruptedException {
-        support.signInAs(ImportTestSupport.ADMIN);
+        signIn.as(ImportTestSupport.ADMIN);
         var view = navigate(ROUTE, BackupView.class);
 
         test(view.backUp).click();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
-import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentTestSupport;
 import com.dateline.support.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A reader posts a hostile-looking comment in a real browser; it waits for moderation, visible
@@ -38,13 +35,7 @@ class CommentBrowserIT {
     private AccountService accounts;
 
     @Autowired
-    private CommentService comments;
-
-    @Autowired
-    private UserDetailsService users;
-
-    @Autowired
-    private SecurityContextHolderStrategy securityContexts;
+    private ApplicationContext context;
 
     private HeadlessChromium author;
     private HeadlessChromium otherReader;
@@ -107,7 +98,7 @@ class CommentBrowserIT {
                 .isEqualTo("Sign in to comment");
 
         var commentId = Long.parseLong(pending.getAttribute("data-comment-id"));
-        asModerator(() -> comments.approve(commentId));
+        new CommentTestSupport(context).approve(commentId);
 
         author.wait.until(ExpectedConditions.textToBe(By.id("comments-heading"), "Comments (1)"));
         author.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article.comment-pending"), 0));
@@ -130,22 +121,5 @@ class CommentBrowserIT {
         assertThat(((JavascriptExecutor) author.browser).executeScript("return window.__pwned === undefined"))
                 .isEqualTo(true);
         otherReader.screenshot("comment-published-live", By.id("comments"));
-    }
-
-    private void asModerator(Runnable action) {
-        var moderator = users.loadUserByUsername("moderator@dateline.test");
-        // Method security reads this context's strategy, which another test context may have replaced in the static
-        // holder.
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(moderator, null, moderator.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            securityContexts.clearContext();
-            SecurityContextHolder.clearContext();
-        }
     }
 }

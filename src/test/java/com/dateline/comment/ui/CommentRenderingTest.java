@@ -7,6 +7,7 @@ import com.dateline.base.BlogTime;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.CommentText;
 import com.dateline.comment.CommentView;
+import com.dateline.support.HostileInput;
 import com.vaadin.flow.dom.Element;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,7 +44,7 @@ class CommentRenderingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
     void the_text_renders_as_one_paragraph_of_text_and_safe_links(String hostile) {
         var paragraph = CommentParts.text(hostile);
 
@@ -127,7 +128,7 @@ class CommentRenderingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
     void a_whole_comment_with_a_hostile_author_name_and_text_holds_no_active_markup(String hostile) {
         var article = CommentParts.article(view("<img src=x onerror=alert(1)>", hostile, CommentStatus.PENDING), TIME);
 
@@ -206,7 +207,7 @@ class CommentRenderingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("com.dateline.comment.HostileStrings#arguments")
+    @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
     void a_hostile_moderators_note_renders_as_inert_text(String hostile) {
         var article = CommentParts.article(rejectedWithNote("A harmless comment", hostile), TIME);
 
@@ -233,8 +234,16 @@ class CommentRenderingTest {
 
     @Test
     void every_hostile_string_is_covered() {
-        assertThat(com.dateline.comment.HostileStrings.all()).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(Set.copyOf(com.dateline.comment.HostileStrings.all()))
-                .hasSameSizeAs(List.copyOf(com.dateline.comment.HostileStrings.all()));
+        assertThat(HostileInput.commentTexts()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(Set.copyOf(HostileInput.commentTexts())).hasSameSizeAs(List.copyOf(HostileInput.commentTexts()));
+    }
+
+    @Test
+    void a_pending_own_comment_has_a_space_between_its_time_and_awaiting_moderation() {
+        var view = view("Pending Author", "Waiting for a moderator.", CommentStatus.PENDING);
+
+        var text = CommentParts.article(view, TIME).getElement().getTextRecursively();
+
+        assertThat(text).contains(TIME.dateline(view.createdAt()) + " Awaiting moderation");
     }
 }

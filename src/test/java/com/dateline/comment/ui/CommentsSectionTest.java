@@ -5,20 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentTestSupport;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.context.ApplicationContext;
 
 @SpringBootTest
 class CommentsSectionTest extends SpringBrowserlessTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String JERUSALEM = "2008/04/israel-spring-in-jerusalems-old-city";
 
@@ -26,13 +29,10 @@ class CommentsSectionTest extends SpringBrowserlessTest {
     AccountService accounts;
 
     @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
     CommentService comments;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -49,21 +49,14 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         }
     }
 
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
     @Test
     void a_new_comment_appears_under_the_others_without_redrawing_them() {
         var earlier = newReader("earlier");
-        signInAs(earlier);
+        signIn.as(earlier);
         var earlierComment = comments.submit(postId(), null, "The Old City was quiet before the holiday crowds came.");
         written.add(earlierComment.commentId());
-        signInAs("moderator@dateline.test");
-        comments.approve(earlierComment.commentId());
-        signInAs(newReader("later"));
+        new CommentTestSupport(context).approve(earlierComment.commentId());
+        signIn.as(newReader("later"));
         UI.getCurrent().navigate(JERUSALEM);
         var section = find(CommentsSection.class).single();
         var before = section.list.getChildren().toList();
@@ -95,13 +88,5 @@ class CommentsSectionTest extends SpringBrowserlessTest {
         var email = prefix + "-" + UUID.randomUUID() + "@example.org";
         accounts.register(new Registration("Reader " + prefix, email, "a long enough passphrase 2008"));
         return email;
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 }

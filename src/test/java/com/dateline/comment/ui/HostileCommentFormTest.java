@@ -4,25 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
+import com.dateline.comment.CommentTestSupport;
 import com.dateline.support.HostileInput;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The comment form and the report dialog with hostile input: a refusal shows its message on the field and keeps
@@ -31,16 +30,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 class HostileCommentFormTest extends SpringBrowserlessTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     private static final String POST = "2008/04/israel-spring-in-jerusalems-old-city";
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -48,25 +44,14 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
     @Autowired
     com.dateline.comment.CommentService comments;
 
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
+    @Autowired
+    ApplicationContext context;
 
     private long signInAsNewReader() {
         var account = accounts.register(new Registration(
                 "Form Reader", "form-" + UUID.randomUUID() + "@example.org", "a long enough passphrase 2008"));
-        signInAs(account.email());
+        signIn.as(account.email());
         return account.id();
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     private CommentsSection openPost() {
@@ -128,8 +113,7 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
         signInAsNewReader();
         var reported = comments.submit(post, null, "A comment to report " + UUID.randomUUID())
                 .commentId();
-        signInAs("moderator@dateline.test");
-        comments.approve(reported);
+        new CommentTestSupport(context).approve(reported);
         var reporter = signInAsNewReader();
         try {
             var section = openPost();

@@ -2,6 +2,7 @@ package com.dateline.post.ui;
 
 import com.dateline.post.PostEditing;
 import com.dateline.post.PostForm;
+import com.dateline.support.SignIn;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -13,15 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
- * What the editor tests share: signing in as a demo account the way the sign-in form does (on this application's
- * strategy, which method security reads, and on the static holder, which the browserless request reads), posts
- * written through the service, and their removal afterwards, so the readers' pages of other tests stay as they were.
+ * What the editor tests share: the demo accounts, posts written through the service as the demo editor, and their
+ * removal afterwards, so the readers' pages of other tests stay as they were.
  */
 final class EditorTestSupport {
 
@@ -30,39 +26,17 @@ final class EditorTestSupport {
     static final String EDITOR = "editor@dateline.test";
     static final String ADMIN = "admin@dateline.test";
 
-    private final UserDetailsService users;
-    private final SecurityContextHolderStrategy securityContexts;
+    private final SignIn signIn;
     private final PostEditing editing;
     private final List<Long> written = new ArrayList<>();
 
-    EditorTestSupport(UserDetailsService users, SecurityContextHolderStrategy securityContexts, PostEditing editing) {
-        this.users = users;
-        this.securityContexts = securityContexts;
+    EditorTestSupport(SignIn signIn, PostEditing editing) {
+        this.signIn = signIn;
         this.editing = editing;
     }
 
-    void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-    }
-
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
-
     <T> T asEditor(Supplier<T> work) {
-        var before = SecurityContextHolder.getContext();
-        signInAs(EDITOR);
-        try {
-            return work.get();
-        } finally {
-            securityContexts.setContext(before);
-            SecurityContextHolder.setContext(before);
-        }
+        return signIn.call(EDITOR, work);
     }
 
     /** A short word no other test uses, to make titles and slugs unique. */

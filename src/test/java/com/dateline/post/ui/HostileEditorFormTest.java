@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.post.PostEditing;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.List;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The post editor with characters no page can show: the field says what and where, the alert says the post was not
@@ -25,11 +24,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 class HostileEditorFormTest extends SpringBrowserlessTest {
 
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     PostEditing editing;
@@ -41,13 +37,8 @@ class HostileEditorFormTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        support = new EditorTestSupport(users, securityContexts, editing);
-        support.signInAs(EDITOR);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.signOut();
+        support = new EditorTestSupport(signIn, editing);
+        signIn.as(EDITOR);
     }
 
     private record Field(

@@ -13,6 +13,7 @@ import com.dateline.post.PostForm;
 import com.dateline.post.PostService;
 import com.dateline.security.ui.LoginView;
 import com.dateline.support.DeclaredSizePng;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -32,11 +33,10 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The post editor without a browser: who may open it, writing and saving a post (stored with the address its title
@@ -46,14 +46,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 class PostEditorViewTest extends SpringBrowserlessTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     private static final String NEW = "admin/posts/new";
     private static final ZoneId BLOG_ZONE = ZoneId.of("America/Los_Angeles");
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     PostEditing editing;
@@ -68,17 +65,16 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        support = new EditorTestSupport(users, securityContexts, editing);
+        support = new EditorTestSupport(signIn, editing);
     }
 
     @AfterEach
     void cleanUp() {
         support.deleteWritten();
-        support.signOut();
     }
 
     private PostEditorView openNew() {
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         return navigate(NEW, PostEditorView.class);
     }
 
@@ -110,7 +106,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_reader_gets_access_denied_and_never_the_form() {
-        support.signInAs(READER);
+        signIn.as(READER);
 
         navigate(NEW, AccessDeniedView.class);
 
@@ -126,7 +122,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
                 LocalDateTime.of(2008, 4, 9, 8, 0),
                 true,
                 null);
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
 
         navigate("admin/posts/" + id, AccessDeniedView.class);
 
@@ -139,7 +135,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         assertThat(view.heading.getText()).isEqualTo("New post");
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("New post — Babylon & Beyond");
 
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
         assertThat(navigate(NEW, PostEditorView.class).title.getLabel()).isEqualTo("Title");
     }
 
@@ -155,7 +151,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
             editing.delete(id);
             return null;
         });
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
 
         navigate("admin/posts/" + id, NotFoundView.class);
         navigate("admin/posts/987654321", NotFoundView.class);
@@ -452,7 +448,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
                         null, EditorTestSupport.png(60, 40), "A red square", "Old caption", "Old credit"));
         var photoId =
                 support.asEditor(() -> editing.load(id)).orElseThrow().photo().existingId();
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         var view = navigate("admin/posts/" + id, PostEditorView.class);
         assertThat(view.heading.getText()).isEqualTo("Edit post");
         assertThat(view.caption.getValue()).isEqualTo("Old caption");
@@ -477,7 +473,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         var word = EditorTestSupport.unique();
         var id = support.write(
                 "Two editors " + word, "two-editors-" + word, LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         var view = navigate("admin/posts/" + id, PostEditorView.class);
         var loaded = editing.load(id).orElseThrow();
         editing.save(new PostForm(

@@ -11,6 +11,7 @@ import com.dateline.post.PostEditing;
 import com.dateline.post.PostRow;
 import com.dateline.post.PostService;
 import com.dateline.security.ui.LoginView;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -27,22 +28,18 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The editors' list of posts without a browser: who may open it, what a row shows, search, and deleting with a question first. */
 @SpringBootTest
 class PostsAdminViewTest extends SpringBrowserlessTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     private static final String ROUTE = "admin/posts";
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
 
     @Autowired
     PostEditing editing;
@@ -54,13 +51,12 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        support = new EditorTestSupport(users, securityContexts, editing);
+        support = new EditorTestSupport(signIn, editing);
     }
 
     @AfterEach
     void cleanUp() {
         support.deleteWritten();
-        support.signOut();
     }
 
     @SuppressWarnings("unchecked")
@@ -97,7 +93,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_reader_gets_access_denied_and_never_the_list() {
-        support.signInAs(READER);
+        signIn.as(READER);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -107,7 +103,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_moderator_gets_access_denied_and_never_the_list() {
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -117,7 +113,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_editor_sees_the_posts_with_the_seed_post_published() {
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
 
         navigate(ROUTE, PostsAdminView.class);
 
@@ -145,7 +141,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_may_open_the_list_too() {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
 
         navigate(ROUTE, PostsAdminView.class);
 
@@ -154,12 +150,12 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void admins_find_the_wordpress_import_beside_the_list_and_editors_do_not() {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
         navigate(ROUTE, PostsAdminView.class);
         assertThat(find(Anchor.class).withId("import-archive").single().getHref())
                 .isEqualTo("/admin/posts/import");
 
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         navigate("", HomeView.class);
         navigate(ROUTE, PostsAdminView.class);
         assertThat(find(Anchor.class).withId("import-archive").all()).isEmpty();
@@ -167,11 +163,11 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void the_masthead_links_to_the_posts_for_editors_but_not_for_moderators() {
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         navigate("", HomeView.class);
         assertThat(find(Anchor.class).withId("posts-link").single().getHref()).isEqualTo("/admin/posts");
 
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate("", HomeView.class);
         assertThat(find(Anchor.class).withId("posts-link").exists()).isFalse();
     }
@@ -187,7 +183,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
                 LocalDateTime.of(2008, 4, 9, 8, 0),
                 true,
                 null);
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
 
         navigate(ROUTE, PostsAdminView.class);
         var row = rowOf(title);
@@ -203,7 +199,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
         var word = EditorTestSupport.unique();
         var title = "Searchable dispatch " + word;
         support.write(title, "searchable-dispatch-" + word, LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         var view = navigate(ROUTE, PostsAdminView.class);
 
         test(view.search).setValue(word.toUpperCase());
@@ -214,7 +210,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void new_post_opens_an_empty_editor() {
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         var view = navigate(ROUTE, PostsAdminView.class);
 
         test(view.newPost).click();
@@ -226,7 +222,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void on_a_narrow_screen_only_the_title_column_stays_and_its_cell_holds_status_facts_and_actions() {
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         var view = navigate(ROUTE, PostsAdminView.class);
 
         view.fitColumns(360);
@@ -258,7 +254,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
         var slug = "a-post-to-take-down-" + word;
         support.write(title, slug, LocalDateTime.of(2008, 3, 2, 10, 0), false, null);
         assertThat(posts.findByPermalink(2008, 3, slug)).isPresent();
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
         navigate(ROUTE, PostsAdminView.class);
 
         test(actionButton(rowOf(title), "Delete")).click();

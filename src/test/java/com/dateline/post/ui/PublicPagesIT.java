@@ -9,6 +9,7 @@ import com.dateline.post.PostEditing;
 import com.dateline.post.PostForm;
 import com.dateline.support.HttpBrowser;
 import com.dateline.support.MutableClock;
+import com.dateline.support.SignIn;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +29,7 @@ import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -37,10 +39,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * What anonymous readers are sent: the finished page without Vaadin or a session, headers any cache can act on, and a
@@ -49,6 +47,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(PublicPagesIT.Clocks.class)
 class PublicPagesIT {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private static final String SEED = "/2008/04/iraq-us-and-irans-talk-about-talks-continues";
     private static final long SEED_ID = 3;
@@ -81,12 +82,6 @@ class PublicPagesIT {
     MutableClock clock;
 
     @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -95,15 +90,13 @@ class PublicPagesIT {
 
     @AfterEach
     void putTheDemoDataBack() {
-        signInAs("admin@dateline.test");
+        signIn.as("admin@dateline.test");
         postsMade.forEach(editing::delete);
         for (var id : commentsMade) {
             jdbc.update("update comment set parent_id = null, root_id = null where id = ?", id);
             jdbc.update("delete from comment_report where comment_id = ?", id);
             jdbc.update("delete from comment where id = ?", id);
         }
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
         clock.set(Instant.now());
     }
 
@@ -217,11 +210,11 @@ class PublicPagesIT {
     @Test
     void a_published_comment_is_on_the_next_anonymous_request_and_nothing_unpublished_ever_is() throws Exception {
         var before = get(SEED);
-        signInAs("reader@dateline.test");
+        signIn.as("reader@dateline.test");
         var published = submit("A reader's comment that the moderator publishes, with a marker: pumpkin-7.");
         var waiting = submit("A comment still waiting for a moderator, marker: turnip-3.");
         var rejected = submit("A comment the moderator does not publish, marker: radish-5.");
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
         decide(published, CommentStatus.PUBLISHED, null);
         decide(rejected, CommentStatus.REJECTED, "Private note for the author: parsnip-9.");
         decide(waiting, CommentStatus.PENDING, null);
@@ -242,7 +235,7 @@ class PublicPagesIT {
 
     @Test
     void a_scheduled_post_is_on_the_first_request_after_its_time() throws Exception {
-        signInAs("editor@dateline.test");
+        signIn.as("editor@dateline.test");
         var zone = ZoneId.of("America/Los_Angeles");
         var at = LocalDateTime.ofInstant(clock.instant(), zone)
                 .withSecond(0)
@@ -262,8 +255,7 @@ class PublicPagesIT {
                 null));
         postsMade.add(id);
         var path = editing.pathOf(id).orElseThrow();
-        SecurityContextHolder.clearContext();
-        securityContexts.clearContext();
+        signIn.out();
 
         assertThat(get(path).statusCode()).isEqualTo(404);
         assertThat(get("/").body()).doesNotContain("Embargoed until ten past");
@@ -276,7 +268,7 @@ class PublicPagesIT {
 
     @Test
     void an_edited_post_shows_its_new_words_and_a_deleted_one_is_gone_on_the_next_request() throws Exception {
-        signInAs("editor@dateline.test");
+        signIn.as("editor@dateline.test");
         var id = editing.save(new PostForm(
                 null,
                 0,
@@ -319,12 +311,11 @@ class PublicPagesIT {
 
     @Test
     void readers_arriving_together_after_a_change_cost_one_page_build() throws Exception {
-        signInAs("reader@dateline.test");
+        signIn.as("reader@dateline.test");
         var id = submit("A comment that changes the page before the crowd arrives.");
-        signInAs("moderator@dateline.test");
+        signIn.as("moderator@dateline.test");
         decide(id, CommentStatus.PUBLISHED, null);
-        SecurityContextHolder.clearContext();
-        securityContexts.clearContext();
+        signIn.out();
         var before = pages.builds();
 
         var readers = 64;
@@ -369,13 +360,5 @@ class PublicPagesIT {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .GET();
-    }
-
-    private void signInAs(String email) {
-        var user = users.loadUserByUsername(email);
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.base.ui.AccessDeniedView;
 import com.dateline.security.ui.LoginView;
+import com.dateline.support.SignIn;
 import com.dateline.wordpress.ImportTestSupport;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
@@ -22,11 +23,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The import page without a browser: only admins may open it, an uploaded export is imported in the background and
@@ -35,27 +35,23 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 class ImportViewTest extends SpringBrowserlessTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     private static final String ROUTE = "admin/posts/import";
 
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
     ImportTestSupport support;
 
     @BeforeEach
     void setUp() {
-        support = new ImportTestSupport(jdbc, users, securityContexts);
+        support = new ImportTestSupport(jdbc);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteImported();
     }
 
@@ -71,7 +67,7 @@ class ImportViewTest extends SpringBrowserlessTest {
     @Test
     void readers_moderators_and_editors_get_access_denied_and_no_upload() {
         for (var email : List.of(READER, MODERATOR, EDITOR)) {
-            support.signInAs(email);
+            signIn.as(email);
 
             navigate(ROUTE, AccessDeniedView.class);
 
@@ -82,7 +78,7 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_sees_the_instructions_and_an_upload_for_xml_files() {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
 
         var view = navigate(ROUTE, ImportView.class);
 
@@ -101,7 +97,7 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void uploading_an_export_imports_it_and_shows_the_progress_and_the_summary() throws InterruptedException {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
         var view = navigate(ROUTE, ImportView.class);
 
         test(view.upload).upload("babylon.WordPress.2024-05-20.xml", "text/xml", support.fixture());
@@ -129,7 +125,7 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void uploading_the_same_export_again_reports_everything_as_already_there() throws InterruptedException {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
         var view = navigate(ROUTE, ImportView.class);
         test(view.upload).upload("export.xml", "text/xml", support.fixture());
         awaitUntil(view.summary::isVisible);
@@ -147,7 +143,7 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_file_that_is_not_an_export_is_refused_in_an_alert_and_changes_nothing() throws InterruptedException {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
         var view = navigate(ROUTE, ImportView.class);
         var before = support.rowCounts();
         var whole = new String(support.fixture(), StandardCharsets.UTF_8);
