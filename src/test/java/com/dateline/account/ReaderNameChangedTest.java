@@ -2,11 +2,12 @@ package com.dateline.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dateline.support.SignIn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
-import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Rolled back: the demo reader keeps the name other tests expect. */
@@ -14,12 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class ReaderNameChangedTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
     @Autowired
     AccountService accounts;
 
     @Test
-    @WithUserDetails("reader@dateline.test")
     void a_reader_who_changes_their_name_tells_the_other_modules(AssertablePublishedEvents events) {
+        signIn.as("reader@dateline.test");
         var reader = accounts.myAccount().id();
 
         accounts.changeDisplayName("Layla, formerly Demo Reader");

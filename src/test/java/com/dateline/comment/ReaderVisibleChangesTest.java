@@ -6,19 +6,23 @@ import com.dateline.account.AccountService;
 import com.dateline.account.ReaderNameChanged;
 import com.dateline.base.ReaderContent;
 import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.security.test.context.support.WithUserDetails;
 
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 class ReaderVisibleChangesTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @Autowired
     ReaderContent readerContent;
@@ -43,8 +47,8 @@ class ReaderVisibleChangesTest {
     }
 
     @Test
-    @WithUserDetails("admin@dateline.test")
     void public_pages_are_drawn_again_when_a_reader_with_published_comments_changes_name(Scenario scenario) {
+        signIn.as("admin@dateline.test");
         var reader = accounts.findAccountId("reader@dateline.test").orElseThrow();
         var post = posts.findPublished(PageRequest.of(0, 1)).getContent().getFirst();
         importKey = "renamed-" + UUID.randomUUID();
