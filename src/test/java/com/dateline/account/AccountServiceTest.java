@@ -515,7 +515,7 @@ class AccountServiceTest {
     // --- staff accounts: only admins ban, unban or trust them -------------------------------------
 
     @Autowired
-    com.dateline.comment.CommentModeration queues;
+    com.dateline.moderation.ModerationQueueService queues;
 
     private long secondModerator() {
         return service.create(uniqueEmail(), "Second Moderator", GOOD_PASSWORD, Roles.MODERATOR)

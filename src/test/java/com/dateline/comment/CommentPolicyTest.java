@@ -14,10 +14,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.dateline.account.AccountService;
+import com.dateline.moderation.ModerationService;
+import com.dateline.moderation.ModerationVerb;
 import com.dateline.post.PostService;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +51,7 @@ class CommentPolicyTest {
     CommentRepository comments;
 
     @Autowired
-    CommentModeration moderation;
+    ModerationService moderation;
 
     @Autowired
     CommentPolicyRepository policies;
@@ -1102,10 +1105,8 @@ class CommentPolicyTest {
         var rejected = support.insert(
                 post, author.id(), null, "Buy cheap watches here", CommentStatus.PENDING, Duration.ofMinutes(30));
         asModerator(() -> moderation.decide(
-                rejected.id(),
-                storedVersion(rejected.id()),
-                CommentStatus.REJECTED,
-                true,
+                ModerationVerb.SPAM,
+                Map.of(rejected.id(), storedVersion(rejected.id())),
                 "  Advertising is not allowed here.  "));
 
         assertThat(storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
@@ -1161,12 +1162,12 @@ class CommentPolicyTest {
         var comment = support.insert(
                 post, author.id(), null, "Back and forth", CommentStatus.PENDING, Duration.ofMinutes(30));
         asModerator(() -> moderation.decide(
-                comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "Off topic"));
+                ModerationVerb.REJECT, Map.of(comment.id(), storedVersion(comment.id())), "Off topic"));
         assertThat(storedAuthorNote(comment.id())).isEqualTo("Off topic");
 
         // approving, even with a reason for the moderators, tells the author nothing
         asModerator(() -> moderation.decide(
-                comment.id(), storedVersion(comment.id()), CommentStatus.PUBLISHED, false, "On topic after all"));
+                ModerationVerb.APPROVE, Map.of(comment.id(), storedVersion(comment.id())), "On topic after all"));
         assertThat(storedAuthorNote(comment.id())).isNull();
         support.signInAs(author.email());
         assertThat(viewOf(service.thread(post, false, 50), comment.id()).noteToAuthor())
@@ -1174,7 +1175,7 @@ class CommentPolicyTest {
 
         // rejected again without a reason: the old reason does not come back
         asModerator(() ->
-                moderation.decide(comment.id(), storedVersion(comment.id()), CommentStatus.REJECTED, false, "   "));
+                moderation.decide(ModerationVerb.REJECT, Map.of(comment.id(), storedVersion(comment.id())), "   "));
         assertThat(storedAuthorNote(comment.id())).isNull();
         var mine = viewOf(service.thread(post, false, 50), comment.id());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);

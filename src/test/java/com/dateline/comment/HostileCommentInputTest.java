@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.dateline.account.AccountService;
+import com.dateline.moderation.ModerationFilter;
+import com.dateline.moderation.ModerationItem;
+import com.dateline.moderation.ModerationQueue;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.post.PostService;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
@@ -34,7 +38,7 @@ class HostileCommentInputTest {
     CommentService service;
 
     @Autowired
-    CommentModeration moderation;
+    ModerationQueueService moderation;
 
     @Autowired
     CommentRepository comments;

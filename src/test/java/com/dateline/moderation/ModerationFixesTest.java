@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.account.AccountService;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationConflict;
-import com.dateline.comment.ModerationQueue;
 import com.dateline.comment.ReportReason;
 import com.dateline.post.PostService;
 import java.util.List;
@@ -33,7 +30,7 @@ class ModerationFixesTest {
     ModerationService moderation;
 
     @Autowired
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     CommentService commentService;
@@ -106,7 +103,7 @@ class ModerationFixesTest {
         assertThat(support.as(
                         MODERATOR,
                         () -> queues.queue(
-                                        new com.dateline.comment.ModerationFilter(
+                                        new com.dateline.moderation.ModerationFilter(
                                                 ModerationQueue.REPORTED, null, postId, null, null, null, true),
                                         org.springframework.data.domain.PageRequest.of(0, 50))
                                 .getContent()))
@@ -115,7 +112,7 @@ class ModerationFixesTest {
 
     // --- undo gives readers' reports back -------------------------------------------------------------
 
-    private com.dateline.comment.ModerationItem item(long commentId) {
+    private com.dateline.moderation.ModerationItem item(long commentId) {
         return support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
     }
 
@@ -132,12 +129,12 @@ class ModerationFixesTest {
                 MODERATOR,
                 () -> queues
                         .queue(
-                                new com.dateline.comment.ModerationFilter(
+                                new com.dateline.moderation.ModerationFilter(
                                         ModerationQueue.REPORTED, null, postId, null, null, null, true),
                                 org.springframework.data.domain.PageRequest.of(0, 50))
                         .getContent()
                         .stream()
-                        .map(com.dateline.comment.ModerationItem::id)
+                        .map(com.dateline.moderation.ModerationItem::id)
                         .toList());
     }
 

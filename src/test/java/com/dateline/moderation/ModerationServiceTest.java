@@ -8,14 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.dateline.account.AccountService;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationConflict;
-import com.dateline.comment.ModerationFilter;
-import com.dateline.comment.ModerationItem;
-import com.dateline.comment.ModerationQueue;
-import com.dateline.comment.QueueCounts;
 import com.dateline.comment.ReportReason;
 import com.dateline.post.PostService;
 import com.dateline.security.SignedInUser;
@@ -50,7 +44,7 @@ class ModerationServiceTest {
     ModerationService moderation;
 
     @Autowired
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     CommentService commentService;
@@ -461,14 +455,14 @@ class ModerationServiceTest {
     }
 
     @Test
-    void the_comment_service_level_decision_with_a_stale_version_throws_a_conflict_naming_the_first_moderator() {
-        var id = support.submitAsNewReader(postId, "Verdict Reader", "Decided straight through the comment API.");
+    void a_decision_with_a_stale_version_is_skipped_with_the_first_moderators_name_and_decision() {
+        var id = support.submitAsNewReader(postId, "Verdict Reader", "Decided twice on the same version.");
         var seen = item(id).version();
         decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
 
-        assertThatThrownBy(() -> support.as(ADMIN, () -> queues.decide(id, seen, CommentStatus.PUBLISHED, false, null)))
-                .isInstanceOf(ModerationConflict.class)
-                .hasMessage("Already approved by Demo Moderator.");
+        var late = decide(ADMIN, ModerationVerb.APPROVE, id, seen, null);
+
+        assertThat(late.problems()).containsExactly("Comment " + id + ": Already approved by Demo Moderator.");
     }
 
     @Test

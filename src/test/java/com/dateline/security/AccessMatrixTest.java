@@ -207,7 +207,7 @@ class AccessMatrixTest {
     }
 
     @Autowired
-    com.dateline.comment.CommentModeration queues;
+    com.dateline.moderation.ModerationQueueService queues;
 
     @ParameterizedTest(name = "{0} banning, unbanning or trusting {1} is {2}")
     @MethodSource("actingOnAccounts")

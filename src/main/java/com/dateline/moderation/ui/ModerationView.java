@@ -5,12 +5,12 @@ import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.comment.CommentBroadcaster;
-import com.dateline.comment.CommentModeration;
-import com.dateline.comment.ModerationConflict;
-import com.dateline.comment.ModerationFilter;
-import com.dateline.comment.ModerationItem;
-import com.dateline.comment.ModerationQueue;
 import com.dateline.moderation.BulkResult;
+import com.dateline.moderation.ModerationConflict;
+import com.dateline.moderation.ModerationFilter;
+import com.dateline.moderation.ModerationItem;
+import com.dateline.moderation.ModerationQueue;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationVerb;
 import com.dateline.security.Roles;
@@ -88,7 +88,7 @@ class ModerationView extends Div implements HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ModerationView.class);
 
-    private final CommentModeration comments;
+    private final ModerationQueueService comments;
     private final SecurityContextHolderStrategy securityContexts;
     private final ModerationService moderation;
     private final AccountService accounts;
@@ -107,7 +107,7 @@ class ModerationView extends Div implements HasDynamicTitle {
     private final java.util.Set<Long> ownDecisions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ModerationView(
-            CommentModeration comments,
+            ModerationQueueService comments,
             ModerationService moderation,
             AccountService accounts,
             CommentBroadcaster broadcaster,

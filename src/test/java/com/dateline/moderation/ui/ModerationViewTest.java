@@ -14,12 +14,12 @@ import static org.mockito.Mockito.verify;
 
 import com.dateline.account.AccountService;
 import com.dateline.base.ui.AccessDeniedView;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationFilter;
-import com.dateline.comment.ModerationItem;
-import com.dateline.comment.ModerationQueue;
+import com.dateline.moderation.ModerationFilter;
+import com.dateline.moderation.ModerationItem;
+import com.dateline.moderation.ModerationQueue;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
@@ -55,7 +55,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * The moderation dashboard without a browser: who may open it, the queue tabs with their counts,
  * a grid that loads bounded pages on demand, approving a selected comment, and a new comment
- * reaching the open dashboard without a reload. CommentModeration is spied on to see which pages
+ * reaching the open dashboard without a reload. ModerationQueueService is spied on to see which pages
  * the grid asks for.
  */
 @SpringBootTest
@@ -66,7 +66,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     private static final Pattern TAB_LABEL = Pattern.compile("(Pending|Reported|Approved|Rejected) \\((\\d+)\\)");
 
     @MockitoSpyBean
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     ModerationService moderation;
@@ -382,7 +382,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         var view = navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         var approvedBefore = count(ModerationQueue.APPROVED);
-        var targets = new java.util.LinkedHashMap<Long, Long>(queues.versions(ids));
+        var targets = new java.util.LinkedHashMap<Long, Long>();
+        ids.forEach(id -> targets.put(id, queues.item(id).orElseThrow().version()));
         assertThat(targets).hasSize(total);
 
         view.apply(ModerationVerb.APPROVE, targets, null);
