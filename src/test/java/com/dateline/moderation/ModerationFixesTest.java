@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -103,16 +104,16 @@ class ModerationFixesTest {
         assertThat(support.as(
                         MODERATOR,
                         () -> queues.queue(
-                                        new com.dateline.moderation.ModerationFilter(
+                                        new ModerationFilter(
                                                 ModerationQueue.REPORTED, null, postId, null, null, null, true),
-                                        org.springframework.data.domain.PageRequest.of(0, 50))
+                                        PageRequest.of(0, 50))
                                 .getContent()))
                 .noneMatch(reported -> reported.id() == commentId);
     }
 
     // --- undo gives readers' reports back -------------------------------------------------------------
 
-    private com.dateline.moderation.ModerationItem item(long commentId) {
+    private ModerationItem item(long commentId) {
         return support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
     }
 
@@ -129,12 +130,11 @@ class ModerationFixesTest {
                 MODERATOR,
                 () -> queues
                         .queue(
-                                new com.dateline.moderation.ModerationFilter(
-                                        ModerationQueue.REPORTED, null, postId, null, null, null, true),
-                                org.springframework.data.domain.PageRequest.of(0, 50))
+                                new ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true),
+                                PageRequest.of(0, 50))
                         .getContent()
                         .stream()
-                        .map(com.dateline.moderation.ModerationItem::id)
+                        .map(ModerationItem::id)
                         .toList());
     }
 
