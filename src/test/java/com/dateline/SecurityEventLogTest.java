@@ -6,8 +6,8 @@ import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountService;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
@@ -44,7 +44,7 @@ class SecurityEventLogTest {
     ModerationService moderation;
 
     @Autowired
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     CommentService commentService;

@@ -1,6 +1,5 @@
 package com.dateline.comment;
 
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,20 +26,18 @@ class CommentTally {
     }
 
     @Transactional(readOnly = true)
-    QueueCounts counts() {
+    CommentCounts counts() {
         var buckets = new HashMap<String, Long>();
         jdbc.sql("select bucket, sum(comments) from comment_tally group by bucket")
                 .query((row, number) -> Map.entry(row.getString(1), row.getLong(2)))
                 .list()
                 .forEach(bucket -> buckets.put(bucket.getKey(), bucket.getValue()));
-        var counts = new EnumMap<ModerationQueue, Long>(ModerationQueue.class);
-        counts.put(ModerationQueue.PENDING, of(buckets, CommentStatus.PENDING.name()));
-        counts.put(ModerationQueue.REPORTED, of(buckets, PUBLISHED_REPORTED));
-        counts.put(
-                ModerationQueue.APPROVED,
-                of(buckets, CommentStatus.PUBLISHED.name()) + of(buckets, PUBLISHED_REPORTED));
-        counts.put(ModerationQueue.REJECTED, of(buckets, CommentStatus.REJECTED.name()));
-        return new QueueCounts(counts);
+        var reported = of(buckets, PUBLISHED_REPORTED);
+        return new CommentCounts(
+                of(buckets, CommentStatus.PENDING.name()),
+                of(buckets, CommentStatus.PUBLISHED.name()) + reported,
+                reported,
+                of(buckets, CommentStatus.REJECTED.name()));
     }
 
     private static long of(Map<String, Long> buckets, String bucket) {

@@ -1,12 +1,14 @@
 package com.dateline.moderation;
 
 import com.dateline.base.TypedText;
-import com.dateline.comment.CommentModeration;
+import com.dateline.comment.CommentRecord;
+import com.dateline.comment.CommentRecords;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationConflict;
+import com.dateline.comment.Decision;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.dateline.security.SecurityLog;
+import com.dateline.security.SignedInUser;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
@@ -16,14 +18,21 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moderators' decisions, each stored in the history with who, when, what and why. A decision
@@ -41,18 +50,15 @@ public class ModerationService {
     static final Duration CLAIM_TIME = Duration.ofMinutes(2);
     static final int RACE_ATTEMPTS = 3;
 
-    private final CommentModeration comments;
+    private final CommentRecords comments;
     private final ModerationActionRepository history;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
     private final Cache<Long, Claim> claims =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
     ModerationService(
-            CommentModeration comments,
-            ModerationActionRepository history,
-            Clock clock,
-            org.springframework.transaction.support.TransactionTemplate transaction) {
+            CommentRecords comments, ModerationActionRepository history, Clock clock, TransactionTemplate transaction) {
         this.comments = comments;
         this.history = history;
         this.clock = clock;
@@ -69,8 +75,8 @@ public class ModerationService {
         // reported as decided by someone else and the rest of this moderator's selection is still applied.
         for (var attempt = 1; ; attempt++) {
             try {
-                var result = java.util.Objects.requireNonNull(
-                        transaction.execute(status -> decideOnce(verb, seenVersions, reason)));
+                var result =
+                        Objects.requireNonNull(transaction.execute(status -> decideOnce(verb, seenVersions, reason)));
                 // Logged once it is committed (or joined the caller's transaction), not for an attempt rolled back.
                 SecurityLog.event(
                         "moderation",
@@ -83,7 +89,7 @@ public class ModerationService {
                         "comments",
                         ids(seenVersions.keySet()));
                 return result;
-            } catch (org.springframework.dao.ConcurrencyFailureException raced) {
+            } catch (ConcurrencyFailureException raced) {
                 if (attempt == RACE_ATTEMPTS) {
                     throw raced;
                 }
@@ -109,11 +115,9 @@ public class ModerationService {
         var applied = 0;
         var problems = new ArrayList<String>();
         var actionIds = new ArrayList<Long>();
-        var newStatus = verb == ModerationVerb.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
         for (var seen : seenVersions.entrySet()) {
             try {
-                var verdict =
-                        comments.decide(seen.getKey(), seen.getValue(), newStatus, verb == ModerationVerb.SPAM, reason);
+                var verdict = decideOne(moderator, seen.getKey(), seen.getValue(), verb, reason);
                 var action = history.save(new ModerationAction(
                         seen.getKey(),
                         moderator.accountId(),
@@ -125,7 +129,7 @@ public class ModerationService {
                         null,
                         verdict.openReportsBefore(),
                         now));
-                actionIds.add(java.util.Objects.requireNonNull(action.getId()));
+                actionIds.add(Objects.requireNonNull(action.getId()));
                 claims.invalidate(seen.getKey());
                 applied++;
             } catch (ModerationConflict conflict) {
@@ -135,15 +139,73 @@ public class ModerationService {
         return new BulkResult(applied, problems, actionIds);
     }
 
+    /**
+     * Applies one decision if the comment is still as the moderator saw it.
+     *
+     * @throws ModerationConflict when another moderator (or the author) changed it meanwhile
+     */
+    private Verdict decideOne(
+            SignedInUser moderator,
+            long commentId,
+            long expectedVersion,
+            ModerationVerb verb,
+            @Nullable String reason) {
+        var comment =
+                comments.find(commentId).orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
+        if (comment.version() != expectedVersion || comment.status() == CommentStatus.DELETED) {
+            throw new ModerationConflict(conflictMessage(comment));
+        }
+        var newStatus = verb == ModerationVerb.APPROVE ? CommentStatus.PUBLISHED : CommentStatus.REJECTED;
+        var spam = verb == ModerationVerb.SPAM;
+        // Approving a published comment that readers reported is a real decision: it clears the reports.
+        if (comment.status() == newStatus && comment.spam() == spam && comment.openReports() == 0) {
+            throw new ModerationConflict(conflictMessage(comment));
+        }
+        var hasReason = reason != null && !TypedText.isBlank(reason);
+        var decision = new Decision(
+                newStatus,
+                verb.pastTense() + " by " + moderator.displayName() + (hasReason ? ": " + reason.strip() : ""),
+                hasReason && newStatus == CommentStatus.REJECTED ? reason.strip() : null);
+        return apply(comment, decision, spam, 0);
+    }
+
+    private Verdict apply(CommentRecord seen, Decision decision, boolean spam, int openReports) {
+        var before = comments.apply(seen.id(), seen.version(), decision, spam, openReports)
+                .orElseThrow(() -> new ModerationConflict(comments.find(seen.id())
+                        .map(ModerationService::conflictMessage)
+                        .orElse("This comment no longer exists.")));
+        return new Verdict(before.status(), decision.status(), before.openReports());
+    }
+
+    private static String conflictMessage(CommentRecord comment) {
+        var reason = comment.statusReason();
+        return switch (comment.status()) {
+            case PUBLISHED ->
+                reason.startsWith("Approved by")
+                        ? "Already " + lowerFirst(reason) + "."
+                        : "Already published (" + reason + ").";
+            case REJECTED ->
+                reason.startsWith("Rejected by") || reason.startsWith("Marked as spam by")
+                        ? "Already " + lowerFirst(reason) + "."
+                        : "Already rejected (" + reason + ").";
+            case DELETED -> "Its author deleted it meanwhile.";
+            case PENDING -> "It changed meanwhile (edited by its author, or returned to pending). Please look again.";
+        };
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** Why a reason for the author cannot be stored, if it cannot; the dialog asks before it closes. */
-    public static java.util.Optional<String> reasonProblem(@Nullable String reason) {
+    public static Optional<String> reasonProblem(@Nullable String reason) {
         if (reason == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         var length = reason.strip().codePointCount(0, reason.strip().length());
         if (length > MAX_REASON_LENGTH) {
-            return java.util.Optional.of(String.format(
-                    java.util.Locale.ROOT,
+            return Optional.of(String.format(
+                    Locale.ROOT,
                     "A reason can be at most %d characters; this one has %,d.",
                     MAX_REASON_LENGTH,
                     length));
@@ -153,7 +215,7 @@ public class ModerationService {
 
     /** Decides on comments at their current versions, for a selection whose versions were not kept. */
     public BulkResult decideCurrent(ModerationVerb verb, Collection<Long> commentIds, @Nullable String reason) {
-        return decide(verb, comments.versions(List.copyOf(commentIds)), reason);
+        return decide(verb, comments.versions(commentIds), reason);
     }
 
     /** Undoes one's own action within five minutes: the comment goes back to its status before. */
@@ -171,19 +233,20 @@ public class ModerationService {
         if (clock.instant().isAfter(action.getCreatedAt().plus(UNDO_WINDOW))) {
             throw new ModerationConflict("Actions can be undone for 5 minutes; that time has passed.");
         }
-        var current = comments.item(action.getCommentId())
+        var current = comments.find(action.getCommentId())
                 .orElseThrow(() -> new ModerationConflict("This comment no longer exists."));
         var later = history.findByCommentIdOrderByCreatedAtAscIdAsc(action.getCommentId()).stream()
                 .filter(other -> other.getCreatedAt().isAfter(action.getCreatedAt())
                         || (other.getCreatedAt().equals(action.getCreatedAt())
-                                && java.util.Objects.requireNonNull(other.getId()) > actionId))
+                                && Objects.requireNonNull(other.getId()) > actionId))
                 .findFirst();
         if (later.isPresent() || current.status() != action.getStatusAfter()) {
             throw new ModerationConflict(
                     "Someone decided on this comment after you; your action can no longer be undone.");
         }
-        var verdict =
-                comments.undo(current.id(), current.version(), action.getStatusBefore(), action.getOpenReportsBefore());
+        var restore = new Decision(action.getStatusBefore(), "Restored by " + moderator.displayName() + " (undo)");
+        // Reports readers filed after the decision were never closed and stay open beside the ones it closed.
+        var verdict = apply(current, restore, false, current.openReports() + action.getOpenReportsBefore());
         history.save(new ModerationAction(
                 current.id(),
                 moderator.accountId(),
@@ -226,7 +289,7 @@ public class ModerationService {
                 ? history.findAllByOrderByCreatedAtDescIdDesc(page)
                 : history.findByModeratorIdOrderByCreatedAtDescIdDesc(moderatorId, page);
         var entries = entries(found.getContent());
-        return new org.springframework.data.domain.SliceImpl<>(entries, page, found.hasNext());
+        return new SliceImpl<>(entries, page, found.hasNext());
     }
 
     /**
@@ -273,8 +336,7 @@ public class ModerationService {
 
     /** The comment ids a log line names: the first 20, then how many in all. */
     private static String ids(Collection<Long> commentIds) {
-        var first =
-                commentIds.stream().limit(20).map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        var first = commentIds.stream().limit(20).map(String::valueOf).collect(Collectors.joining(","));
         return commentIds.size() > 20 ? first + ",…(" + commentIds.size() + ")" : first;
     }
 
@@ -282,9 +344,8 @@ public class ModerationService {
         if (actions.isEmpty()) {
             return List.of();
         }
-        var undone = new HashSet<>(history.findUndone(actions.stream()
-                .map(a -> java.util.Objects.requireNonNull(a.getId()))
-                .toList()));
+        var undone = new HashSet<>(history.findUndone(
+                actions.stream().map(a -> Objects.requireNonNull(a.getId())).toList()));
         return actions.stream()
                 .map(action -> action.toEntry(undone.contains(action.getId())))
                 .toList();

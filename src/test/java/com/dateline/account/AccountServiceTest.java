@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.security.Roles;
 import com.dateline.support.SignIn;
 import java.util.UUID;
@@ -493,7 +494,7 @@ class AccountServiceTest {
     // --- staff accounts: only admins ban, unban or trust them -------------------------------------
 
     @Autowired
-    com.dateline.comment.CommentModeration queues;
+    ModerationQueueService queues;
 
     private long secondModerator() {
         return service.create(uniqueEmail(), "Second Moderator", GOOD_PASSWORD, Roles.MODERATOR)

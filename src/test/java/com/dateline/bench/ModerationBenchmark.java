@@ -1,9 +1,9 @@
 package com.dateline.bench;
 
 import com.dateline.Application;
-import com.dateline.comment.CommentModeration;
-import com.dateline.comment.ModerationFilter;
-import com.dateline.comment.ModerationQueue;
+import com.dateline.moderation.ModerationFilter;
+import com.dateline.moderation.ModerationQueue;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationVerb;
 import java.io.IOException;
@@ -368,7 +368,7 @@ public final class ModerationBenchmark {
     }
 
     private static void measure(ConfigurableApplicationContext context, JdbcTemplate jdbc, boolean listSql) {
-        var moderation = context.getBean(CommentModeration.class);
+        var moderation = context.getBean(ModerationQueueService.class);
         var service = context.getBean(ModerationService.class);
         var firstPage = PageRequest.of(0, 50);
         // A post from the middle of the year, with a typical number of comments.

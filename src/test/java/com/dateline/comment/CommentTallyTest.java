@@ -79,9 +79,7 @@ class CommentTallyTest {
         jdbc.update("update comment set status = 'PUBLISHED' where id = ?", pending);
         jdbc.update("update comment set open_reports = 2 where id = ?", published);
         assertCountsMatchRows();
-        assertThat(tally.counts().of(ModerationQueue.REPORTED))
-                .isEqualTo(rowsReported())
-                .isPositive();
+        assertThat(tally.counts().reported()).isEqualTo(rowsReported()).isPositive();
 
         jdbc.update("update comment set status = 'REJECTED', open_reports = 0 where id = ?", published);
         jdbc.update("update comment set body = 'only the text changed' where id = ?", pending);
@@ -136,10 +134,10 @@ class CommentTallyTest {
 
     private void assertCountsMatchRows() {
         var counts = tally.counts();
-        assertThat(counts.of(ModerationQueue.PENDING)).as("pending").isEqualTo(rows("status = 'PENDING'"));
-        assertThat(counts.of(ModerationQueue.APPROVED)).as("approved").isEqualTo(rows("status = 'PUBLISHED'"));
-        assertThat(counts.of(ModerationQueue.REPORTED)).as("reported").isEqualTo(rowsReported());
-        assertThat(counts.of(ModerationQueue.REJECTED)).as("rejected").isEqualTo(rows("status = 'REJECTED'"));
+        assertThat(counts.pending()).as("pending").isEqualTo(rows("status = 'PENDING'"));
+        assertThat(counts.published()).as("approved").isEqualTo(rows("status = 'PUBLISHED'"));
+        assertThat(counts.reported()).as("reported").isEqualTo(rowsReported());
+        assertThat(counts.rejected()).as("rejected").isEqualTo(rows("status = 'REJECTED'"));
     }
 
     private long rowsReported() {

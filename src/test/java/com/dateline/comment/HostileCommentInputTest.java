@@ -5,6 +5,10 @@ import static com.dateline.comment.CommentTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.dateline.moderation.ModerationFilter;
+import com.dateline.moderation.ModerationItem;
+import com.dateline.moderation.ModerationQueue;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
 import com.dateline.support.SignIn;
@@ -38,7 +42,7 @@ class HostileCommentInputTest {
     CommentService service;
 
     @Autowired
-    CommentModeration moderation;
+    ModerationQueueService moderation;
 
     @Autowired
     JdbcTemplate jdbc;

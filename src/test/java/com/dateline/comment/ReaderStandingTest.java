@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ class ReaderStandingTest {
     CommentService commentService;
 
     @Autowired
-    CommentModeration moderation;
+    ModerationQueueService moderation;
 
     CommentTestSupport support;
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.dateline.account.AccountService;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.post.PostService;
@@ -31,7 +30,7 @@ class HostileReasonTest {
     ModerationService moderation;
 
     @Autowired
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     CommentService commentService;

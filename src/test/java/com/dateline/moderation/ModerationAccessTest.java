@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.dateline.comment.CommentModeration;
+import com.dateline.comment.CommentRecords;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationConflict;
-import com.dateline.comment.ModerationFilter;
-import com.dateline.comment.ModerationQueue;
+import com.dateline.comment.Decision;
 import com.dateline.security.SignedInUser;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
@@ -60,7 +58,7 @@ class ModerationAccessTest {
         }
     }
 
-    /** Every public method of the dashboard's two services, as {@code the_matrix_calls_every_public_method…} checks. */
+    /** Every public method of the dashboard's services and of the comments' API they use, as {@code the_matrix_calls_every_public_method…} checks. */
     enum Call {
         DECIDE(ModerationService.class, "decide"),
         DECIDE_CURRENT(ModerationService.class, "decideCurrent"),
@@ -71,14 +69,19 @@ class ModerationAccessTest {
         CLAIMS_BY_OTHERS(ModerationService.class, "claimsByOthers"),
         RELEASE(ModerationService.class, "release"),
         CAN_UNDO(ModerationService.class, "canUndo"),
-        QUEUE(CommentModeration.class, "queue"),
-        COUNTS(CommentModeration.class, "counts"),
-        COMMENT_DECIDE(CommentModeration.class, "decide"),
-        COMMENT_UNDO(CommentModeration.class, "undo"),
-        ITEM(CommentModeration.class, "item"),
-        AUTHOR_RECORD(CommentModeration.class, "authorRecord"),
-        VERSIONS(CommentModeration.class, "versions"),
-        SET_TRUSTED(CommentModeration.class, "setTrusted");
+        QUEUE(ModerationQueueService.class, "queue"),
+        COUNTS(ModerationQueueService.class, "counts"),
+        ITEM(ModerationQueueService.class, "item"),
+        AUTHOR_RECORD(ModerationQueueService.class, "authorRecord"),
+        SET_TRUSTED(ModerationQueueService.class, "setTrusted"),
+        RECORDS_FIND(CommentRecords.class, "find"),
+        RECORDS_LATEST(CommentRecords.class, "latestOf"),
+        RECORDS_COUNTS(CommentRecords.class, "counts"),
+        RECORDS_AUTHOR_COUNTS(CommentRecords.class, "authorCounts"),
+        RECORDS_REPORT_COUNTS(CommentRecords.class, "reportCounts"),
+        RECORDS_VERSIONS(CommentRecords.class, "versions"),
+        RECORDS_APPLY(CommentRecords.class, "apply"),
+        RECORDS_SET_TRUSTED(CommentRecords.class, "setTrusted");
 
         final String method;
 
@@ -103,7 +106,10 @@ class ModerationAccessTest {
     ModerationService moderation;
 
     @Autowired
-    CommentModeration queues;
+    ModerationQueueService queues;
+
+    @Autowired
+    CommentRecords records;
 
     @Autowired
     UserDetailsService users;
@@ -168,17 +174,9 @@ class ModerationAccessTest {
                         .isNotNull();
             case COUNTS ->
                 assertThat(queues.counts().of(ModerationQueue.PENDING)).isNotNegative();
-            case COMMENT_UNDO ->
-                expectConflict(
-                        () -> queues.undo(NO_SUCH_ID, 0, CommentStatus.PENDING, 0), "This comment no longer exists.");
-            case COMMENT_DECIDE ->
-                expectConflict(
-                        () -> queues.decide(NO_SUCH_ID, 0, CommentStatus.PUBLISHED, false, null),
-                        "This comment no longer exists.");
             case ITEM -> assertThat(queues.item(NO_SUCH_ID)).isEmpty();
             case AUTHOR_RECORD ->
                 assertThat(queues.authorRecord(NO_SUCH_ID).recent()).isEmpty();
-            case VERSIONS -> assertThat(queues.versions(List.of(NO_SUCH_ID))).isEmpty();
             case CAN_UNDO ->
                 assertThat(moderation.canUndo(new HistoryEntry(
                                 NO_SUCH_ID,
@@ -195,6 +193,19 @@ class ModerationAccessTest {
                         .isFalse();
             // "back to normal" for the demo reader, who is never trusted otherwise
             case SET_TRUSTED -> queues.setTrusted(demoReaderId, false);
+            case RECORDS_FIND -> assertThat(records.find(NO_SUCH_ID)).isEmpty();
+            case RECORDS_LATEST -> assertThat(records.latestOf(NO_SUCH_ID)).isEmpty();
+            case RECORDS_COUNTS -> assertThat(records.counts().pending()).isNotNegative();
+            case RECORDS_AUTHOR_COUNTS ->
+                assertThat(records.authorCounts(NO_SUCH_ID).published()).isZero();
+            case RECORDS_REPORT_COUNTS ->
+                assertThat(records.reportCounts(List.of(NO_SUCH_ID))).isEmpty();
+            case RECORDS_VERSIONS ->
+                assertThat(records.versions(List.of(NO_SUCH_ID))).isEmpty();
+            case RECORDS_APPLY ->
+                assertThat(records.apply(NO_SUCH_ID, 0, new Decision(CommentStatus.PUBLISHED, "Approved"), false, 0))
+                        .isEmpty();
+            case RECORDS_SET_TRUSTED -> records.setTrusted(demoReaderId, false);
         }
     }
 
@@ -228,7 +239,7 @@ class ModerationAccessTest {
 
     @Test
     void the_matrix_calls_every_public_method_of_the_dashboards_services() {
-        var published = Stream.of(ModerationService.class, CommentModeration.class)
+        var published = Stream.of(ModerationService.class, ModerationQueueService.class, CommentRecords.class)
                 .flatMap(service -> Stream.of(service.getDeclaredMethods())
                         .filter(method ->
                                 Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers()))

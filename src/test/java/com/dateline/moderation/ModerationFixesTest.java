@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.account.AccountService;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationConflict;
-import com.dateline.comment.ModerationQueue;
 import com.dateline.comment.ReportReason;
 import com.dateline.post.PostService;
 import java.util.List;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -33,7 +31,7 @@ class ModerationFixesTest {
     ModerationService moderation;
 
     @Autowired
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     CommentService commentService;
@@ -106,16 +104,16 @@ class ModerationFixesTest {
         assertThat(support.as(
                         MODERATOR,
                         () -> queues.queue(
-                                        new com.dateline.comment.ModerationFilter(
+                                        new ModerationFilter(
                                                 ModerationQueue.REPORTED, null, postId, null, null, null, true),
-                                        org.springframework.data.domain.PageRequest.of(0, 50))
+                                        PageRequest.of(0, 50))
                                 .getContent()))
                 .noneMatch(reported -> reported.id() == commentId);
     }
 
     // --- undo gives readers' reports back -------------------------------------------------------------
 
-    private com.dateline.comment.ModerationItem item(long commentId) {
+    private ModerationItem item(long commentId) {
         return support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
     }
 
@@ -132,12 +130,11 @@ class ModerationFixesTest {
                 MODERATOR,
                 () -> queues
                         .queue(
-                                new com.dateline.comment.ModerationFilter(
-                                        ModerationQueue.REPORTED, null, postId, null, null, null, true),
-                                org.springframework.data.domain.PageRequest.of(0, 50))
+                                new ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true),
+                                PageRequest.of(0, 50))
                         .getContent()
                         .stream()
-                        .map(com.dateline.comment.ModerationItem::id)
+                        .map(ModerationItem::id)
                         .toList());
     }
 

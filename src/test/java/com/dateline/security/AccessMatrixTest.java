@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
 import com.dateline.account.StaffAccountProtected;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.support.SignIn;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -186,7 +187,7 @@ class AccessMatrixTest {
     }
 
     @Autowired
-    com.dateline.comment.CommentModeration queues;
+    ModerationQueueService queues;
 
     @ParameterizedTest(name = "{0} banning, unbanning or trusting {1} is {2}")
     @MethodSource("actingOnAccounts")

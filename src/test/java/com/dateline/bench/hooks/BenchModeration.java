@@ -1,10 +1,10 @@
 package com.dateline.bench.hooks;
 
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationFilter;
-import com.dateline.comment.ModerationItem;
-import com.dateline.comment.ModerationQueue;
+import com.dateline.moderation.ModerationFilter;
+import com.dateline.moderation.ModerationItem;
+import com.dateline.moderation.ModerationQueue;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationVerb;
 import java.util.LinkedHashMap;
@@ -28,12 +28,12 @@ class BenchModeration implements BenchHook {
 
     private static final int PAGE = 20;
 
-    private final CommentModeration comments;
+    private final ModerationQueueService comments;
     private final ModerationService moderation;
     private final RunAs runAs;
 
     BenchModeration(
-            CommentModeration comments,
+            ModerationQueueService comments,
             ModerationService moderation,
             UserDetailsService users,
             SecurityContextHolderStrategy securityContexts) {

@@ -5,10 +5,10 @@ import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountService;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationItem;
+import com.dateline.moderation.ModerationItem;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.post.PostService;
@@ -46,7 +46,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
     private static final int WHOLE_QUEUE = 500;
 
     @Autowired
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     ModerationService moderation;

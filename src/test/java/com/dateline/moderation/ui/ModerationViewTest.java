@@ -14,12 +14,12 @@ import static org.mockito.Mockito.verify;
 
 import com.dateline.account.AccountService;
 import com.dateline.base.ui.AccessDeniedView;
-import com.dateline.comment.CommentModeration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.ModerationFilter;
-import com.dateline.comment.ModerationItem;
-import com.dateline.comment.ModerationQueue;
+import com.dateline.moderation.ModerationFilter;
+import com.dateline.moderation.ModerationItem;
+import com.dateline.moderation.ModerationQueue;
+import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
@@ -30,6 +30,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.tabs.Tab;
@@ -37,7 +38,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +58,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * The moderation dashboard without a browser: who may open it, the queue tabs with their counts,
  * a grid that loads bounded pages on demand, approving a selected comment, and a new comment
- * reaching the open dashboard without a reload. CommentModeration is spied on to see which pages
+ * reaching the open dashboard without a reload. ModerationQueueService is spied on to see which pages
  * the grid asks for.
  */
 @SpringBootTest
@@ -66,7 +69,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     private static final Pattern TAB_LABEL = Pattern.compile("(Pending|Reported|Approved|Rejected) \\((\\d+)\\)");
 
     @MockitoSpyBean
-    CommentModeration queues;
+    ModerationQueueService queues;
 
     @Autowired
     ModerationService moderation;
@@ -229,10 +232,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
         assertThat(find(Button.class).withText("Ban…").exists()).isFalse();
         assertThat(find(Button.class).withText("Trust this reader").exists()).isFalse();
-        assertThat(find(com.vaadin.flow.component.html.Span.class)
-                        .withClassName("staff-account")
-                        .single()
-                        .getText())
+        assertThat(find(Span.class).withClassName("staff-account").single().getText())
                 .contains("only an admin can ban, unban or trust it");
     }
 
@@ -355,8 +355,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
         assertThat(item.id()).isEqualTo(id);
 
         // meanwhile the admin rejects it
-        support.as(
-                ADMIN, () -> moderation.decide(ModerationVerb.REJECT, java.util.Map.of(id, item.version()), "First"));
+        support.as(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(id, item.version()), "First"));
         support.signInAs(MODERATOR);
 
         grid.select(item);
@@ -382,7 +381,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         var view = navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         var approvedBefore = count(ModerationQueue.APPROVED);
-        var targets = new java.util.LinkedHashMap<Long, Long>(queues.versions(ids));
+        var targets = new LinkedHashMap<Long, Long>();
+        ids.forEach(id -> targets.put(id, queues.item(id).orElseThrow().version()));
         assertThat(targets).hasSize(total);
 
         view.apply(ModerationVerb.APPROVE, targets, null);

@@ -1,5 +1,6 @@
-package com.dateline.comment;
+package com.dateline.moderation;
 
+import com.dateline.comment.CommentStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package com.dateline.comment;
+package com.dateline.moderation;
 
 /** Someone else decided on the comment first; the message says who and what, for the moderator. */
 public class ModerationConflict extends RuntimeException {

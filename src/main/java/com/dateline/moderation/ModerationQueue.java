@@ -1,4 +1,4 @@
-package com.dateline.comment;
+package com.dateline.moderation;
 
 /** The moderators' four queues. */
 public enum ModerationQueue {

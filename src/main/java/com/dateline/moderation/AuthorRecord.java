@@ -1,4 +1,4 @@
-package com.dateline.comment;
+package com.dateline.moderation;
 
 import java.util.List;
 
