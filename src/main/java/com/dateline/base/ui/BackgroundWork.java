@@ -39,7 +39,13 @@ public class BackgroundWork {
         executor.setSecurityContextHolderStrategy(securityContexts);
         // Method security reads the strategy bean and CurrentUser the static holder. In the running application they
         // are one object, but each Spring context of a test run brings its own bean, so the work is given both.
-        executor.execute(new DelegatingSecurityContextRunnable(() -> work.accept(page), security));
+        // The changes the work makes are the page's own: it shows them itself, and open pages do not tell it of them.
+        executor.execute(new DelegatingSecurityContextRunnable(
+                () -> OpenPages.causedBy(page.ui, () -> {
+                    work.accept(page);
+                    return null;
+                }),
+                security));
     }
 
     /** The page that started the work. */

@@ -1,9 +1,9 @@
 package com.dateline.moderation.ui;
 
+import com.dateline.base.ui.BackgroundWork;
 import com.dateline.moderation.BulkResult;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationVerb;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A long run: the moderator sees how far it got, and every step is its own transaction, so a failure half way keeps
@@ -29,13 +27,11 @@ final class DecisionInSteps {
     /** @param done runs in the UI once the run ended, with how it went */
     static void run(
             ModerationService moderation,
-            SecurityContextHolderStrategy securityContexts,
+            BackgroundWork background,
             ModerationVerb verb,
             Map<Long, Long> targets,
             @Nullable String reason,
             Consumer<BulkResult> done) {
-        var ui = UI.getCurrent();
-        var security = securityContexts.getContext();
         var total = targets.size();
         var bar = new ProgressBar(0, total, 0);
         bar.getElement().setAttribute("aria-label", "Comments done");
@@ -56,10 +52,7 @@ final class DecisionInSteps {
             }
             steps.getLast().put(id, version);
         });
-        Thread.ofVirtual().name("moderation-steps").start(() -> {
-            // Method security reads the application's strategy, CurrentUser the static holder: the same in production.
-            securityContexts.setContext(security);
-            SecurityContextHolder.setContext(security);
+        background.start("moderation-steps", page -> {
             var applied = 0;
             var doneSoFar = 0;
             var problems = new ArrayList<String>();
@@ -72,7 +65,7 @@ final class DecisionInSteps {
                     actionIds.addAll(result.actionIds());
                     doneSoFar += step.size();
                     var shown = doneSoFar;
-                    ui.access(() -> {
+                    page.access(() -> {
                         bar.setValue(shown);
                         status.setText(shown + " of " + total + " done");
                     });
@@ -81,12 +74,9 @@ final class DecisionInSteps {
                 log.warn("Moderation run stopped after {} of {} comments", doneSoFar, total, failure);
                 problems.add("Stopped after " + doneSoFar + " of " + total
                         + " because of an error; the rest were not touched.");
-            } finally {
-                securityContexts.clearContext();
-                SecurityContextHolder.clearContext();
             }
             var result = new BulkResult(applied, problems, actionIds);
-            ui.access(() -> {
+            page.access(() -> {
                 dialog.close();
                 done.accept(result);
             });

@@ -3,8 +3,8 @@ package com.dateline.moderation.ui;
 import com.dateline.account.AccountService;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
+import com.dateline.base.ui.BackgroundWork;
 import com.dateline.base.ui.MainLayout;
-import com.dateline.comment.CommentBroadcaster;
 import com.dateline.moderation.BulkResult;
 import com.dateline.moderation.ModerationConflict;
 import com.dateline.moderation.ModerationFilter;
@@ -27,19 +27,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Where moderators clear the queues: pick a queue, narrow it, open a comment to see it whole,
@@ -63,29 +61,27 @@ class ModerationView extends Div implements HasDynamicTitle {
     private final Grid.Column<ModerationItem> submittedColumn;
 
     private final ModerationQueueService comments;
-    private final SecurityContextHolderStrategy securityContexts;
     private final ModerationService moderation;
-    private final CommentBroadcaster broadcaster;
+    private final OpenDashboards openDashboards;
+    private final BackgroundWork background;
     private final String blogTitle;
     private @Nullable ModerationItem current;
     private int currentIndex = -1;
-    private @Nullable Runnable unregister;
-    // Comments this moderator just decided: their change events are not "new activity".
-    private final Set<Long> ownDecisions = ConcurrentHashMap.newKeySet();
+    private @Nullable Registration subscription;
 
     ModerationView(
             ModerationQueueService comments,
             ModerationService moderation,
             AccountService accounts,
-            CommentBroadcaster broadcaster,
+            OpenDashboards openDashboards,
             BlogTime time,
             BlogProperties blog,
             AuthenticationContext authentication,
-            SecurityContextHolderStrategy securityContexts) {
-        this.securityContexts = securityContexts;
+            BackgroundWork background) {
         this.comments = comments;
         this.moderation = moderation;
-        this.broadcaster = broadcaster;
+        this.openDashboards = openDashboards;
+        this.background = background;
         this.blogTitle = blog.title();
         addClassName("moderation");
 
@@ -190,9 +186,8 @@ class ModerationView extends Div implements HasDynamicTitle {
     }
 
     void apply(ModerationVerb verb, Map<Long, Long> targets, @Nullable String reason) {
-        ownDecisions.addAll(targets.keySet());
         if (targets.size() > STEP_SIZE) {
-            DecisionInSteps.run(moderation, securityContexts, verb, targets, reason, result -> {
+            DecisionInSteps.run(moderation, background, verb, targets, reason, result -> {
                 notifyWithUndo(verb, result);
                 reload();
             });
@@ -299,26 +294,24 @@ class ModerationView extends Div implements HasDynamicTitle {
         listenForActivity(attachEvent);
     }
 
-    /** Others' decisions and new comments update the counts and offer a refresh; this moderator's own do not. */
+    /** Others' decisions and new comments update the counts and offer a refresh; this page's own do not reach it. */
     private void listenForActivity(AttachEvent attachEvent) {
-        var ui = attachEvent.getUI();
-        unregister = broadcaster.registerForAll(change -> ui.access(() -> {
+        subscription = openDashboards.subscribe(attachEvent.getUI(), changes -> {
             try {
                 updateCounts();
             } catch (AuthenticationException | AccessDeniedException signedOut) {
                 // The moderator signed out (or the session is closing) before this update arrived.
                 return;
             }
-            if (!ownDecisions.remove(change.commentId())) {
-                toolbar.newActivity.setVisible(true);
-            }
-        }));
+            toolbar.newActivity.setVisible(true);
+        });
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        if (unregister != null) {
-            unregister.run();
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
         }
         if (current != null) {
             try {
