@@ -1,9 +1,10 @@
 /**
- * The moderators' side: the queues of comments waiting for a decision, decisions one at a time or in bulk (all through
- * {@link com.dateline.moderation.ModerationService}), claims so that two moderators do not review the same comment,
- * the append-only history of every action with undo, and the moderators' standing decisions on readers (trust).
- * Comments themselves belong to the comment feature; this one reads and decides them through
- * {@link com.dateline.comment.CommentRecords}.
+ * The moderators' side. This module owns: the queues and their counts
+ * ({@link com.dateline.moderation.ModerationQueueService}), every decision on a comment, one at a time or in bulk, with
+ * its wording and the version the moderator saw, undo, claims so that two moderators do not review the same comment,
+ * the append-only history of every action ({@link com.dateline.moderation.ModerationService}, the one path that decides
+ * a comment), and the moderators' actions on readers (trust). Comments are stored by the comment module; this one acts
+ * on them only through {@link com.dateline.comment.CommentRecords}.
  */
 @NullMarked
 package com.dateline.moderation;
