@@ -95,6 +95,7 @@ class PublicPagesIT {
         for (var id : commentsMade) {
             jdbc.update("update comment set parent_id = null, root_id = null where id = ?", id);
             jdbc.update("delete from comment_report where comment_id = ?", id);
+            jdbc.update("delete from moderation_action where comment_id = ?", id);
             jdbc.update("delete from comment where id = ?", id);
         }
         clock.set(Instant.now());
