@@ -5,7 +5,6 @@ import com.dateline.base.TypedText;
 import com.dateline.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,73 +181,23 @@ public class PostEditing {
      */
     @Transactional
     public long save(PostForm form) {
-        var problems = new LinkedHashMap<String, String>();
         var title = form.title().strip();
         var categoryName = form.category().strip();
         var slug = form.slug().strip();
         var byline = form.byline().strip();
-        require(problems, PostForm.TITLE, title, MAX_TITLE, "a title");
-        require(problems, PostForm.CATEGORY, categoryName, MAX_CATEGORY, "a category");
-        showable(problems, PostForm.TITLE, "The title", title, false);
-        showable(problems, PostForm.CATEGORY, "The category", categoryName, false);
-        if (!problems.containsKey(PostForm.CATEGORY)
-                && Slugs.fromTitle(categoryName).isEmpty()) {
-            problems.put(PostForm.CATEGORY, "A category name needs at least one letter or digit.");
-        }
-        if (slug.isEmpty()) {
-            problems.put(PostForm.SLUG, "Please give the post an address (slug).");
-        } else if (!Slugs.isValid(slug)) {
-            problems.put(
-                    PostForm.SLUG,
-                    "Use only lower-case letters, digits and single hyphens between them, at most " + Slugs.MAX_LENGTH
-                            + " characters, for example \"" + suggestion(slug, title) + "\".");
-        }
-        if (form.publishAt() == null) {
-            problems.put(PostForm.PUBLISH_AT, "Please give a publication date and time.");
-        }
-        limit(problems, PostForm.BYLINE, byline, MAX_BYLINE);
-        if (TypedText.isBlank(form.body())) {
-            problems.put(PostForm.BODY, "Please write the post.");
-        } else {
-            limit(problems, PostForm.BODY, form.body(), MAX_BODY);
-        }
         var photoForm = form.photo();
         UploadedPhoto upload = null;
-        if (photoForm != null) {
-            var upload0 = photoForm.upload();
-            if (upload0 != null) {
-                try {
-                    upload = photoProcessor.inspect(upload0);
-                } catch (IllegalArgumentException refused) {
-                    problems.put(PostForm.PHOTO, refused.getMessage());
-                }
-            } else if (photoForm.existingId() == null) {
-                problems.put(PostForm.PHOTO, "Please upload the photo again.");
+        String photoProblem = null;
+        if (photoForm != null && photoForm.upload() != null) {
+            try {
+                upload = photoProcessor.inspect(photoForm.upload());
+            } catch (IllegalArgumentException refused) {
+                photoProblem = refused.getMessage();
             }
-            require(
-                    problems,
-                    PostForm.ALT_TEXT,
-                    photoForm.altText().strip(),
-                    MAX_ALT_TEXT,
-                    "a description of the photo for readers who cannot see it (alt text)");
-            limit(problems, PostForm.CAPTION, photoForm.caption().strip(), MAX_CAPTION);
-            limit(problems, PostForm.CREDIT, photoForm.credit().strip(), MAX_CREDIT);
-            showable(
-                    problems,
-                    PostForm.ALT_TEXT,
-                    "The alt text",
-                    photoForm.altText().strip(),
-                    false);
-            showable(
-                    problems,
-                    PostForm.CAPTION,
-                    "The caption",
-                    photoForm.caption().strip(),
-                    false);
-            showable(problems, PostForm.CREDIT, "The credit", photoForm.credit().strip(), false);
+        } else if (photoForm != null && photoForm.existingId() == null) {
+            photoProblem = "Please upload the photo again.";
         }
-        showable(problems, PostForm.BYLINE, "The byline", byline, false);
-        showable(problems, PostForm.BODY, "The body", form.body(), true);
+        var problems = PostFormRules.problems(form, photoProblem);
 
         Post post = null;
         if (form.id() != null) {
@@ -374,36 +323,6 @@ public class PostEditing {
 
     private String path(Post post) {
         return post.path(blog.timeZone());
-    }
-
-    private static String suggestion(String slug, String title) {
-        var fromSlug = Slugs.fromTitle(slug);
-        return fromSlug.isEmpty() ? Slugs.fromTitle(title) : fromSlug;
-    }
-
-    private static void require(Map<String, String> problems, String field, String value, int max, String what) {
-        if (TypedText.isBlank(value)) {
-            problems.put(field, "Please give " + what + ".");
-        } else {
-            limit(problems, field, value, max);
-        }
-    }
-
-    /** A field without a problem yet that holds a character no page can show gets that as its problem. */
-    private static void showable(
-            Map<String, String> problems, String field, String subject, String value, boolean multiLine) {
-        if (!problems.containsKey(field)) {
-            TypedText.problem(subject, value, multiLine).ifPresent(problem -> problems.put(field, problem));
-        }
-    }
-
-    private static void limit(Map<String, String> problems, String field, String value, int max) {
-        if (value.length() > max) {
-            problems.put(
-                    field,
-                    "At most " + String.format(Locale.ROOT, "%,d", max) + " characters; this has "
-                            + String.format(Locale.ROOT, "%,d", value.length()) + ".");
-        }
     }
 
     private static @Nullable String blank(String value) {
