@@ -87,4 +87,18 @@ public final class TypedText {
     private static String codePoint(int c) {
         return String.format(Locale.ROOT, "U+%04X", c);
     }
+
+    /**
+     * A case-insensitive SQL {@code LIKE} pattern (escape character {@code \}) that finds the typed words anywhere in
+     * a lower-cased column; the typed {@code %}, {@code _} and {@code \} match only themselves.
+     */
+    public static String containsPattern(String typed) {
+        return "%"
+                + typed.strip()
+                        .toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+    }
 }

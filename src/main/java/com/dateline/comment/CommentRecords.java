@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -183,14 +182,7 @@ public class CommentRecords {
             }
             // What shows nothing (a no-break space, a zero-width joiner) narrows nothing either.
             if (criteria.text() != null && !TypedText.isBlank(criteria.text())) {
-                var needle = "%"
-                        + criteria.text()
-                                .strip()
-                                .toLowerCase(Locale.ROOT)
-                                .replace("\\", "\\\\")
-                                .replace("%", "\\%")
-                                .replace("_", "\\_")
-                        + "%";
+                var needle = TypedText.containsPattern(criteria.text());
                 where.add(cb.like(cb.lower(root.get("body")), needle, '\\'));
             }
             if (criteria.postId() != null) {

@@ -6,7 +6,6 @@ import com.dateline.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,16 +74,7 @@ public class PostEditing {
     /** Every post that is not deleted, newest publication time first, optionally narrowed by words in the title. */
     @Transactional(readOnly = true)
     public Slice<PostRow> list(@Nullable String titleContains, Pageable page) {
-        var needle = titleContains == null || titleContains.isBlank()
-                ? null
-                : "%"
-                        + titleContains
-                                .strip()
-                                .toLowerCase(Locale.ROOT)
-                                .replace("\\", "\\\\")
-                                .replace("%", "\\%")
-                                .replace("_", "\\_")
-                        + "%";
+        var needle = titleContains == null || titleContains.isBlank() ? null : TypedText.containsPattern(titleContains);
         var slice = needle == null ? posts.findForEditors(page) : posts.findForEditorsByTitle(needle, page);
         var ids = slice.getContent().stream().map(PostEditing::requireId).toList();
         var counts = commentCounts.getIfAvailable(() -> postIds -> Map.of()).of(ids);
