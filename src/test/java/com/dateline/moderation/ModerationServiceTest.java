@@ -645,6 +645,19 @@ class ModerationServiceTest {
     }
 
     @Test
+    void a_second_moderator_opening_a_claimed_comment_sees_who_reviews_it_and_does_not_take_the_claim() {
+        var commentId = support.submitAsNewReader(postId, "Claimed", "Who is looking at this one?");
+        signIn.run(MODERATOR, () -> moderation.claim(commentId));
+
+        signIn.run(ADMIN, () -> moderation.claim(commentId));
+
+        var seenByAdmin = signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
+        assertThat(seenByAdmin.get(commentId).moderator()).isEqualTo("Demo Moderator");
+        assertThat(signIn.call(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId))))
+                .isEmpty();
+    }
+
+    @Test
     void a_released_or_decided_comment_is_no_longer_claimed() {
         var released = support.submitAsNewReader(postId, "Release Reader", "Opened, then closed again.");
         var decided = support.submitAsNewReader(postId, "Decided Reader", "Opened, then approved.");

@@ -11,7 +11,6 @@ import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ReportReason;
 import com.dateline.support.SignIn;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Moderators working on the same comments: undo, reported comments and claims. */
+/** Undo against later decisions, and what approving, rejecting and undoing do to readers' reports. */
 @SpringBootTest
-class ModerationFixesTest {
+class UndoAndReportsTest {
 
     @RegisterExtension
     final SignIn signIn = new SignIn();
@@ -227,18 +226,5 @@ class ModerationFixesTest {
         assertThat(storedOpenReports(commentId)).isEqualTo(2);
         assertThat(item(commentId).openReports()).isEqualTo(2);
         assertThat(reportedQueue()).contains(commentId);
-    }
-
-    @Test
-    void a_second_moderator_opening_a_claimed_comment_sees_who_reviews_it_and_does_not_take_the_claim() {
-        var commentId = support.submitAsNewReader(postId, "Claimed", "Who is looking at this one?");
-        signIn.run(MODERATOR, () -> moderation.claim(commentId));
-
-        signIn.run(ADMIN, () -> moderation.claim(commentId));
-
-        Map<Long, Claim> seenByAdmin = signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
-        assertThat(seenByAdmin.get(commentId).moderator()).isEqualTo("Demo Moderator");
-        assertThat(signIn.call(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId))))
-                .isEmpty();
     }
 }
