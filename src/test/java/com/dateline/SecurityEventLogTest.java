@@ -1,19 +1,18 @@
 package com.dateline;
 
-import static com.dateline.moderation.ModerationTestSupport.ADMIN;
-import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
-import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountService;
-import com.dateline.comment.CommentService;
 import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
-import com.dateline.post.PostService;
 import com.dateline.security.SecurityLog;
 import com.dateline.security.SignedInUser;
+import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,12 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -36,6 +36,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityEventLogTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     AccountService accounts;
@@ -47,16 +53,7 @@ class SecurityEventLogTest {
     ModerationQueueService queues;
 
     @Autowired
-    CommentService commentService;
-
-    @Autowired
     UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -65,12 +62,11 @@ class SecurityEventLogTest {
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+        support = new ModerationTestSupport(context);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteWritten();
     }
 
@@ -92,9 +88,9 @@ class SecurityEventLogTest {
         var moderator = idOf(MODERATOR);
         var until = Instant.now().plus(Duration.ofDays(3));
 
-        support.as(MODERATOR, () -> accounts.ban(reader.id(), until));
-        support.as(MODERATOR, () -> accounts.setEnabled(reader.id(), true));
-        support.as(reader.email(), () -> accounts.deleteMyAccount("a long enough passphrase 2008"));
+        signIn.call(MODERATOR, () -> accounts.ban(reader.id(), until));
+        signIn.call(MODERATOR, () -> accounts.setEnabled(reader.id(), true));
+        signIn.run(reader.email(), () -> accounts.deleteMyAccount("a long enough passphrase 2008"));
 
         assertThat(securityLines(output))
                 .anySatisfy(line -> assertThat(line)
@@ -111,11 +107,12 @@ class SecurityEventLogTest {
         var comment = support.submitAsNewReader(
                 support.postId(JERUSALEM), "Moderated Reader", "A comment to reject and restore.");
         var admin = idOf(ADMIN);
-        var version = support.as(ADMIN, () -> queues.item(comment).orElseThrow().version());
+        var version =
+                signIn.call(ADMIN, () -> queues.item(comment).orElseThrow().version());
 
-        var result = support.as(
+        var result = signIn.call(
                 ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), "Off topic"));
-        support.as(ADMIN, () -> moderation.undo(result.actionIds().getFirst()));
+        signIn.run(ADMIN, () -> moderation.undo(result.actionIds().getFirst()));
 
         assertThat(securityLines(output))
                 .anySatisfy(line -> assertThat(line)
@@ -129,7 +126,7 @@ class SecurityEventLogTest {
     void trusting_a_reader_is_one_line(CapturedOutput output) {
         var reader = support.newReader("Trusted Reader");
 
-        support.as(MODERATOR, () -> queues.setTrusted(reader.id(), true));
+        signIn.run(MODERATOR, () -> queues.setTrusted(reader.id(), true));
 
         assertThat(securityLines(output))
                 .anySatisfy(line ->

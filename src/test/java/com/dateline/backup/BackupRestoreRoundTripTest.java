@@ -1,20 +1,19 @@
 package com.dateline.backup;
 
-import static com.dateline.moderation.ModerationTestSupport.ADMIN;
-import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
-import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.Application;
-import com.dateline.account.AccountService;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.ReportReason;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
-import com.dateline.post.PostService;
 import com.dateline.support.ShippedDatabase;
+import com.dateline.support.SignIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -34,8 +33,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The operator's way back: a site with posts, photos, accounts, comments, reports and moderation decisions is backed
@@ -57,14 +54,8 @@ class BackupRestoreRoundTripTest {
         Backup backup;
         try (var site = start(original, true)) {
             writeDiscussion(site);
-            backup = new ModerationTestSupport(
-                            site.getBean(AccountService.class),
-                            site.getBean(UserDetailsService.class),
-                            site.getBean(SecurityContextHolderStrategy.class),
-                            site.getBean(PostService.class),
-                            site.getBean(CommentService.class),
-                            site.getBean(JdbcTemplate.class))
-                    .as(ADMIN, () -> site.getBean(BackupService.class).backUp());
+            backup = SignIn.of(site)
+                    .call(ADMIN, () -> site.getBean(BackupService.class).backUp());
             before = everyRow(site);
         }
         assertThat(Path.of(backup.location()))
@@ -103,23 +94,18 @@ class BackupRestoreRoundTripTest {
 
     /** Three comments on the Jerusalem post: one approved and reported, one rejected with a reason, one waiting. */
     private static void writeDiscussion(ConfigurableApplicationContext site) {
-        var support = new ModerationTestSupport(
-                site.getBean(AccountService.class),
-                site.getBean(UserDetailsService.class),
-                site.getBean(SecurityContextHolderStrategy.class),
-                site.getBean(PostService.class),
-                site.getBean(CommentService.class),
-                site.getBean(JdbcTemplate.class));
+        var support = new ModerationTestSupport(site);
+        var signIn = SignIn.of(site);
         var comments = site.getBean(CommentService.class);
         var moderation = site.getBean(ModerationService.class);
         var post = support.postId(JERUSALEM);
         var approved = support.submitAsNewReader(post, "Nadia", "The old city at dawn is worth the early start.");
         var rejected = support.submitAsNewReader(post, "Sami", "Cheap watches, see my profile.");
         support.submitAsNewReader(post, "Rana", "Were the markets open during the holiday?");
-        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(approved), null));
-        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(rejected), "Advertising"));
+        signIn.run(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(approved), null));
+        signIn.run(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(rejected), "Advertising"));
         var reporter = support.newReader("Karim");
-        support.as(reporter.email(), () -> comments.report(approved, ReportReason.OFF_TOPIC, "Not about the post"));
+        signIn.run(reporter.email(), () -> comments.report(approved, ReportReason.OFF_TOPIC, "Not about the post"));
     }
 
     /** Every row of every table, each as one line of text (bytes in hex), in a stable order. */

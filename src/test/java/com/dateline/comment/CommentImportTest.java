@@ -1,9 +1,9 @@
 package com.dateline.comment;
 
-import static com.dateline.comment.CommentTestSupport.ADMIN;
-import static com.dateline.comment.CommentTestSupport.EDITOR;
-import static com.dateline.comment.CommentTestSupport.LEBANON;
-import static com.dateline.comment.CommentTestSupport.MODERATOR;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.EDITOR;
+import static com.dateline.support.Demo.LEBANON;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

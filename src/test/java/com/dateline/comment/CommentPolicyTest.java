@@ -1,12 +1,12 @@
 package com.dateline.comment;
 
-import static com.dateline.comment.CommentTestSupport.ADMIN;
-import static com.dateline.comment.CommentTestSupport.BOOKSELLERS;
-import static com.dateline.comment.CommentTestSupport.JERUSALEM;
-import static com.dateline.comment.CommentTestSupport.LEBANON;
-import static com.dateline.comment.CommentTestSupport.MODERATOR;
-import static com.dateline.comment.CommentTestSupport.NOWRUZ;
-import static com.dateline.comment.CommentTestSupport.SEED;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.BOOKSELLERS;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.LEBANON;
+import static com.dateline.support.Demo.MODERATOR;
+import static com.dateline.support.Demo.NOWRUZ;
+import static com.dateline.support.Demo.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

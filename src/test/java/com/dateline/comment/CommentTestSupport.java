@@ -7,6 +7,7 @@ import com.dateline.moderation.BulkResult;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationVerb;
 import com.dateline.post.PostService;
+import com.dateline.support.Demo;
 import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,17 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * moderator's decision taken the way the dashboard takes it.
  */
 public final class CommentTestSupport {
-
-    static final String LEBANON = "lebanon-a-week-of-waiting-in-beirut";
-    static final String NOWRUZ = "iran-nowruz-ends-and-tehran-goes-back-to-work";
-    static final String SEED = "iraq-us-and-irans-talk-about-talks-continues";
-    static final String JERUSALEM = "israel-spring-in-jerusalems-old-city";
-    static final String BOOKSELLERS = "iraq-baghdads-booksellers-return-to-mutanabbi-street";
-
-    static final String MODERATOR = "moderator@dateline.test";
-    static final String EDITOR = "editor@dateline.test";
-    static final String ADMIN = "admin@dateline.test";
-    static final String DEMO_READER = "reader@dateline.test";
 
     private final AccountService accounts;
     private final PostService posts;
@@ -53,8 +43,13 @@ public final class CommentTestSupport {
 
     /** A new READER account nobody else uses. */
     AccountInfo newReader(String prefix) {
+        return newReader("Reader " + prefix, prefix);
+    }
+
+    /** A new READER account nobody else uses, shown as {@code name}, its address starting with {@code prefix}. */
+    public AccountInfo newReader(String name, String prefix) {
         var email = prefix + "-" + UUID.randomUUID() + "@example.org";
-        return accounts.register(new Registration("Reader " + prefix, email, "a long enough passphrase 2008"));
+        return accounts.register(new Registration(name, email, "a long enough passphrase 2008"));
     }
 
     /** Registers a new reader and signs in as them on this thread. */
@@ -69,7 +64,7 @@ public final class CommentTestSupport {
      * service as the dashboard does: the decision is checked, stored in the history and announced.
      */
     public BulkResult decide(ModerationVerb verb, long commentId, @Nullable String reason) {
-        return signIn.call(MODERATOR, () -> moderation.decideCurrent(verb, List.of(commentId), reason));
+        return signIn.call(Demo.MODERATOR, () -> moderation.decideCurrent(verb, List.of(commentId), reason));
     }
 
     /** The demo moderator publishes a comment; fails if the moderation service did not. */
@@ -97,7 +92,7 @@ public final class CommentTestSupport {
                 commentId);
     }
 
-    long postId(String slug) {
+    public long postId(String slug) {
         return posts.findByPermalink(2008, 4, slug)
                 .orElseThrow(() -> new IllegalStateException("No demo post " + slug))
                 .summary()

@@ -1,6 +1,6 @@
 package com.dateline.comment;
 
-import static com.dateline.comment.CommentTestSupport.SEED;
+import static com.dateline.support.Demo.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountInfo;

@@ -1,7 +1,7 @@
 package com.dateline.comment;
 
-import static com.dateline.comment.CommentTestSupport.LEBANON;
-import static com.dateline.comment.CommentTestSupport.MODERATOR;
+import static com.dateline.support.Demo.LEBANON;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

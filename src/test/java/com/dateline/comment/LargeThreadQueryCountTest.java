@@ -1,6 +1,6 @@
 package com.dateline.comment;
 
-import static com.dateline.comment.CommentTestSupport.JERUSALEM;
+import static com.dateline.support.Demo.JERUSALEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.support.SignIn;

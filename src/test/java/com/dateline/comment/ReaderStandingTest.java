@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
 import com.dateline.moderation.ModerationQueueService;
+import com.dateline.support.Demo;
 import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,11 +52,10 @@ class ReaderStandingTest {
     @Test
     void a_reader_trusted_by_a_moderator_is_published_at_once() {
         var reader = support.newReader("trusted");
-        signIn.run(CommentTestSupport.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
+        signIn.run(Demo.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
         signIn.as(reader.email());
 
-        var outcome = commentService.submit(
-                support.postId(CommentTestSupport.JERUSALEM), null, "Spring light on the old stones.");
+        var outcome = commentService.submit(support.postId(Demo.JERUSALEM), null, "Spring light on the old stones.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(support.decision(outcome.commentId()).reason()).isEqualTo("Trusted by a moderator");
@@ -64,14 +64,13 @@ class ReaderStandingTest {
     @Test
     void back_to_normal_puts_a_trusted_reader_under_pre_moderation_again() {
         var reader = support.newReader("normal");
-        signIn.run(CommentTestSupport.MODERATOR, () -> {
+        signIn.run(Demo.MODERATOR, () -> {
             moderation.setTrusted(reader.id(), true);
             moderation.setTrusted(reader.id(), false);
         });
         signIn.as(reader.email());
 
-        var outcome =
-                commentService.submit(support.postId(CommentTestSupport.JERUSALEM), null, "Back in the queue, then.");
+        var outcome = commentService.submit(support.postId(Demo.JERUSALEM), null, "Back in the queue, then.");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
     }
@@ -79,13 +78,11 @@ class ReaderStandingTest {
     @Test
     void trust_does_not_skip_the_hold_rules() {
         var reader = support.newReader("trusted-links");
-        signIn.run(CommentTestSupport.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
+        signIn.run(Demo.MODERATOR, () -> moderation.setTrusted(reader.id(), true));
         signIn.as(reader.email());
 
         var outcome = commentService.submit(
-                support.postId(CommentTestSupport.JERUSALEM),
-                null,
-                "See https://example.org/a and https://example.org/b");
+                support.postId(Demo.JERUSALEM), null, "See https://example.org/a and https://example.org/b");
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
     }
@@ -94,12 +91,12 @@ class ReaderStandingTest {
     void a_banned_reader_cannot_sign_in_or_comment_until_the_ban_ends() {
         var reader = support.newReader("banned");
         var until = Instant.now().plus(Duration.ofDays(3));
-        signIn.run(CommentTestSupport.MODERATOR, () -> accounts.ban(reader.id(), until));
+        signIn.run(Demo.MODERATOR, () -> accounts.ban(reader.id(), until));
 
         assertThat(users.loadUserByUsername(reader.email()).isEnabled()).isFalse();
         assertThat(accounts.isActive(reader.id())).isFalse();
         signIn.run(
-                CommentTestSupport.MODERATOR,
+                Demo.MODERATOR,
                 () -> assertThat(accounts.findAccount(reader.id()).orElseThrow().disabledUntil())
                         .isEqualTo(until));
     }
@@ -107,9 +104,7 @@ class ReaderStandingTest {
     @Test
     void a_ban_that_ended_lets_the_reader_back_in() {
         var reader = support.newReader("ban-over");
-        signIn.run(
-                CommentTestSupport.MODERATOR,
-                () -> accounts.ban(reader.id(), Instant.now().plusSeconds(2)));
+        signIn.run(Demo.MODERATOR, () -> accounts.ban(reader.id(), Instant.now().plusSeconds(2)));
         assertThat(accounts.isActive(reader.id())).isFalse();
 
         sleep(Duration.ofMillis(2200));
@@ -121,10 +116,10 @@ class ReaderStandingTest {
     @Test
     void a_ban_without_end_lasts_until_lifted() {
         var reader = support.newReader("ban-lifted");
-        signIn.run(CommentTestSupport.MODERATOR, () -> accounts.ban(reader.id(), null));
+        signIn.run(Demo.MODERATOR, () -> accounts.ban(reader.id(), null));
         assertThat(accounts.isActive(reader.id())).isFalse();
 
-        signIn.run(CommentTestSupport.MODERATOR, () -> accounts.setEnabled(reader.id(), true));
+        signIn.run(Demo.MODERATOR, () -> accounts.setEnabled(reader.id(), true));
 
         assertThat(accounts.isActive(reader.id())).isTrue();
     }
@@ -133,7 +128,7 @@ class ReaderStandingTest {
     void a_ban_ending_in_the_past_is_refused() {
         var reader = support.newReader("ban-past");
         signIn.run(
-                CommentTestSupport.MODERATOR,
+                Demo.MODERATOR,
                 () -> assertThatThrownBy(
                                 () -> accounts.ban(reader.id(), Instant.now().minus(Duration.ofHours(1))))
                         .isInstanceOf(AccountRejected.class)

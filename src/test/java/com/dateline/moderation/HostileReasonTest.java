@@ -1,30 +1,34 @@
 package com.dateline.moderation;
 
-import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
-import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.dateline.account.AccountService;
-import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.post.PostService;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** A rejection's reason for the author, against generated hostile input: stored exactly, or refused and nothing decided. */
 @SpringBootTest
 class HostileReasonTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     ModerationService moderation;
@@ -33,33 +37,17 @@ class HostileReasonTest {
     ModerationQueueService queues;
 
     @Autowired
-    CommentService commentService;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     ModerationTestSupport support;
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+        support = new ModerationTestSupport(context);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteWritten();
     }
 
@@ -68,9 +56,9 @@ class HostileReasonTest {
     void a_rejection_reason_is_stored_exactly_or_refused_with_a_message_and_the_comment_left_pending(Sample sample) {
         var comment = support.submitAsNewReader(support.postId(JERUSALEM), "Hostile Reason", "A comment to reject.");
         var version =
-                support.as(MODERATOR, () -> queues.item(comment).orElseThrow().version());
+                signIn.call(MODERATOR, () -> queues.item(comment).orElseThrow().version());
 
-        var failure = catchThrowable(() -> support.as(
+        var failure = catchThrowable(() -> signIn.call(
                 MODERATOR, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), sample.text())));
 
         var stripped = sample.text().strip();

@@ -8,6 +8,7 @@ import com.dateline.comment.CommentRecords;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.Decision;
 import com.dateline.security.SignedInUser;
+import com.dateline.support.SignIn;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.List;
@@ -15,22 +16,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -114,14 +110,8 @@ class ModerationAccessTest {
     @Autowired
     UserDetailsService users;
 
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @AfterEach
-    void signOut() {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-    }
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     long demoReaderId;
 
@@ -131,22 +121,11 @@ class ModerationAccessTest {
     }
 
     private void signInAs(Caller caller) {
-        securityContexts.clearContext();
-        SecurityContextHolder.clearContext();
-        if (caller == Caller.NOBODY) {
-            return;
+        switch (caller) {
+            case NOBODY -> signIn.out();
+            case ANONYMOUS -> signIn.asAnonymous();
+            default -> signIn.as(caller.email);
         }
-        var context = SecurityContextHolder.createEmptyContext();
-        if (caller == Caller.ANONYMOUS) {
-            context.setAuthentication(new AnonymousAuthenticationToken(
-                    "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
-        } else {
-            var user = users.loadUserByUsername(caller.email);
-            context.setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        }
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
     }
 
     /** Calls the method so that its body, once let in, does its work or refuses the nonexistent comment. */

@@ -1,19 +1,18 @@
 package com.dateline.moderation;
 
-import static com.dateline.moderation.ModerationTestSupport.ADMIN;
-import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
-import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.dateline.account.AccountService;
 import com.dateline.comment.CommentRefused;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ReportReason;
-import com.dateline.post.PostService;
 import com.dateline.security.SignedInUser;
+import com.dateline.support.SignIn;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -28,11 +27,12 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -44,6 +44,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest
 class ModerationServiceTest {
 
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
+
     @Autowired
     ModerationService moderation;
 
@@ -54,16 +60,7 @@ class ModerationServiceTest {
     CommentService commentService;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
     UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -73,13 +70,12 @@ class ModerationServiceTest {
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+        support = new ModerationTestSupport(context);
         postId = support.postId(JERUSALEM);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteWritten();
     }
 
@@ -90,20 +86,20 @@ class ModerationServiceTest {
     }
 
     private ModerationItem item(long commentId) {
-        return support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
+        return signIn.call(MODERATOR, () -> queues.item(commentId).orElseThrow());
     }
 
     private List<HistoryEntry> history(long commentId) {
-        return support.as(MODERATOR, () -> moderation.historyOf(commentId));
+        return signIn.call(MODERATOR, () -> moderation.historyOf(commentId));
     }
 
     private QueueCounts counts() {
-        return support.as(MODERATOR, () -> queues.counts());
+        return signIn.call(MODERATOR, () -> queues.counts());
     }
 
     private BulkResult decide(
             String moderatorEmail, ModerationVerb verb, long commentId, long seenVersion, @Nullable String reason) {
-        return support.as(moderatorEmail, () -> moderation.decide(verb, Map.of(commentId, seenVersion), reason));
+        return signIn.call(moderatorEmail, () -> moderation.decide(verb, Map.of(commentId, seenVersion), reason));
     }
 
     private BulkResult decideNow(String moderatorEmail, ModerationVerb verb, long commentId, @Nullable String reason) {
@@ -130,11 +126,11 @@ class ModerationServiceTest {
         try (var pool = Executors.newFixedThreadPool(2)) {
             var first = pool.submit(() -> {
                 start.await();
-                return support.as(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+                return signIn.call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
             });
             var second = pool.submit(() -> {
                 start.await();
-                return support.as(ADMIN, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+                return signIn.call(ADMIN, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
             });
             start.countDown();
             var results = List.of(first.get(), second.get());
@@ -211,7 +207,7 @@ class ModerationServiceTest {
     void marking_as_spam_rejects_the_comment_counts_it_against_the_author_and_stores_one_history_row() {
         var author = support.newReader("Spam Reader");
         var id = support.submitAs(author, postId, "Cheap flights to Tel Aviv, write to me for a deal.");
-        var recordBefore = support.as(MODERATOR, () -> queues.authorRecord(author.id()));
+        var recordBefore = signIn.call(MODERATOR, () -> queues.authorRecord(author.id()));
         assertThat(recordBefore.spam()).isZero();
         assertThat(recordBefore.pending()).isEqualTo(1);
 
@@ -222,7 +218,7 @@ class ModerationServiceTest {
         assertThat(after.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(after.spam()).isTrue();
         assertThat(after.reason()).isEqualTo("Marked as spam by Demo Moderator");
-        var record = support.as(MODERATOR, () -> queues.authorRecord(author.id()));
+        var record = signIn.call(MODERATOR, () -> queues.authorRecord(author.id()));
         assertThat(record.spam()).isEqualTo(1);
         assertThat(record.rejected()).isEqualTo(1);
         assertThat(record.pending()).isZero();
@@ -256,9 +252,9 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, first, null);
         decideNow(ADMIN, ModerationVerb.REJECT, second, "Off topic");
 
-        var all = support.as(MODERATOR, () -> moderation.log(null, PageRequest.of(0, 2)));
+        var all = signIn.call(MODERATOR, () -> moderation.log(null, PageRequest.of(0, 2)));
         assertThat(all.getContent()).extracting(HistoryEntry::commentId).containsExactly(second, first);
-        var moderatorsOnly = support.as(MODERATOR, () -> moderation.log(accountIdOf(MODERATOR), PageRequest.of(0, 1)));
+        var moderatorsOnly = signIn.call(MODERATOR, () -> moderation.log(accountIdOf(MODERATOR), PageRequest.of(0, 1)));
         assertThat(moderatorsOnly.getContent()).singleElement().satisfies(row -> {
             assertThat(row.commentId()).isEqualTo(first);
             assertThat(row.moderator()).isEqualTo("Demo Moderator");
@@ -277,7 +273,7 @@ class ModerationServiceTest {
         ids.forEach(id -> seen.put(id, item(id).version()));
         var pendingBefore = counts().of(ModerationQueue.PENDING);
 
-        var result = support.as(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+        var result = signIn.call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
 
         assertThat(result.applied()).isEqualTo(3);
         assertThat(result.problems()).isEmpty();
@@ -304,7 +300,7 @@ class ModerationServiceTest {
                 support.submitAsNewReader(postId, "Bulk Reject B", "Bulk reject comment B."));
 
         var result =
-                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, ids, "Duplicate thread"));
+                signIn.call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, ids, "Duplicate thread"));
 
         assertThat(result.applied()).isEqualTo(2);
         for (var id : ids) {
@@ -326,7 +322,7 @@ class ModerationServiceTest {
         var seen = new LinkedHashMap<Long, Long>();
         seen.put(fresh, item(fresh).version());
         seen.put(taken, seenTaken);
-        var result = support.as(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+        var result = signIn.call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
 
         assertThat(result.applied()).isEqualTo(1);
         assertThat(result.problems())
@@ -363,13 +359,13 @@ class ModerationServiceTest {
 
         for (var verb : List.of(ModerationVerb.REJECT, ModerationVerb.SPAM, ModerationVerb.APPROVE)) {
             for (var reason : List.of(tooLong, "  " + tooLong + "  ", tooManyEmoji)) {
-                assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.decide(verb, seen, reason)))
+                assertThatThrownBy(() -> signIn.call(MODERATOR, () -> moderation.decide(verb, seen, reason)))
                         .as("%s with %d UTF-16 units", verb, reason.length())
                         .isInstanceOf(ReasonRefused.class)
                         .hasMessageContaining("300");
             }
         }
-        assertThatThrownBy(() -> support.as(
+        assertThatThrownBy(() -> signIn.call(
                         MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(first), tooLong)))
                 .isInstanceOf(ReasonRefused.class);
 
@@ -410,7 +406,7 @@ class ModerationServiceTest {
             assertThat(row.reason()).isEqualTo(reason);
         });
         var seenByAuthor =
-                support.as(author.email(), () -> commentService.thread(postId, false, 50)).comments().stream()
+                signIn.call(author.email(), () -> commentService.thread(postId, false, 50)).comments().stream()
                         .filter(view -> view.id() == id)
                         .findFirst()
                         .orElseThrow();
@@ -474,7 +470,7 @@ class ModerationServiceTest {
         var author = support.newReader("Editing Reader");
         var id = support.submitAs(author, postId, "The first version of what I think.");
         var seen = item(id).version();
-        support.as(author.email(), () -> commentService.edit(id, "What I really think, after all."));
+        signIn.call(author.email(), () -> commentService.edit(id, "What I really think, after all."));
         assertThat(item(id).version()).isNotEqualTo(seen);
 
         var stale = decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
@@ -495,7 +491,7 @@ class ModerationServiceTest {
         var author = support.newReader("Deleting Reader");
         var id = support.submitAs(author, postId, "I will take this back before anyone reads it.");
         var seen = item(id).version();
-        support.as(author.email(), () -> commentService.delete(id));
+        signIn.run(author.email(), () -> commentService.delete(id));
 
         var stale = decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
         var current = decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
@@ -516,7 +512,7 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var approval = history(id).getFirst();
 
-        support.as(MODERATOR, () -> moderation.undo(approval.id()));
+        signIn.run(MODERATOR, () -> moderation.undo(approval.id()));
 
         var after = item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.PENDING);
@@ -546,12 +542,13 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.SPAM, id, null);
         var spamRow = history(id).getFirst();
 
-        support.as(MODERATOR, () -> moderation.undo(spamRow.id()));
+        signIn.run(MODERATOR, () -> moderation.undo(spamRow.id()));
 
         var after = item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(after.spam()).isFalse();
-        assertThat(support.as(MODERATOR, () -> queues.authorRecord(author.id())).spam())
+        assertThat(signIn.call(MODERATOR, () -> queues.authorRecord(author.id()))
+                        .spam())
                 .isZero();
         assertThat(history(id))
                 .extracting(HistoryEntry::action)
@@ -565,7 +562,7 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var approval = history(id).getFirst();
 
-        assertThatThrownBy(() -> support.as(ADMIN, () -> moderation.undo(approval.id())))
+        assertThatThrownBy(() -> signIn.run(ADMIN, () -> moderation.undo(approval.id())))
                 .isInstanceOf(ModerationConflict.class)
                 .hasMessageContaining("only undo your own");
 
@@ -578,13 +575,13 @@ class ModerationServiceTest {
         var id = support.submitAsNewReader(postId, "Double Undo Reader", "Undo me once, not twice.");
         decideNow(MODERATOR, ModerationVerb.REJECT, id, "first look");
         var rejection = history(id).getFirst();
-        support.as(MODERATOR, () -> moderation.undo(rejection.id()));
+        signIn.run(MODERATOR, () -> moderation.undo(rejection.id()));
         var undoRow = history(id).get(1);
 
-        assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.undo(rejection.id())))
+        assertThatThrownBy(() -> signIn.run(MODERATOR, () -> moderation.undo(rejection.id())))
                 .isInstanceOf(ModerationConflict.class)
                 .hasMessageContaining("already undone");
-        assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.undo(undoRow.id())))
+        assertThatThrownBy(() -> signIn.run(MODERATOR, () -> moderation.undo(undoRow.id())))
                 .isInstanceOf(ModerationConflict.class);
 
         assertThat(item(id).status()).isEqualTo(CommentStatus.PENDING);
@@ -597,8 +594,8 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var approval = history(id).getFirst();
 
-        assertThat(support.as(MODERATOR, () -> moderation.canUndo(approval))).isTrue();
-        assertThat(support.as(ADMIN, () -> moderation.canUndo(approval))).isFalse();
+        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(approval))).isTrue();
+        assertThat(signIn.call(ADMIN, () -> moderation.canUndo(approval))).isFalse();
         var old = new HistoryEntry(
                 approval.id(),
                 id,
@@ -611,19 +608,19 @@ class ModerationServiceTest {
                 null,
                 Instant.now().minus(ModerationService.UNDO_WINDOW).minusSeconds(5),
                 false);
-        assertThat(support.as(MODERATOR, () -> moderation.canUndo(old))).isFalse();
+        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(old))).isFalse();
 
-        support.as(MODERATOR, () -> moderation.undo(approval.id()));
+        signIn.run(MODERATOR, () -> moderation.undo(approval.id()));
         var history = history(id);
-        assertThat(support.as(MODERATOR, () -> moderation.canUndo(history.get(0))))
+        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(history.get(0))))
                 .isFalse();
-        assertThat(support.as(MODERATOR, () -> moderation.canUndo(history.get(1))))
+        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(history.get(1))))
                 .isFalse();
     }
 
     @Test
     void undoing_an_action_that_does_not_exist_is_refused() {
-        assertThatThrownBy(() -> support.as(MODERATOR, () -> moderation.undo(Long.MAX_VALUE)))
+        assertThatThrownBy(() -> signIn.run(MODERATOR, () -> moderation.undo(Long.MAX_VALUE)))
                 .isInstanceOf(ModerationConflict.class);
     }
 
@@ -633,9 +630,9 @@ class ModerationServiceTest {
     void a_claim_is_shown_to_other_moderators_with_the_claimants_name_but_not_to_the_claimant() {
         var id = support.submitAsNewReader(postId, "Claim Reader", "Someone is reading me right now.");
 
-        support.as(MODERATOR, () -> moderation.claim(id));
+        signIn.run(MODERATOR, () -> moderation.claim(id));
 
-        var seenByAdmin = support.as(ADMIN, () -> moderation.claimsByOthers(List.of(id)));
+        var seenByAdmin = signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(id)));
         assertThat(seenByAdmin).containsOnlyKeys(id);
         var claim = seenByAdmin.get(id);
         assertThat(claim.moderator()).isEqualTo("Demo Moderator");
@@ -643,7 +640,20 @@ class ModerationServiceTest {
         assertThat(claim.until())
                 .isAfter(Instant.now())
                 .isBefore(Instant.now().plus(ModerationService.CLAIM_TIME).plusSeconds(5));
-        assertThat(support.as(MODERATOR, () -> moderation.claimsByOthers(List.of(id))))
+        assertThat(signIn.call(MODERATOR, () -> moderation.claimsByOthers(List.of(id))))
+                .isEmpty();
+    }
+
+    @Test
+    void a_second_moderator_opening_a_claimed_comment_sees_who_reviews_it_and_does_not_take_the_claim() {
+        var commentId = support.submitAsNewReader(postId, "Claimed", "Who is looking at this one?");
+        signIn.run(MODERATOR, () -> moderation.claim(commentId));
+
+        signIn.run(ADMIN, () -> moderation.claim(commentId));
+
+        var seenByAdmin = signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
+        assertThat(seenByAdmin.get(commentId).moderator()).isEqualTo("Demo Moderator");
+        assertThat(signIn.call(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId))))
                 .isEmpty();
     }
 
@@ -651,20 +661,20 @@ class ModerationServiceTest {
     void a_released_or_decided_comment_is_no_longer_claimed() {
         var released = support.submitAsNewReader(postId, "Release Reader", "Opened, then closed again.");
         var decided = support.submitAsNewReader(postId, "Decided Reader", "Opened, then approved.");
-        support.as(MODERATOR, () -> {
+        signIn.run(MODERATOR, () -> {
             moderation.claim(released);
             moderation.claim(decided);
         });
-        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
+        assertThat(signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
                 .containsOnlyKeys(released, decided);
 
-        support.as(ADMIN, () -> moderation.release(released)); // not the admin's claim: stays
-        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released))))
+        signIn.run(ADMIN, () -> moderation.release(released)); // not the admin's claim: stays
+        assertThat(signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(released))))
                 .containsOnlyKeys(released);
-        support.as(MODERATOR, () -> moderation.release(released));
+        signIn.run(MODERATOR, () -> moderation.release(released));
         decideNow(MODERATOR, ModerationVerb.APPROVE, decided, null);
 
-        assertThat(support.as(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
+        assertThat(signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
                 .isEmpty();
     }
 
@@ -704,19 +714,19 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var before = counts();
         var reportedFilter = new ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true);
-        assertThat(ids(support.as(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
+        assertThat(ids(signIn.call(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
                         .getContent()))
                 .doesNotContain(id);
 
         var reporter = support.newReader("Reporting Reader");
-        support.as(reporter.email(), () -> commentService.report(id, ReportReason.ABUSE, null));
+        signIn.run(reporter.email(), () -> commentService.report(id, ReportReason.ABUSE, null));
         var second = support.newReader("Second Reporter");
-        support.as(second.email(), () -> commentService.report(id, ReportReason.ABUSE, null));
+        signIn.run(second.email(), () -> commentService.report(id, ReportReason.ABUSE, null));
 
         var after = counts();
         assertThat(after.of(ModerationQueue.REPORTED)).isEqualTo(before.of(ModerationQueue.REPORTED) + 1);
         assertThat(after.of(ModerationQueue.APPROVED)).isEqualTo(before.of(ModerationQueue.APPROVED));
-        var reported = support.as(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
+        var reported = signIn.call(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
                 .getContent();
         assertThat(reported).filteredOn(item -> item.id() == id).singleElement().satisfies(item -> {
             assertThat(item.openReports()).isEqualTo(2);
@@ -736,7 +746,7 @@ class ModerationServiceTest {
         var id = support.submitAsNewReader(postId, "Pending Reported", "Still waiting for a moderator.");
         var reporter = support.newReader("Early Reporter");
 
-        assertThatThrownBy(() -> support.as(reporter.email(), () -> commentService.report(id, ReportReason.SPAM, null)))
+        assertThatThrownBy(() -> signIn.run(reporter.email(), () -> commentService.report(id, ReportReason.SPAM, null)))
                 .isInstanceOf(CommentRefused.class);
         assertThat(item(id).openReports()).isZero();
     }
@@ -744,7 +754,7 @@ class ModerationServiceTest {
     // --- queue filters --------------------------------------------------------------------------
 
     private List<ModerationItem> pendingPage(ModerationFilter filter) {
-        return support.as(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 50)))
+        return signIn.call(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 50)))
                 .getContent();
     }
 
@@ -847,8 +857,8 @@ class ModerationServiceTest {
                 support.submitAsNewReader(postId, "Page Reader C", "Paged comment C " + token));
         var filter = pending(token, postId, null, null, null, true);
 
-        var first = support.as(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 2)));
-        var second = support.as(MODERATOR, () -> queues.queue(filter, PageRequest.of(1, 2)));
+        var first = signIn.call(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 2)));
+        var second = signIn.call(MODERATOR, () -> queues.queue(filter, PageRequest.of(1, 2)));
 
         assertThat(first.getContent()).hasSize(2);
         assertThat(first.hasNext()).isTrue();
@@ -869,12 +879,12 @@ class ModerationServiceTest {
 
         assertThat(ids(pendingPage(pending(token, null, null, null, null, true))))
                 .isEmpty();
-        var inApproved = support.as(
+        var inApproved = signIn.call(
                 MODERATOR,
                 () -> queues.queue(
                         new ModerationFilter(ModerationQueue.APPROVED, token, null, null, null, null, false),
                         PageRequest.of(0, 10)));
-        var inRejected = support.as(
+        var inRejected = signIn.call(
                 MODERATOR,
                 () -> queues.queue(
                         new ModerationFilter(ModerationQueue.REJECTED, token, null, null, null, null, false),

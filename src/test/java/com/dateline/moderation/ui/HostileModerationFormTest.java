@@ -1,19 +1,17 @@
 package com.dateline.moderation.ui;
 
-import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
-import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.account.AccountService;
-import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.moderation.ModerationItem;
 import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
-import com.dateline.post.PostService;
 import com.dateline.support.HostileInput;
 import com.dateline.support.HostileInput.Sample;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -27,18 +25,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The dashboard's search field and rejection dialog with hostile input: never a failure, and a refused reason is kept. */
 @SpringBootTest
 class HostileModerationFormTest extends SpringBrowserlessTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
 
     private static final String ROUTE = "admin/moderation";
 
@@ -52,33 +56,17 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
     ModerationService moderation;
 
     @Autowired
-    CommentService commentService;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     ModerationTestSupport support;
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+        support = new ModerationTestSupport(context);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteWritten();
     }
 
@@ -99,7 +87,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
         var post = support.postId(JERUSALEM);
         var holding = support.submitAsNewReader(post, "Search Reader", "Quoting " + token + ": " + sample.text());
         var without = support.submitAsNewReader(post, "Decoy Reader", "Nothing of the sort " + token);
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
 
         var shown = shown(search(sample.text()));
@@ -120,7 +108,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
     @MethodSource("com.dateline.support.HostileInput#blank")
     void a_blank_search_shows_the_whole_queue(Sample sample) {
         support.submitAsNewReader(support.postId(JERUSALEM), "Queue Reader", "Waiting in the queue");
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var whole = shown(search("")).stream().map(ModerationItem::id).toList();
 
@@ -134,7 +122,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
     @MethodSource("unmatchable")
     void a_search_no_comment_can_match_shows_an_empty_queue_and_keeps_what_was_typed(Sample sample) {
         support.submitAsNewReader(support.postId(JERUSALEM), "Queue Reader", "Waiting in the queue");
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
 
         var shown = shown(search(sample.text()));
@@ -168,7 +156,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
         var token = "Hr" + UUID.randomUUID().toString().substring(0, 8);
         var id = support.submitAsNewReader(
                 support.postId(JERUSALEM), "Reason Reader", "Reject me with a reason " + token);
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var grid = search(token);
         grid.select(grid.getDataCommunicator().getItem(0));

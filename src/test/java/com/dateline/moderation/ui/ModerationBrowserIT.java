@@ -7,9 +7,11 @@ import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
 import com.dateline.post.PostService;
 import com.dateline.support.HeadlessChromium;
+import com.dateline.support.SignIn;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,10 +20,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** A moderator clears a pending comment from the keyboard; the count and the reader's page follow live. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,11 +39,8 @@ class ModerationBrowserIT {
     @Autowired
     private PostService posts;
 
-    @Autowired
-    private UserDetailsService users;
-
-    @Autowired
-    private SecurityContextHolderStrategy securityContexts;
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     private HeadlessChromium moderator;
 
@@ -64,7 +59,7 @@ class ModerationBrowserIT {
                 .orElseThrow()
                 .summary()
                 .id();
-        as(email, () -> comments.submit(postId, null, "Twenty minutes across Tehran? Only during Nowruz."));
+        signIn.run(email, () -> comments.submit(postId, null, "Twenty minutes across Tehran? Only during Nowruz."));
 
         moderator = HeadlessChromium.start();
         moderator.browser.get("http://localhost:" + port + "/admin/moderation");
@@ -123,7 +118,7 @@ class ModerationBrowserIT {
         // A reader comments elsewhere while the dashboard is open: the count rises without a reload.
         var second = "queue-live-" + System.nanoTime() + "@example.org";
         accounts.register(new Registration("Shirin in Isfahan", second, "Bridges over the Zayandeh 2008"));
-        as(second, () -> comments.submit(postId, null, "The bazaar was quiet all week."));
+        signIn.run(second, () -> comments.submit(postId, null, "The bazaar was quiet all week."));
         moderator.wait.until(
                 driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before);
         assertThat(moderator
@@ -142,7 +137,7 @@ class ModerationBrowserIT {
                 .summary()
                 .id();
         var marker = "Cheap watches, reason test " + System.nanoTime();
-        as(email, () -> comments.submit(postId, null, marker));
+        signIn.run(email, () -> comments.submit(postId, null, marker));
 
         moderator = HeadlessChromium.start();
         moderator.browser.get("http://localhost:" + port + "/login?redirect=/admin/moderation");
@@ -201,7 +196,7 @@ class ModerationBrowserIT {
                 .summary()
                 .id();
         var marker = "A first comment that waits for a moderator " + System.nanoTime();
-        as(email, () -> comments.submit(postId, null, marker));
+        signIn.run(email, () -> comments.submit(postId, null, marker));
 
         moderator = HeadlessChromium.start();
         moderator.browser.manage().window().setSize(new Dimension(1280, 900));
@@ -275,21 +270,5 @@ class ModerationBrowserIT {
     private String commentStatus(long postId, String body) {
         return jdbc.queryForObject(
                 "select status from comment where post_id = ? and body = ?", String.class, postId, body);
-    }
-
-    private void as(String email, Runnable action) {
-        var user = users.loadUserByUsername(email);
-        // Method security reads this context's strategy, which another test context may have replaced in the static
-        // holder.
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        securityContexts.setContext(context);
-        SecurityContextHolder.setContext(context);
-        try {
-            action.run();
-        } finally {
-            securityContexts.clearContext();
-            SecurityContextHolder.clearContext();
-        }
     }
 }

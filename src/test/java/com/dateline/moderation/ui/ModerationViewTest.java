@@ -1,10 +1,10 @@
 package com.dateline.moderation.ui;
 
-import static com.dateline.moderation.ModerationTestSupport.ADMIN;
-import static com.dateline.moderation.ModerationTestSupport.EDITOR;
-import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
-import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
-import static com.dateline.moderation.ModerationTestSupport.READER;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.EDITOR;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.MODERATOR;
+import static com.dateline.support.Demo.READER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
@@ -12,9 +12,7 @@ import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import com.dateline.account.AccountService;
 import com.dateline.base.ui.AccessDeniedView;
-import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.moderation.ModerationFilter;
 import com.dateline.moderation.ModerationItem;
@@ -23,8 +21,8 @@ import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
-import com.dateline.post.PostService;
 import com.dateline.security.ui.LoginView;
+import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -46,13 +44,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -63,6 +61,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 @SpringBootTest
 class ModerationViewTest extends SpringBrowserlessTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
 
     private static final String ROUTE = "admin/moderation";
     private static final String NEW_ACTIVITY = "New activity: refresh the list";
@@ -75,21 +79,6 @@ class ModerationViewTest extends SpringBrowserlessTest {
     ModerationService moderation;
 
     @Autowired
-    CommentService commentService;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     ModerationTestSupport support;
@@ -98,14 +87,13 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+        support = new ModerationTestSupport(context);
         postId = support.postId(JERUSALEM);
         clearInvocations(queues);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteWritten();
         support.delete(seeded);
         seeded.clear();
@@ -124,7 +112,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_reader_gets_access_denied_and_never_the_grid() {
-        support.signInAs(READER);
+        signIn.as(READER);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -137,7 +125,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_editor_gets_access_denied_and_never_the_grid() {
-        support.signInAs(EDITOR);
+        signIn.as(EDITOR);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -149,8 +137,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
     @Test
     void a_moderator_sees_the_four_queues_each_with_its_count() {
         support.submitAsNewReader(postId, "Tab Reader", "Waiting in the pending queue for the tabs test.");
-        var counts = support.as(MODERATOR, () -> queues.counts());
-        support.signInAs(MODERATOR);
+        var counts = signIn.call(MODERATOR, () -> queues.counts());
+        signIn.as(MODERATOR);
 
         navigate(ROUTE, ModerationView.class);
 
@@ -169,7 +157,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_may_open_the_dashboard_too() {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
 
         navigate(ROUTE, ModerationView.class);
 
@@ -180,7 +168,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_moderator_opens_the_moderation_history() {
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
 
         navigate("admin/moderation/history", ModerationHistoryView.class);
 
@@ -190,7 +178,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_opens_the_moderation_history() {
-        support.signInAs(ADMIN);
+        signIn.as(ADMIN);
 
         navigate("admin/moderation/history", ModerationHistoryView.class);
     }
@@ -198,7 +186,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     @Test
     void a_reader_or_an_editor_gets_access_denied_on_the_moderation_history() {
         for (var email : List.of(READER, EDITOR)) {
-            support.signInAs(email);
+            signIn.as(email);
 
             navigate("admin/moderation/history", AccessDeniedView.class);
 
@@ -221,7 +209,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
         var author = support.newReader("Staff Writer");
         jdbc.update("update account set role = ? where id = ?", role, author.id());
         var commentId = support.submitAs(author, postId, "A comment whose author's standing is under test.");
-        support.signInAs(viewer);
+        signIn.as(viewer);
         var view = navigate(ROUTE, ModerationView.class);
         view.open(queues.item(commentId).orElseThrow());
     }
@@ -271,7 +259,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     void the_grid_loads_the_queue_lazily_in_bounded_pages() {
         assertThat(seedPending(130)).hasSize(130);
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
 
         navigate(ROUTE, ModerationView.class);
         var grid = (Grid<ModerationItem>) find(Grid.class).single();
@@ -309,7 +297,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     void approving_a_selected_comment_publishes_it_and_the_pending_count_drops_by_one() {
         var token = "Vw" + UUID.randomUUID().toString().substring(0, 8);
         var id = support.submitAsNewReader(postId, "Grid Reader", "Approve me from the grid " + token);
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         var approvedBefore = count(ModerationQueue.APPROVED);
@@ -344,7 +332,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     void approving_a_comment_someone_else_already_decided_changes_nothing() {
         var token = "Cf" + UUID.randomUUID().toString().substring(0, 8);
         var id = support.submitAsNewReader(postId, "Late Reader", "Another moderator takes me first " + token);
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         test(find(TextField.class).withPlaceholder("Search comment text").single())
                 .setValue(token);
@@ -355,8 +343,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
         assertThat(item.id()).isEqualTo(id);
 
         // meanwhile the admin rejects it
-        support.as(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(id, item.version()), "First"));
-        support.signInAs(MODERATOR);
+        signIn.call(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(id, item.version()), "First"));
+        signIn.as(MODERATOR);
 
         grid.select(item);
         test(find(Button.class).withText("Approve").single()).click();
@@ -377,7 +365,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
             ids.add(support.submitAsNewReader(
                     postId, "Step Reader " + i, "One of many comments approved in steps, number " + i + "."));
         }
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         var view = navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         var approvedBefore = count(ModerationQueue.APPROVED);
@@ -451,7 +439,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_new_pending_comment_updates_the_open_dashboards_count_without_a_reload() throws InterruptedException {
-        support.signInAs(MODERATOR);
+        signIn.as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         assertThat(find(Button.class).withText(NEW_ACTIVITY).exists()).isFalse();

@@ -1,31 +1,35 @@
 package com.dateline.moderation;
 
-import static com.dateline.moderation.ModerationTestSupport.ADMIN;
-import static com.dateline.moderation.ModerationTestSupport.JERUSALEM;
-import static com.dateline.moderation.ModerationTestSupport.MODERATOR;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.JERUSALEM;
+import static com.dateline.support.Demo.MODERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dateline.account.AccountService;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ReportReason;
-import com.dateline.post.PostService;
+import com.dateline.support.SignIn;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Moderators working on the same comments: undo, reported comments and claims. */
+/** Undo against later decisions, and what approving, rejecting and undoing do to readers' reports. */
 @SpringBootTest
-class ModerationFixesTest {
+class UndoAndReportsTest {
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     ModerationService moderation;
@@ -37,18 +41,6 @@ class ModerationFixesTest {
     CommentService commentService;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    SecurityContextHolderStrategy securityContexts;
-
-    @Autowired
-    PostService posts;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     ModerationTestSupport support;
@@ -56,30 +48,29 @@ class ModerationFixesTest {
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(accounts, users, securityContexts, posts, commentService, jdbc);
+        support = new ModerationTestSupport(context);
         postId = support.postId(JERUSALEM);
     }
 
     @AfterEach
     void cleanUp() {
-        support.signOut();
         support.deleteWritten();
     }
 
     @Test
     void undo_is_refused_once_another_moderator_decided_after_and_their_decision_stands() {
         var commentId = support.submitAsNewReader(postId, "Undo race", "A thought on the old city walls.");
-        var approved =
-                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
-        support.as(ADMIN, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(commentId), "off-topic"));
+        var approved = signIn.call(
+                MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        signIn.call(ADMIN, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(commentId), "off-topic"));
 
-        support.as(
+        signIn.call(
                 MODERATOR,
                 () -> assertThatThrownBy(
                                 () -> moderation.undo(approved.actionIds().getFirst()))
                         .isInstanceOf(ModerationConflict.class)
                         .hasMessageContaining("after you"));
-        assertThat(support.as(
+        assertThat(signIn.call(
                         MODERATOR, () -> queues.item(commentId).orElseThrow().status()))
                 .isEqualTo(CommentStatus.REJECTED);
     }
@@ -87,21 +78,21 @@ class ModerationFixesTest {
     @Test
     void approving_a_reported_comment_clears_its_reports_and_it_leaves_the_reported_queue() {
         var commentId = support.submitAsNewReader(postId, "Reported author", "Spring crowds, as every year.");
-        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        signIn.call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         var reporter = support.newReader("Reporter");
-        support.as(reporter.email(), () -> commentService.report(commentId, ReportReason.OFF_TOPIC, null));
-        assertThat(support.as(
+        signIn.run(reporter.email(), () -> commentService.report(commentId, ReportReason.OFF_TOPIC, null));
+        assertThat(signIn.call(
                         MODERATOR, () -> queues.item(commentId).orElseThrow().openReports()))
                 .isEqualTo(1);
 
-        var result =
-                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        var result = signIn.call(
+                MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
 
         assertThat(result.applied()).isEqualTo(1);
-        var item = support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
+        var item = signIn.call(MODERATOR, () -> queues.item(commentId).orElseThrow());
         assertThat(item.openReports()).isZero();
         assertThat(item.status()).isEqualTo(CommentStatus.PUBLISHED);
-        assertThat(support.as(
+        assertThat(signIn.call(
                         MODERATOR,
                         () -> queues.queue(
                                         new ModerationFilter(
@@ -114,7 +105,7 @@ class ModerationFixesTest {
     // --- undo gives readers' reports back -------------------------------------------------------------
 
     private ModerationItem item(long commentId) {
-        return support.as(MODERATOR, () -> queues.item(commentId).orElseThrow());
+        return signIn.call(MODERATOR, () -> queues.item(commentId).orElseThrow());
     }
 
     private int storedOpenReports(long commentId) {
@@ -122,11 +113,11 @@ class ModerationFixesTest {
     }
 
     private long reportedCount() {
-        return support.as(MODERATOR, () -> queues.counts().of(ModerationQueue.REPORTED));
+        return signIn.call(MODERATOR, () -> queues.counts().of(ModerationQueue.REPORTED));
     }
 
     private List<Long> reportedQueue() {
-        return support.as(
+        return signIn.call(
                 MODERATOR,
                 () -> queues
                         .queue(
@@ -140,13 +131,13 @@ class ModerationFixesTest {
 
     private void reportAsNewReader(long commentId, ReportReason reason) {
         var reporter = support.newReader("Reporting reader");
-        support.as(reporter.email(), () -> commentService.report(commentId, reason, null));
+        signIn.run(reporter.email(), () -> commentService.report(commentId, reason, null));
     }
 
     /** A published comment two readers reported. */
     private long reportedTwice(String text) {
         var commentId = support.submitAsNewReader(postId, "Reported twice", text);
-        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        signIn.call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         reportAsNewReader(commentId, ReportReason.ABUSE);
         reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
         return commentId;
@@ -157,14 +148,14 @@ class ModerationFixesTest {
         var countBefore = reportedCount();
         var commentId = reportedTwice("Harsh words about the municipality.");
         assertThat(reportedCount()).isEqualTo(countBefore + 1);
-        var rejection = support.as(
+        var rejection = signIn.call(
                 MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(commentId), "Abusive"));
         assertThat(item(commentId).status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(storedOpenReports(commentId)).isZero();
         assertThat(reportedQueue()).doesNotContain(commentId);
         assertThat(reportedCount()).isEqualTo(countBefore);
 
-        support.as(MODERATOR, () -> moderation.undo(rejection.actionIds().getFirst()));
+        signIn.run(MODERATOR, () -> moderation.undo(rejection.actionIds().getFirst()));
 
         var restored = item(commentId);
         assertThat(restored.status()).isEqualTo(CommentStatus.PUBLISHED);
@@ -180,10 +171,11 @@ class ModerationFixesTest {
     void undoing_a_spam_verdict_on_a_reported_comment_gives_its_reports_back() {
         var countBefore = reportedCount();
         var commentId = reportedTwice("Visit my shop for cheap souvenirs.");
-        var spam = support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.SPAM, List.of(commentId), null));
+        var spam =
+                signIn.call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.SPAM, List.of(commentId), null));
         assertThat(reportedCount()).isEqualTo(countBefore);
 
-        support.as(MODERATOR, () -> moderation.undo(spam.actionIds().getFirst()));
+        signIn.run(MODERATOR, () -> moderation.undo(spam.actionIds().getFirst()));
 
         var restored = item(commentId);
         assertThat(restored.status()).isEqualTo(CommentStatus.PUBLISHED);
@@ -197,22 +189,22 @@ class ModerationFixesTest {
     void undoing_the_approval_of_a_reported_comment_puts_it_back_in_the_reported_queue() {
         var countBefore = reportedCount();
         var commentId = support.submitAsNewReader(postId, "Approved twice", "A fair point about the tram line.");
-        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        signIn.call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
-        var approval =
-                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        var approval = signIn.call(
+                MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         assertThat(approval.applied()).isEqualTo(1);
         assertThat(storedOpenReports(commentId)).isZero();
         assertThat(reportedCount()).isEqualTo(countBefore);
 
-        support.as(MODERATOR, () -> moderation.undo(approval.actionIds().getFirst()));
+        signIn.run(MODERATOR, () -> moderation.undo(approval.actionIds().getFirst()));
 
         var restored = item(commentId);
         assertThat(restored.status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(restored.openReports()).isEqualTo(1);
         assertThat(reportedQueue()).contains(commentId);
         assertThat(reportedCount()).isEqualTo(countBefore + 1);
-        assertThat(support.as(MODERATOR, () -> moderation.historyOf(commentId)))
+        assertThat(signIn.call(MODERATOR, () -> moderation.historyOf(commentId)))
                 .extracting(HistoryEntry::action)
                 .containsExactly(ModerationVerb.APPROVE, ModerationVerb.APPROVE, ModerationVerb.UNDO);
     }
@@ -220,32 +212,19 @@ class ModerationFixesTest {
     @Test
     void undoing_an_approval_keeps_the_reports_readers_filed_after_it() {
         var commentId = support.submitAsNewReader(postId, "Reported again", "The new tram line will never open.");
-        support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        signIn.call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         reportAsNewReader(commentId, ReportReason.OFF_TOPIC);
-        var approval =
-                support.as(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
+        var approval = signIn.call(
+                MODERATOR, () -> moderation.decideCurrent(ModerationVerb.APPROVE, List.of(commentId), null));
         // the approval closed one report; meanwhile another reader reports the comment
         reportAsNewReader(commentId, ReportReason.ABUSE);
         assertThat(storedOpenReports(commentId)).isEqualTo(1);
 
-        support.as(MODERATOR, () -> moderation.undo(approval.actionIds().getFirst()));
+        signIn.run(MODERATOR, () -> moderation.undo(approval.actionIds().getFirst()));
 
         // the report the approval closed is open again, and the later one is still open
         assertThat(storedOpenReports(commentId)).isEqualTo(2);
         assertThat(item(commentId).openReports()).isEqualTo(2);
         assertThat(reportedQueue()).contains(commentId);
-    }
-
-    @Test
-    void a_second_moderator_opening_a_claimed_comment_sees_who_reviews_it_and_does_not_take_the_claim() {
-        var commentId = support.submitAsNewReader(postId, "Claimed", "Who is looking at this one?");
-        support.as(MODERATOR, () -> moderation.claim(commentId));
-
-        support.as(ADMIN, () -> moderation.claim(commentId));
-
-        Map<Long, Claim> seenByAdmin = support.as(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
-        assertThat(seenByAdmin.get(commentId).moderator()).isEqualTo("Demo Moderator");
-        assertThat(support.as(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId))))
-                .isEmpty();
     }
 }
