@@ -22,34 +22,4 @@ public record CommentView(
         boolean mine,
         boolean editable,
         boolean withheld,
-        @Nullable String noteToAuthor) {
-
-    /** A comment shown in full to this reader, or as a placeholder if its author deleted it. */
-    public CommentView(
-            long id,
-            @Nullable Long parentId,
-            int depth,
-            long authorId,
-            String authorName,
-            Instant createdAt,
-            @Nullable Instant editedAt,
-            String text,
-            CommentStatus status,
-            boolean mine,
-            boolean editable) {
-        this(
-                id,
-                parentId,
-                depth,
-                authorId,
-                authorName,
-                createdAt,
-                editedAt,
-                text,
-                status,
-                mine,
-                editable,
-                status == CommentStatus.DELETED,
-                null);
-    }
-}
+        @Nullable String noteToAuthor) {}

@@ -82,7 +82,7 @@ class Post {
             RenderedBody body,
             @Nullable String byline,
             @Nullable Photo photo) {
-        apply(title, slug, category, publishedAt, blogZone, body, byline, photo, false, false, null);
+        edit(title, slug, category, publishedAt, blogZone, body, byline, photo, false, false, null);
     }
 
     /** "2008-04" for a post published in April 2008 in the blog's time zone. */
@@ -92,21 +92,6 @@ class Post {
 
     /** Everything an editor sets, in one step, so a half-applied edit cannot exist. */
     void edit(
-            String title,
-            String slug,
-            Category category,
-            Instant publishedAt,
-            ZoneId blogZone,
-            RenderedBody body,
-            @Nullable String byline,
-            @Nullable Photo photo,
-            boolean commentsClosed,
-            boolean draft,
-            Instant now) {
-        apply(title, slug, category, publishedAt, blogZone, body, byline, photo, commentsClosed, draft, now);
-    }
-
-    private void apply(
             String title,
             String slug,
             Category category,

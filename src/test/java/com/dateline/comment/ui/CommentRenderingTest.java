@@ -124,7 +124,19 @@ class CommentRenderingTest {
 
     private static CommentView view(String author, String text, CommentStatus status) {
         return new CommentView(
-                7L, null, 2, 11L, author, Instant.parse("2008-04-07T17:10:00Z"), null, text, status, true, true);
+                7L,
+                null,
+                2,
+                11L,
+                author,
+                Instant.parse("2008-04-07T17:10:00Z"),
+                null,
+                text,
+                status,
+                true,
+                true,
+                false,
+                null);
     }
 
     @ParameterizedTest
@@ -158,7 +170,9 @@ class CommentRenderingTest {
                         "",
                         CommentStatus.DELETED,
                         false,
-                        false),
+                        false,
+                        true,
+                        null),
                 TIME);
 
         var body = parse(article.getElement()).body();
