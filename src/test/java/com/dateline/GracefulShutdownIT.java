@@ -2,8 +2,10 @@ package com.dateline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -96,7 +98,7 @@ class GracefulShutdownIT {
     }
 
     private void copy(InputStream output) {
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(output, StandardCharsets.UTF_8))) {
+        try (var reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 log.append(line).append('\n');
             }

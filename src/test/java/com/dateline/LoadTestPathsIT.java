@@ -2,8 +2,10 @@ package com.dateline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The load harness's hooks are not in the site: the paths they once had answer 404 ("Page not found") to anyone in
  * every profile the application ships, in the harness's own {@code benchmark} profile (a test resource now), and even
  * with the harness's token set, when the test-only hooks are active and listen on a loopback port of their own.
- * Each profile runs in a JVM of its own, as an operator would start it.
+ * Each profile runs in a JVM of its own, as an operator would start it; they all start at once, so the wait for one
+ * is the wait for all.
  */
 class LoadTestPathsIT {
 
@@ -37,8 +43,21 @@ class LoadTestPathsIT {
             "/actuator/liveheap",
             "/actuator/loadcomments/x");
 
+    private static final Map<String, String> HOOKS_ON = Map.of(
+            "DATELINE_BENCH_TOKEN", "a-token-of-this-run-only-0123456789",
+            "DATELINE_BENCH_PASSWORD", "a-password-of-this-run-only-0123456789");
+
     @TempDir
-    Path data;
+    static Path data;
+
+    /** One server per profile, and the harness's profile with its hooks on; they start side by side. */
+    private static final List<Server> servers = new ArrayList<>();
+
+    private static Server hooksOn;
+    private static int hooksPort;
+
+    private record Server(
+            String profile, Map<String, String> environment, int port, Process process, StringBuffer log) {}
 
     /** No profile, every profile file of the application, and the harness's profile. */
     private static List<String> profiles() throws IOException {
@@ -56,36 +75,54 @@ class LoadTestPathsIT {
         return all;
     }
 
+    @BeforeAll
+    static void startEveryProfile() throws Exception {
+        for (var profile : profiles()) {
+            servers.add(start(profile, Map.of()));
+        }
+        hooksPort = freePort();
+        var environment = new HashMap<>(HOOKS_ON);
+        environment.put("DATELINE_BENCH_HOOKS_PORT", Integer.toString(hooksPort));
+        hooksOn = start("benchmark", environment);
+        servers.add(hooksOn);
+    }
+
+    @AfterAll
+    static void stopEveryProfile() throws InterruptedException {
+        servers.forEach(server -> server.process().destroy());
+        for (var server : servers) {
+            if (!server.process().waitFor(60, TimeUnit.SECONDS)) {
+                server.process().destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void the_load_test_paths_answer_404_in_every_profile() throws Exception {
-        var profiles = profiles();
+        var profiles = servers.stream()
+                .filter(server -> server != hooksOn)
+                .map(Server::profile)
+                .toList();
         assertThat(profiles).contains("", "prod", "benchmark");
-        for (var profile : profiles) {
-            assertNoHooks(profile, Map.of());
+        for (var server : servers) {
+            if (server != hooksOn) {
+                assertNoHooks(server);
+            }
         }
     }
 
     @Test
     void the_load_test_paths_answer_404_even_when_the_harness_switches_its_hooks_on() throws Exception {
-        int hooksPort;
-        try (var socket = new ServerSocket(0)) {
-            hooksPort = socket.getLocalPort();
-        }
-        var log = assertNoHooks(
-                "benchmark",
-                Map.of(
-                        "DATELINE_BENCH_TOKEN", "a-token-of-this-run-only-0123456789",
-                        "DATELINE_BENCH_PASSWORD", "a-password-of-this-run-only-0123456789",
-                        "DATELINE_BENCH_HOOKS_PORT", Integer.toString(hooksPort)));
+        assertNoHooks(hooksOn);
 
-        assertThat(log)
+        assertThat(hooksOn.log().toString())
                 .as("the hooks were on, on their own port")
                 .contains("Bench hooks on /127.0.0.1:" + hooksPort)
                 .contains("/moderate/", "/discussion/");
     }
 
-    /** Starts the application with the profile, asks every hook path, stops it; returns its log. */
-    private String assertNoHooks(String profile, Map<String, String> environment) throws Exception {
+    /** Starts the application with the profile, as an operator would, in a JVM of its own. */
+    private static Server start(String profile, Map<String, String> environment) throws IOException {
         var port = freePort();
         var folder = data.resolve(profile.isEmpty() ? "default" : profile + environment.size());
         var java = ProcessHandle.current().info().command().orElse("java");
@@ -109,44 +146,45 @@ class LoadTestPathsIT {
                 "--dateline.admin.password=a long first admin password 2026"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        var server = builder.start();
+        var process = builder.start();
         var log = new StringBuffer();
-        var output = server.getInputStream();
+        var output = process.getInputStream();
         Thread.ofVirtual().start(() -> copy(output, log));
-        try {
-            var http = HttpClient.newBuilder()
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-            awaitReady(http, port, server, log);
-            for (var path : HOOK_PATHS) {
-                for (var method : List.of("GET", "POST")) {
-                    var response = http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                    .header("Accept", "application/json")
-                                    .method(method, HttpRequest.BodyPublishers.noBody())
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+        return new Server(profile, environment, port, process, log);
+    }
 
-                    var what = "%s %s in profile \"%s\"%s"
-                            .formatted(method, path, profile, environment.isEmpty() ? "" : " with the token");
-                    if (method.equals("GET")) {
-                        assertThat(response.statusCode()).as(what).isEqualTo(404);
-                    } else {
-                        // A POST without a CSRF token is refused before it reaches anything; never 200.
-                        assertThat(response.statusCode()).as(what).isIn(403, 404);
-                    }
-                    assertThat(response.body())
-                            .as(what)
-                            .doesNotContain("\"approved\"")
-                            .doesNotContain("liveHeapBytes")
-                            .doesNotContain("\"stored\"");
+    /** Waits for the server, then asks every hook path. */
+    private static void assertNoHooks(Server server) throws Exception {
+        var http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        awaitReady(http, server.port(), server.process(), server.log());
+        for (var path : HOOK_PATHS) {
+            for (var method : List.of("GET", "POST")) {
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                                .header("Accept", "application/json")
+                                .method(method, HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                var what = "%s %s in profile \"%s\"%s"
+                        .formatted(
+                                method,
+                                path,
+                                server.profile(),
+                                server.environment().isEmpty() ? "" : " with the token");
+                if (method.equals("GET")) {
+                    assertThat(response.statusCode()).as(what).isEqualTo(404);
+                } else {
+                    // A POST without a CSRF token is refused before it reaches anything; never 200.
+                    assertThat(response.statusCode()).as(what).isIn(403, 404);
                 }
-            }
-            return log.toString();
-        } finally {
-            server.destroy();
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
+                assertThat(response.body())
+                        .as(what)
+                        .doesNotContain("\"approved\"")
+                        .doesNotContain("liveHeapBytes")
+                        .doesNotContain("\"stored\"");
             }
         }
     }
@@ -181,7 +219,7 @@ class LoadTestPathsIT {
     }
 
     private static void copy(InputStream output, StringBuffer log) {
-        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(output, StandardCharsets.UTF_8))) {
+        try (var reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 log.append(line).append('\n');
             }
