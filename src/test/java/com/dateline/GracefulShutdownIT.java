@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +38,30 @@ class GracefulShutdownIT {
     private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     @TempDir
-    Path data;
+    static Path data;
 
-    private Process server;
-    private final StringBuffer log = new StringBuffer();
+    /** The two servers start side by side, each on its own data folder, so the suite waits for one start. */
+    private static Server plain;
 
-    @AfterEach
-    void stop() {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
+    private static Server stuck;
+
+    private record Server(Process process, int port, StringBuffer log) {}
+
+    @BeforeAll
+    static void startBoth() throws Exception {
+        plain = start(data.resolve("plain"));
+        stuck = start(data.resolve("stuck"), "--test.stuck-shutdown=true", "--dateline.shutdown.watchdog=5s");
+        // Both are up before either test begins, so neither start competes with a test for the processor.
+        ready(plain);
+        ready(stuck);
+    }
+
+    @AfterAll
+    static void stopBoth() {
+        for (var server : List.of(plain, stuck)) {
+            if (server != null && server.process().isAlive()) {
+                server.process().destroyForcibly();
+            }
         }
     }
 
@@ -56,7 +72,7 @@ class GracefulShutdownIT {
     }
 
     /** The application in a JVM of its own, on this test's class path, with the production settings only. */
-    private int start(String... extraArguments) throws Exception {
+    private static Server start(Path folder, String... extraArguments) throws IOException {
         var port = freePort();
         var java = ProcessHandle.current().info().command().orElse("java");
         var command = new ArrayList<>(List.of(
@@ -67,37 +83,44 @@ class GracefulShutdownIT {
                 Application.class.getName(),
                 "--spring.config.location=classpath:/application.properties",
                 "--server.port=" + port,
-                "--dateline.data-dir=" + data.toAbsolutePath(),
+                "--dateline.data-dir=" + folder.toAbsolutePath(),
                 "--vaadin.launch-browser=false",
                 "--vaadin.devmode.usageStatistics.enabled=false"));
         command.addAll(List.of(extraArguments));
-        server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var output = server.getInputStream();
-        Thread.ofVirtual().start(() -> copy(output));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        var log = new StringBuffer();
+        var output = process.getInputStream();
+        Thread.ofVirtual().start(() -> copy(output, log));
+        return new Server(process, port, log);
+    }
+
+    /** Waits until the server answers and has its demo accounts. */
+    private static void ready(Server server) throws InterruptedException {
         var http = HttpClient.newHttpClient();
         var deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(server.isAlive())
-                    .as("the server died while starting:%n%s", log)
+            assertThat(server.process().isAlive())
+                    .as("the server died while starting:%n%s", server.log())
                     .isTrue();
             try {
                 var ready = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + server.port() + "/actuator/health/readiness"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200
-                        && log.toString().contains("Demo data: added account admin@dateline.test")) {
-                    return port;
+                        && server.log().toString().contains("Demo data: added account admin@dateline.test")) {
+                    return;
                 }
             } catch (IOException notYet) {
                 // still starting
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("The server did not become ready:\n" + log);
+        throw new AssertionError("The server did not become ready:\n" + server.log());
     }
 
-    private void copy(InputStream output) {
+    private static void copy(InputStream output, StringBuffer log) {
         try (var reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 log.append(line).append('\n');
@@ -109,7 +132,9 @@ class GracefulShutdownIT {
 
     @Test
     void a_sign_in_in_flight_when_sigterm_arrives_completes_and_then_the_process_exits() throws Exception {
-        var port = start();
+        var port = plain.port();
+        var server = plain.process();
+        var log = plain.log();
         var page = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
@@ -169,7 +194,8 @@ class GracefulShutdownIT {
     @Test
     void a_bean_that_never_finishes_closing_gets_a_thread_dump_in_the_log_and_the_process_ends_anyway()
             throws Exception {
-        start("--test.stuck-shutdown=true", "--dateline.shutdown.watchdog=5s");
+        var server = stuck.process();
+        var log = stuck.log();
         var signalled = Instant.now();
 
         server.toHandle().destroy();
