@@ -173,10 +173,6 @@ class Post {
         return photo;
     }
 
-    String getSlugMonth() {
-        return slugMonth;
-    }
-
     String getBodySource() {
         return bodySource;
     }
@@ -195,10 +191,6 @@ class Post {
 
     @Nullable String getImportKey() {
         return importKey;
-    }
-
-    void setImportKey(@Nullable String importKey) {
-        this.importKey = importKey;
     }
 
     boolean isCommentsClosed() {
