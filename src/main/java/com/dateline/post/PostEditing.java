@@ -43,7 +43,6 @@ public class PostEditing {
     private final PostBodyRenderer renderer;
     private final ObjectProvider<PublishedCommentCounts> commentCounts;
     private final BlogProperties blog;
-    private final PostPageCache pages;
     private final Clock clock;
 
     PostEditing(
@@ -53,9 +52,7 @@ public class PostEditing {
             PostBodyRenderer renderer,
             ObjectProvider<PublishedCommentCounts> commentCounts,
             BlogProperties blog,
-            PostPageCache pages,
             Clock clock) {
-        this.pages = pages;
         this.posts = posts;
         this.categories = categories;
         this.photos = photos;
@@ -98,7 +95,7 @@ public class PostEditing {
                     post.getByline() == null ? "" : post.getByline(),
                     !post.isCommentsClosed(),
                     post.isDraft(),
-                    post.getBodySource(),
+                    post.getBody().source(),
                     photo == null
                             ? null
                             : new PostForm.PhotoForm(
@@ -233,7 +230,6 @@ public class PostEditing {
                 form.draft(),
                 now);
         var saved = posts.saveAndFlush(post);
-        pages.forgetAll();
         log.info("Post {} saved ({}) by an editor", saved.getId(), status(saved, now));
         return requireId(saved);
     }
@@ -244,7 +240,7 @@ public class PostEditing {
         posts.findById(postId).filter(post -> !post.isDeleted()).ifPresent(post -> {
             var photo = post.getPhoto();
             post.delete(clock.instant());
-            pages.forgetAll();
+            posts.save(post);
             if (photo != null) {
                 photos.remove(photo);
             }

@@ -35,15 +35,8 @@ public class PostImport {
     private final CategoryRepository categories;
     private final PostBodyRenderer renderer;
     private final BlogProperties blog;
-    private final PostPageCache pages;
 
-    PostImport(
-            PostRepository posts,
-            CategoryRepository categories,
-            PostBodyRenderer renderer,
-            BlogProperties blog,
-            PostPageCache pages) {
-        this.pages = pages;
+    PostImport(PostRepository posts, CategoryRepository categories, PostBodyRenderer renderer, BlogProperties blog) {
         this.posts = posts;
         this.categories = categories;
         this.renderer = renderer;
@@ -105,7 +98,6 @@ public class PostImport {
                 null);
         post.imported(key, imported.draft(), imported.commentsClosed());
         var saved = posts.saveAndFlush(post);
-        pages.forgetAll();
         log.info("Post {} imported ({})", saved.getId(), imported.draft() ? "draft" : "not a draft");
         return new PostImportResult(Objects.requireNonNull(saved.getId()), true);
     }
