@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Function;
@@ -77,23 +75,20 @@ class DemoPosts implements ApplicationRunner {
     }
 
     private final PostRepository posts;
-    private final CategoryRepository categories;
+    private final NewPosts newPosts;
     private final PhotoStore photos;
-    private final PostBodyRenderer renderer;
     private final BlogProperties blog;
     private final TransactionTemplate transaction;
 
     DemoPosts(
             PostRepository posts,
-            CategoryRepository categories,
+            NewPosts newPosts,
             PhotoStore photos,
-            PostBodyRenderer renderer,
             BlogProperties blog,
             TransactionTemplate transaction) {
         this.posts = posts;
-        this.categories = categories;
+        this.newPosts = newPosts;
         this.photos = photos;
-        this.renderer = renderer;
         this.blog = blog;
         this.transaction = transaction;
     }
@@ -105,17 +100,14 @@ class DemoPosts implements ApplicationRunner {
                 return;
             }
             var samples = samples();
-            Map<String, Category> byName = new HashMap<>();
             for (int i = 0; i < samples.size(); i++) {
                 var sample = samples.get(i);
-                var category = byName.computeIfAbsent(sample.category(), categories::findOrCreate);
-                posts.save(new Post(
+                posts.save(newPosts.create(
                         sample.title(),
                         sample.slug(),
-                        category,
+                        sample.category(),
                         sample.publishedAt().atZone(blog.timeZone()).toInstant(),
-                        blog.timeZone(),
-                        renderer.render(markdown(sample.slug())),
+                        markdown(sample.slug()),
                         sample.byline(),
                         photo(sample, i)));
             }
