@@ -9,19 +9,9 @@ import org.springframework.stereotype.Component;
 
 /** What a registration and a display name must pass; every broken rule is reported at once, by field. */
 @Component
-class AccountRules {
+record AccountRules(AccountRepository accounts, PasswordRules passwordRules, Validator validator) {
 
     static final String RESERVED_EMAIL = "This address cannot receive mail; use your own address.";
-
-    private final AccountRepository accounts;
-    private final PasswordRules passwordRules;
-    private final Validator validator;
-
-    AccountRules(AccountRepository accounts, PasswordRules passwordRules, Validator validator) {
-        this.accounts = accounts;
-        this.passwordRules = passwordRules;
-        this.validator = validator;
-    }
 
     /**
      * The registration as it is stored, with names and addresses trimmed.

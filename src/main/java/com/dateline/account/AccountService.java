@@ -5,6 +5,7 @@ import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.dateline.security.SecurityLog;
 import com.dateline.security.SignedInSessions;
+import com.dateline.security.SignedInUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -272,6 +273,23 @@ public class AccountService {
         return accounts.findById(accountId)
                 .filter(a -> a.isActiveAt(clock.instant()))
                 .isPresent();
+    }
+
+    /**
+     * Who signs in with this e-mail, typed in any letter case. Deleted accounts and the authors of imported comments
+     * have no one, exactly like an unknown e-mail.
+     */
+    @Transactional(readOnly = true)
+    Optional<SignedInUser> signInIdentity(String email) {
+        return accounts.findByEmailKey(Account.emailKey(email))
+                .filter(found -> !found.isDeleted() && !found.isImported())
+                .map(account -> new SignedInUser(
+                        account.id(),
+                        account.getEmail(),
+                        account.getDisplayName(),
+                        account.getPasswordHash(),
+                        account.getRole(),
+                        account.isActiveAt(clock.instant())));
     }
 
     /** Disables those of these accounts that are still enabled and answers their e-mails, for start-up checks. */

@@ -1,6 +1,7 @@
 package com.dateline.base;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -27,8 +28,12 @@ public class BlogTime {
         this.blog = blog;
     }
 
+    public ZoneId zone() {
+        return blog.timeZone();
+    }
+
     public ZonedDateTime inBlogZone(Instant instant) {
-        return instant.atZone(blog.timeZone());
+        return instant.atZone(zone());
     }
 
     /** "April 7, 2008 | 9:58 am". */

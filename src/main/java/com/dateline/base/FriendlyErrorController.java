@@ -19,15 +19,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * carries a reference that the log line with the stack trace carries too. Replaces Spring Boot's "Whitelabel" page.
  */
 @Controller
-class FriendlyErrorController implements ErrorController {
-
-    private final ErrorAttributes errors;
-    private final BlogProperties blog;
-
-    FriendlyErrorController(ErrorAttributes errors, BlogProperties blog) {
-        this.errors = errors;
-        this.blog = blog;
-    }
+record FriendlyErrorController(ErrorAttributes errors, BlogProperties blog) implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<String> error(HttpServletRequest request) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +14,14 @@ import org.springframework.data.jpa.repository.Query;
 // Every query here is bounded by a page or by an indexed key, so a post with thousands of
 // comments costs the same few queries as one with ten.
 interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificationExecutor<Comment> {
+
+    /**
+     * All of {@code ix_comment_post_top_level}'s columns, although the first two are fixed by {@link #findTopLevel}:
+     * only then does H2 read the page straight from that index instead of sorting every top-level comment of the post.
+     */
+    static Sort topLevelOrder(Sort.Direction direction) {
+        return Sort.by(direction, "postId", "parentId", "createdAt", "id");
+    }
 
     long countByAuthorIdAndSpamTrue(long authorId);
 
@@ -27,28 +36,15 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
     /**
      * Top-level comments a reader may see: published ones, their own whatever the status, and any
      * under which a published reply or one of the reader's own hangs (shown as a placeholder if
-     * the reader may not see the comment itself).
-     *
-     * <p>Ordered by all of {@code ix_comment_post_top_level}'s columns, although the first two are fixed here: only
-     * then does H2 read the page straight from that index instead of sorting every top-level comment of the post.
+     * the reader may not see the comment itself). The page's sort is {@link #topLevelOrder}, one way or the other.
      */
     @Query("""
             select c from Comment c
             where c.postId = :postId and c.parentId is null
               and (c.status = com.dateline.comment.CommentStatus.PUBLISHED or c.authorId = :viewerId
                    or exists (select 1 from Comment r where r.rootId = c.id
-                              and (r.status = com.dateline.comment.CommentStatus.PUBLISHED or r.authorId = :viewerId)))
-            order by c.postId asc, c.parentId asc, c.createdAt asc, c.id asc""")
-    Slice<Comment> findTopLevelOldestFirst(long postId, long viewerId, Pageable page);
-
-    @Query("""
-            select c from Comment c
-            where c.postId = :postId and c.parentId is null
-              and (c.status = com.dateline.comment.CommentStatus.PUBLISHED or c.authorId = :viewerId
-                   or exists (select 1 from Comment r where r.rootId = c.id
-                              and (r.status = com.dateline.comment.CommentStatus.PUBLISHED or r.authorId = :viewerId)))
-            order by c.postId desc, c.parentId desc, c.createdAt desc, c.id desc""")
-    Slice<Comment> findTopLevelNewestFirst(long postId, long viewerId, Pageable page);
+                              and (r.status = com.dateline.comment.CommentStatus.PUBLISHED or r.authorId = :viewerId)))""")
+    Slice<Comment> findTopLevel(long postId, long viewerId, Pageable page);
 
     /** Every reply in the given threads; which of them a reader sees is decided in memory. */
     @Query("select c from Comment c where c.rootId in :rootIds order by c.createdAt asc, c.id asc")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,9 +44,8 @@ class CommentThreadReader {
     /** Six statements (page, replies, count, names, post, policy), whatever the size of the discussion. */
     CommentThread load(long postId, boolean newestFirst, PageRequest page, long viewer) {
         return Objects.requireNonNull(readOnly.execute(status -> {
-            var topLevel = newestFirst
-                    ? comments.findTopLevelNewestFirst(postId, viewer, page)
-                    : comments.findTopLevelOldestFirst(postId, viewer, page);
+            var order = CommentRepository.topLevelOrder(newestFirst ? Sort.Direction.DESC : Sort.Direction.ASC);
+            var topLevel = comments.findTopLevel(postId, viewer, page.withSort(order));
             var rootIds = topLevel.getContent().stream().map(Comment::id).toList();
             var replies = rootIds.isEmpty() ? List.<Comment>of() : comments.findReplies(rootIds);
             var published = comments.countByPostIdAndStatus(postId, CommentStatus.PUBLISHED);

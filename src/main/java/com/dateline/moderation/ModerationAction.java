@@ -1,6 +1,7 @@
 package com.dateline.moderation;
 
 import com.dateline.comment.CommentStatus;
+import com.dateline.security.SignedInUser;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** One row of the history. Never updated: an undo is a row of its own. */
@@ -52,24 +54,21 @@ class ModerationAction {
 
     ModerationAction(
             long commentId,
-            long moderatorId,
-            String moderator,
+            SignedInUser moderator,
             ModerationVerb action,
-            CommentStatus statusBefore,
-            CommentStatus statusAfter,
+            Verdict verdict,
             @Nullable String reason,
             @Nullable Long undoesId,
-            int openReportsBefore,
             Instant createdAt) {
         this.commentId = commentId;
-        this.moderatorId = moderatorId;
-        this.moderator = moderator;
+        this.moderatorId = moderator.accountId();
+        this.moderator = moderator.displayName();
         this.action = action;
-        this.statusBefore = statusBefore;
-        this.statusAfter = statusAfter;
+        this.statusBefore = verdict.before();
+        this.statusAfter = verdict.after();
         this.reason = reason;
         this.undoesId = undoesId;
-        this.openReportsBefore = openReportsBefore;
+        this.openReportsBefore = verdict.openReportsBefore();
         this.createdAt = createdAt;
     }
 
@@ -79,7 +78,7 @@ class ModerationAction {
 
     HistoryEntry toEntry(boolean undone) {
         return new HistoryEntry(
-                java.util.Objects.requireNonNull(id),
+                Objects.requireNonNull(id),
                 commentId,
                 moderatorId,
                 moderator,

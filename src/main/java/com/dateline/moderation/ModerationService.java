@@ -120,14 +120,11 @@ public class ModerationService {
                 var verdict = decideOne(moderator, seen.getKey(), seen.getValue(), verb, reason);
                 var action = history.save(new ModerationAction(
                         seen.getKey(),
-                        moderator.accountId(),
-                        moderator.displayName(),
+                        moderator,
                         verb,
-                        verdict.before(),
-                        verdict.after(),
+                        verdict,
                         reason == null || TypedText.isBlank(reason) ? null : reason.strip(),
                         null,
-                        verdict.openReportsBefore(),
                         now));
                 actionIds.add(Objects.requireNonNull(action.getId()));
                 claims.invalidate(seen.getKey());
@@ -248,16 +245,7 @@ public class ModerationService {
         // Reports readers filed after the decision were never closed and stay open beside the ones it closed.
         var verdict = apply(current, restore, false, current.openReports() + action.getOpenReportsBefore());
         history.save(new ModerationAction(
-                current.id(),
-                moderator.accountId(),
-                moderator.displayName(),
-                ModerationVerb.UNDO,
-                verdict.before(),
-                verdict.after(),
-                null,
-                actionId,
-                verdict.openReportsBefore(),
-                clock.instant()));
+                current.id(), moderator, ModerationVerb.UNDO, verdict, null, actionId, clock.instant()));
         SecurityLog.event(
                 "moderation",
                 "action",

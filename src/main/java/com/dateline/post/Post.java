@@ -12,7 +12,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.DomainEvents;
 
 @Entity
 class Post {
@@ -83,6 +85,12 @@ class Post {
             @Nullable String byline,
             @Nullable Photo photo) {
         edit(title, slug, category, publishedAt, blogZone, body, byline, photo, false, false, null);
+    }
+
+    /** Each save tells the application, so that nothing keeps showing readers what the post was before. */
+    @DomainEvents
+    List<PostSaved> saved() {
+        return List.of(new PostSaved());
     }
 
     /** "2008-04" for a post published in April 2008 in the blog's time zone. */
@@ -157,12 +165,9 @@ class Post {
         return publishedAt;
     }
 
-    String getBodyHtml() {
-        return bodyHtml;
-    }
-
-    String getExcerpt() {
-        return excerpt;
+    /** The body as {@link #edit} took it. */
+    RenderedBody getBody() {
+        return new RenderedBody(bodySource, bodyHtml, excerpt);
     }
 
     @Nullable String getByline() {
@@ -171,14 +176,6 @@ class Post {
 
     @Nullable Photo getPhoto() {
         return photo;
-    }
-
-    String getSlugMonth() {
-        return slugMonth;
-    }
-
-    String getBodySource() {
-        return bodySource;
     }
 
     boolean isDraft() {
@@ -195,10 +192,6 @@ class Post {
 
     @Nullable String getImportKey() {
         return importKey;
-    }
-
-    void setImportKey(@Nullable String importKey) {
-        this.importKey = importKey;
     }
 
     boolean isCommentsClosed() {

@@ -39,33 +39,24 @@ public class PostEditing {
 
     private final PostRepository posts;
     private final CategoryRepository categories;
-    private final PhotoRepository photos;
-    private final PhotoRenditionRepository renditions;
+    private final PhotoStore photos;
     private final PostBodyRenderer renderer;
-    private final PhotoProcessor photoProcessor;
     private final ObjectProvider<PublishedCommentCounts> commentCounts;
     private final BlogProperties blog;
-    private final PostPageCache pages;
     private final Clock clock;
 
     PostEditing(
             PostRepository posts,
             CategoryRepository categories,
-            PhotoRepository photos,
-            PhotoRenditionRepository renditions,
+            PhotoStore photos,
             PostBodyRenderer renderer,
-            PhotoProcessor photoProcessor,
             ObjectProvider<PublishedCommentCounts> commentCounts,
             BlogProperties blog,
-            PostPageCache pages,
             Clock clock) {
-        this.pages = pages;
         this.posts = posts;
         this.categories = categories;
         this.photos = photos;
-        this.renditions = renditions;
         this.renderer = renderer;
-        this.photoProcessor = photoProcessor;
         this.commentCounts = commentCounts;
         this.blog = blog;
         this.clock = clock;
@@ -104,7 +95,7 @@ public class PostEditing {
                     post.getByline() == null ? "" : post.getByline(),
                     !post.isCommentsClosed(),
                     post.isDraft(),
-                    post.getBodySource(),
+                    post.getBody().source(),
                     photo == null
                             ? null
                             : new PostForm.PhotoForm(
@@ -131,9 +122,7 @@ public class PostEditing {
     /** A post's stored photo for the editor's preview, whether or not readers may see the post yet. */
     @Transactional(readOnly = true)
     public Optional<EncodedImage> photo(long photoId) {
-        return renditions
-                .findByPhotoIdAndVariant(photoId, PhotoVariant.ORIGINAL)
-                .map(PhotoRendition::toImage);
+        return photos.original(photoId);
     }
 
     /** Category names, A to Z, for the editor's choice (a new name creates a category on save). */
@@ -157,7 +146,7 @@ public class PostEditing {
      */
     public UploadedPhoto checkPhoto(byte[] bytes) {
         try {
-            return photoProcessor.inspect(bytes);
+            return photos.inspect(bytes);
         } catch (IllegalArgumentException refused) {
             throw new PostRejected(Map.of(PostForm.PHOTO, refused.getMessage()));
         }
@@ -180,7 +169,7 @@ public class PostEditing {
         String photoProblem = null;
         if (photoForm != null && photoForm.upload() != null) {
             try {
-                upload = photoProcessor.inspect(photoForm.upload());
+                upload = photos.inspect(photoForm.upload());
             } catch (IllegalArgumentException refused) {
                 photoProblem = refused.getMessage();
             }
@@ -241,7 +230,6 @@ public class PostEditing {
                 form.draft(),
                 now);
         var saved = posts.saveAndFlush(post);
-        pages.forgetAll();
         log.info("Post {} saved ({}) by an editor", saved.getId(), status(saved, now));
         return requireId(saved);
     }
@@ -252,9 +240,9 @@ public class PostEditing {
         posts.findById(postId).filter(post -> !post.isDeleted()).ifPresent(post -> {
             var photo = post.getPhoto();
             post.delete(clock.instant());
-            pages.forgetAll();
+            posts.save(post);
             if (photo != null) {
-                removePhoto(photo);
+                photos.remove(photo);
             }
             log.info("Post {} deleted by an editor", postId);
         });
@@ -268,7 +256,7 @@ public class PostEditing {
             @Nullable Photo current, PostForm.@Nullable PhotoForm form, @Nullable UploadedPhoto upload) {
         if (form == null) {
             if (current != null) {
-                removePhoto(current);
+                photos.remove(current);
             }
             return null;
         }
@@ -284,24 +272,13 @@ public class PostEditing {
             return current;
         }
         if (current != null) {
-            removePhoto(current);
+            photos.remove(current);
         }
-        var photo = photos.save(new Photo(
+        return photos.store(
+                bytes,
                 form.altText().strip(),
                 blank(form.caption().strip()),
-                blank(form.credit().strip()),
-                upload.width(),
-                upload.height()));
-        var photoId = Objects.requireNonNull(photo.getId());
-        var made = photoProcessor.renditions(bytes);
-        renditions.save(new PhotoRendition(photoId, PhotoVariant.ORIGINAL, made.original()));
-        renditions.save(new PhotoRendition(photoId, PhotoVariant.THUMBNAIL, made.thumbnail()));
-        return photo;
-    }
-
-    private void removePhoto(Photo photo) {
-        renditions.deleteByPhotoId(Objects.requireNonNull(photo.getId()));
-        photos.delete(photo);
+                blank(form.credit().strip()));
     }
 
     static PostStatus status(Post post, Instant now) {

@@ -1,6 +1,5 @@
 package com.dateline.post;
 
-import com.dateline.base.BlogProperties;
 import com.dateline.base.TypedText;
 import com.dateline.security.Roles;
 import java.net.URLDecoder;
@@ -32,22 +31,11 @@ public class PostImport {
     private static final Logger log = LoggerFactory.getLogger(PostImport.class);
 
     private final PostRepository posts;
-    private final CategoryRepository categories;
-    private final PostBodyRenderer renderer;
-    private final BlogProperties blog;
-    private final PostPageCache pages;
+    private final NewPosts newPosts;
 
-    PostImport(
-            PostRepository posts,
-            CategoryRepository categories,
-            PostBodyRenderer renderer,
-            BlogProperties blog,
-            PostPageCache pages) {
-        this.pages = pages;
+    PostImport(PostRepository posts, NewPosts newPosts) {
         this.posts = posts;
-        this.categories = categories;
-        this.renderer = renderer;
-        this.blog = blog;
+        this.newPosts = newPosts;
     }
 
     /**
@@ -91,21 +79,11 @@ public class PostImport {
         if (!problems.isEmpty()) {
             throw new PostRejected(problems);
         }
-        var category = categories.findOrCreate(categoryName(imported.category()));
-        var slug =
-                uniqueSlug(baseSlug(imported.slug(), title), Post.slugMonth(imported.publishedAt(), blog.timeZone()));
-        var post = new Post(
-                title,
-                slug,
-                category,
-                imported.publishedAt(),
-                blog.timeZone(),
-                renderer.render(imported.body()),
-                null,
-                null);
+        var slug = uniqueSlug(baseSlug(imported.slug(), title), newPosts.slugMonth(imported.publishedAt()));
+        var post = newPosts.create(
+                title, slug, categoryName(imported.category()), imported.publishedAt(), imported.body(), null, null);
         post.imported(key, imported.draft(), imported.commentsClosed());
         var saved = posts.saveAndFlush(post);
-        pages.forgetAll();
         log.info("Post {} imported ({})", saved.getId(), imported.draft() ? "draft" : "not a draft");
         return new PostImportResult(Objects.requireNonNull(saved.getId()), true);
     }

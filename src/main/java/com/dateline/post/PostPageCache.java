@@ -8,7 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,13 +30,11 @@ class PostPageCache {
 
     private final Cache<String, Entry> pages;
     private final PostRepository posts;
-    private final Clock clock;
     private final ReaderContent readerContent;
 
     PostPageCache(PostRepository posts, Clock clock, ReaderContent readerContent) {
         this.posts = posts;
         this.readerContent = readerContent;
-        this.clock = clock;
         this.pages = Caffeine.newBuilder()
                 .maximumSize(2_000)
                 .expireAfter(new ExpiresAt<String, Entry>(Entry::expiresAt))
@@ -44,13 +43,12 @@ class PostPageCache {
     }
 
     /**
-     * The page, loaded for the instant given to {@code load} if it is not kept. The next publication is looked up for
-     * that same instant, so a post that becomes visible just after the page was read still ends the entry.
+     * The page, loaded by {@code load} as readers see it at {@code now} if it is not kept. The next publication is
+     * looked up for that same instant, so a post that becomes visible just after the page was read still ends the entry.
      */
-    Optional<PostDetails> get(String slugMonth, String slug, Function<Instant, Optional<PostDetails>> load) {
+    Optional<PostDetails> get(String slugMonth, String slug, Instant now, Supplier<Optional<PostDetails>> load) {
         return pages.get(slugMonth + "/" + slug, key -> {
-                    var now = clock.instant();
-                    var page = load.apply(now);
+                    var page = load.get();
                     var expiresAt = now.plus(TIME_TO_LIVE);
                     var next = posts.findNextPublication(now);
                     if (next != null && next.isBefore(expiresAt)) {
@@ -59,6 +57,11 @@ class PostPageCache {
                     return new Entry(page, expiresAt);
                 })
                 .page();
+    }
+
+    @EventListener
+    void on(PostSaved saved) {
+        forgetAll();
     }
 
     /** Forgets every page now, and again once the editor's transaction commits, so no reader keeps the old one. */

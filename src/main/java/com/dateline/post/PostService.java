@@ -58,7 +58,7 @@ public class PostService {
     /** The newest posts with their bodies, newest first. */
     public List<PostContent> findNewestContent(int limit) {
         return posts.findPublished(clock.instant(), PageRequest.of(0, limit)).stream()
-                .map(post -> new PostContent(summary(post), post.getBodyHtml(), post.getByline()))
+                .map(post -> new PostContent(summary(post), post.getBody().html(), post.getByline()))
                 .toList();
     }
 
@@ -78,10 +78,12 @@ public class PostService {
             return Optional.empty();
         }
         var slugMonth = YearMonth.of(year, month).toString();
+        var now = clock.instant();
         return pages.get(
                 slugMonth,
                 slug,
-                now -> posts.findPublishedBySlug(slugMonth, slug, now).map(post -> details(post, now)));
+                now,
+                () -> posts.findPublishedBySlug(slugMonth, slug, now).map(post -> details(post, now)));
     }
 
     /** Headlines and paths of the given posts, for lists that mention posts by id. */
@@ -117,7 +119,7 @@ public class PostService {
                 .findFirst()
                 .map(this::link)
                 .orElse(null);
-        return new PostDetails(summary(post), post.getBodyHtml(), post.getByline(), older, newer);
+        return new PostDetails(summary(post), post.getBody().html(), post.getByline(), older, newer);
     }
 
     private PostSummary summary(Post post) {
@@ -127,7 +129,7 @@ public class PostService {
                 categoryInfo(post.getCategory()),
                 path(post),
                 post.getPublishedAt(),
-                post.getExcerpt(),
+                post.getBody().excerpt(),
                 photoInfo(post.getPhoto()));
     }
 

@@ -138,7 +138,7 @@ class PostImportTest {
 
                 <a href="javascript:alert(3)">link</a>"""));
 
-        var html = repository.findById(result.postId()).orElseThrow().getBodyHtml();
+        var html = repository.findById(result.postId()).orElseThrow().getBody().html();
         var body = Jsoup.parseBodyFragment(html).body();
         assertThat(body.select("figure > figcaption").text()).isEqualTo("A tea house on the Shatt al-Arab.");
         assertThat(html)

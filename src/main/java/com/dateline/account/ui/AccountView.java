@@ -10,7 +10,6 @@ import com.dateline.security.SignedInUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -46,13 +45,9 @@ class AccountView extends Div implements HasDynamicTitle {
     final Anchor download;
     final Button delete = new Button("Delete my account…");
 
-    private final AccountService accounts;
-    private final AuthenticationContext authentication;
     private final String blogTitle;
 
     AccountView(AccountService accounts, AuthenticationContext authentication, BlogProperties blog, BlogTime time) {
-        this.accounts = accounts;
-        this.authentication = authentication;
         this.blogTitle = blog.title();
         addClassName("form-page");
         var account = accounts.myAccount();
@@ -101,7 +96,7 @@ class AccountView extends Div implements HasDynamicTitle {
                 "Download my data (JSON)");
 
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        delete.addClickListener(click -> confirmDelete());
+        delete.addClickListener(click -> DeleteAccountDialog.open(accounts, authentication));
 
         add(
                 new H1("Your account"),
@@ -115,28 +110,6 @@ class AccountView extends Div implements HasDynamicTitle {
                         new Paragraph("Your name, e-mail address and password are erased and you are signed out."
                                 + " Comments you wrote stay on the site under the name “Deleted reader”."),
                         delete));
-    }
-
-    private void confirmDelete() {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle("Delete your account?");
-        var password = new PasswordField("Your password");
-        password.setWidthFull();
-        var errors = new FieldErrors().field("currentPassword", password);
-        var confirm = new Button("Delete account", click -> {
-            try {
-                accounts.deleteMyAccount(password.getValue());
-                dialog.close();
-                authentication.logout();
-            } catch (AccountRejected rejected) {
-                errors.show(rejected.problems());
-            }
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph("This cannot be undone. Type your password to confirm."), password);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
-        dialog.open();
-        password.focus();
     }
 
     /** The masthead shows the name from the signed-in identity, so that identity takes the new name too. */

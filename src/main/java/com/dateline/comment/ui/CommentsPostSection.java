@@ -18,17 +18,8 @@ import java.util.ArrayList;
 
 /** Puts the discussion under every post: live for signed-in readers, as markup on the public pages. */
 @org.springframework.stereotype.Component
-class CommentsPostSection implements PostPageSection {
-
-    private final CommentService comments;
-    private final OpenDiscussions openDiscussions;
-    private final BlogTime time;
-
-    CommentsPostSection(CommentService comments, OpenDiscussions openDiscussions, BlogTime time) {
-        this.comments = comments;
-        this.openDiscussions = openDiscussions;
-        this.time = time;
-    }
+record CommentsPostSection(CommentService comments, OpenDiscussions openDiscussions, BlogTime time)
+        implements PostPageSection {
 
     @Override
     public Component liveSection(PostSummary post) {

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +31,11 @@ class FilterBar extends Div {
 
     private final BlogTime time;
     private final Runnable changed;
-    private @Nullable Long postFilter;
-    private @Nullable String postFilterLabel;
-    private @Nullable Long authorFilter;
-    private @Nullable String authorFilterLabel;
+    private @Nullable Narrowing byPost;
+    private @Nullable Narrowing byAuthor;
+
+    /** One post or one author the queue is narrowed to, and its chip's text. */
+    private record Narrowing(long id, String label) {}
 
     /** @param changed runs whenever the filter changes */
     FilterBar(BlogTime time, Runnable changed) {
@@ -67,12 +67,12 @@ class FilterBar extends Div {
     }
 
     ModerationFilter filter(ModerationQueue queue) {
-        var zone = time.inBlogZone(Instant.now()).getZone();
+        var zone = time.zone();
         return new ModerationFilter(
                 queue,
                 search.getValue(),
-                postFilter,
-                authorFilter,
+                byPost == null ? null : byPost.id(),
+                byAuthor == null ? null : byAuthor.id(),
                 from.getValue() == null
                         ? null
                         : from.getValue().atStartOfDay(zone).toInstant(),
@@ -83,28 +83,26 @@ class FilterBar extends Div {
     }
 
     void filterByAuthor(ModerationItem item) {
-        authorFilter = item.authorId();
-        authorFilterLabel = item.authorName();
+        byAuthor = new Narrowing(item.authorId(), "Author: " + item.authorName());
         changed.run();
     }
 
     void filterByPost(ModerationItem item) {
-        postFilter = item.postId();
-        postFilterLabel = item.postHeadline();
+        byPost = new Narrowing(item.postId(), "Post: " + item.postHeadline());
         changed.run();
     }
 
     void showChips() {
         chips.removeAll();
-        if (authorFilter != null) {
-            chips.add(chip("Author: " + authorFilterLabel, () -> {
-                authorFilter = null;
+        if (byAuthor != null) {
+            chips.add(chip(byAuthor.label(), () -> {
+                byAuthor = null;
                 changed.run();
             }));
         }
-        if (postFilter != null) {
-            chips.add(chip("Post: " + postFilterLabel, () -> {
-                postFilter = null;
+        if (byPost != null) {
+            chips.add(chip(byPost.label(), () -> {
+                byPost = null;
                 changed.run();
             }));
         }

@@ -45,10 +45,11 @@ final class PhotoPanel extends Section {
     private final PostEditing editing;
     private final Runnable changed;
     private @Nullable Long existingPhotoId;
-    private byte @Nullable [] uploadedBytes;
-    private @Nullable UploadedPhoto uploadedPhoto;
-    private @Nullable String uploadedName;
+    private @Nullable Pending pending;
     private @Nullable Image image;
+
+    /** An upload that passed the check, kept in memory until the post is saved. */
+    private record Pending(String fileName, byte[] bytes, UploadedPhoto photo) {}
 
     /** {@code changed} runs after every change the editor makes to the photo or its words. */
     PhotoPanel(PostEditing editing, Runnable changed) {
@@ -120,9 +121,9 @@ final class PhotoPanel extends Section {
     }
 
     PostForm.@Nullable PhotoForm form() {
-        if (uploadedBytes != null) {
+        if (pending != null) {
             return new PostForm.PhotoForm(
-                    null, uploadedBytes, altText.getValue(), caption.getValue(), credit.getValue());
+                    null, pending.bytes(), altText.getValue(), caption.getValue(), credit.getValue());
         }
         if (existingPhotoId != null) {
             return new PostForm.PhotoForm(
@@ -137,9 +138,10 @@ final class PhotoPanel extends Section {
     }
 
     void refresh() {
-        var checked = uploadedPhoto;
+        var checked = pending;
         if (checked != null) {
-            status.setText("New photo “" + uploadedName + "”: " + describe(checked) + ". It is stored when you save.");
+            status.setText("New photo “" + checked.fileName() + "”: " + describe(checked.photo())
+                    + ". It is stored when you save.");
         } else if (existingPhotoId != null) {
             status.setText("The post has a photo. Upload another to replace it.");
         } else {
@@ -179,9 +181,7 @@ final class PhotoPanel extends Section {
         upload.clearFileList();
         try {
             var checked = editing.checkPhoto(bytes);
-            uploadedBytes = bytes;
-            uploadedPhoto = checked;
-            uploadedName = fileName;
+            pending = new Pending(fileName, bytes, checked);
             image = uploadedImage(fileName, bytes, checked.contentType());
             hideError();
             changed.run();
@@ -200,14 +200,12 @@ final class PhotoPanel extends Section {
     }
 
     private void clearUpload() {
-        uploadedBytes = null;
-        uploadedPhoto = null;
-        uploadedName = null;
+        pending = null;
         upload.clearFileList();
     }
 
     private boolean hasPhoto() {
-        return uploadedBytes != null || existingPhotoId != null;
+        return pending != null || existingPhotoId != null;
     }
 
     private static String describe(UploadedPhoto photo) {

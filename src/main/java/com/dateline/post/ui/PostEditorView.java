@@ -94,7 +94,7 @@ class PostEditorView extends Div implements BeforeEnterObserver, BeforeLeaveObse
         this.editing = editing;
         this.time = time;
         this.blogTitle = blog.title();
-        fields = new PostFields(time, clock, blog.timeZone(), this::changed);
+        fields = new PostFields(time, clock, this::changed);
         photo = new PhotoPanel(editing, this::changed);
         preview = new EditorPreview(editing, time);
         fields.reportTo(errors);

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +54,6 @@ final class PostFields {
 
     private final BlogTime time;
     private final Clock clock;
-    private final ZoneId zone;
     private final Div when = new Div(publishAt, now);
     private final List<String> categories = new ArrayList<>();
     private boolean slugFollowsTitle = true;
@@ -63,10 +61,10 @@ final class PostFields {
     private boolean filling;
 
     /** {@code changed} runs after every change to a field, the editor's or {@link #fill}'s. */
-    PostFields(BlogTime time, Clock clock, ZoneId zone, Runnable changed) {
+    PostFields(BlogTime time, Clock clock, Runnable changed) {
         this.time = time;
         this.clock = clock;
-        this.zone = zone;
+        var zone = time.zone();
 
         title.setRequiredIndicatorVisible(true);
         title.setValueChangeMode(ValueChangeMode.LAZY);
@@ -207,7 +205,7 @@ final class PostFields {
 
     Instant publicationInstant() {
         var value = publishAt.getValue();
-        return value == null ? clock.instant() : value.atZone(zone).toInstant();
+        return value == null ? clock.instant() : value.atZone(time.zone()).toInstant();
     }
 
     private void showAddress() {
@@ -237,7 +235,7 @@ final class PostFields {
     }
 
     private LocalDateTime nowInBlogZone() {
-        return LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.MINUTES);
+        return LocalDateTime.ofInstant(clock.instant(), time.zone()).truncatedTo(ChronoUnit.MINUTES);
     }
 
     /** The known category of that name in any letter case, or the new name, now offered in the list too. */

@@ -1,18 +1,16 @@
 package com.dateline.post.ui;
 
-import com.dateline.base.BlogProperties;
-import com.dateline.base.BlogTime;
 import com.dateline.base.ExpiresAt;
 import com.dateline.base.ReaderContent;
 import com.dateline.base.ui.NotFoundView;
 import com.dateline.post.PostPageSection;
-import com.dateline.post.PostService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.NavigationState;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.Router;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
@@ -38,7 +36,6 @@ import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,10 +62,7 @@ class PublicPages implements VaadinServiceInitListener {
 
     private record Built(PublicPage page, Instant expiresAt) {}
 
-    private final PostService posts;
-    private final BlogProperties blog;
-    private final BlogTime time;
-    private final List<PostPageSection> sections;
+    private final ReaderPages readerPages;
     private final ReaderContent readerContent;
     private final Clock clock;
     private final Cache<Key, Built> pages;
@@ -81,17 +75,8 @@ class PublicPages implements VaadinServiceInitListener {
             Caffeine.newBuilder().maximumSize(10_000).build();
     private volatile @Nullable Router router;
 
-    PublicPages(
-            PostService posts,
-            BlogProperties blog,
-            BlogTime time,
-            List<PostPageSection> sections,
-            ReaderContent readerContent,
-            Clock clock) {
-        this.posts = posts;
-        this.blog = blog;
-        this.time = time;
-        this.sections = sections;
+    PublicPages(ReaderPages readerPages, ReaderContent readerContent, Clock clock) {
+        this.readerPages = readerPages;
         this.readerContent = readerContent;
         this.clock = clock;
         this.pages = Caffeine.newBuilder()
@@ -127,14 +112,10 @@ class PublicPages implements VaadinServiceInitListener {
         var target = state.get().getNavigationTarget();
         var parameters = state.get().getRouteParameters();
         if (target == PostView.class) {
-            return posts.findByPermalink(
-                            parameters.getInteger("year").orElse(0),
-                            parameters.getInteger("month").orElse(0),
-                            parameters.get("slug").orElse(""))
-                    .isPresent();
+            return readerPages.post(parameters).isPresent();
         }
         if (target == CategoryView.class) {
-            return posts.findCategory(parameters.get("slug").orElse("")).isPresent();
+            return readerPages.category(parameters).isPresent();
         }
         return true;
     }
@@ -187,20 +168,16 @@ class PublicPages implements VaadinServiceInitListener {
         var parameters = state.get().getRouteParameters();
         if (target == HomeView.class || target == CategoryView.class) {
             var pageIndex = PostListParts.pageIndex(pageParameter == null ? List.of() : List.of(pageParameter));
-            var slug = parameters.get("slug").orElse("");
             return Optional.of(cached(
                     origin,
                     path,
                     "?page=" + pageIndex,
-                    () -> target == HomeView.class ? home(pageIndex) : category(slug, pageIndex)));
+                    () -> target == HomeView.class ? home(pageIndex) : category(parameters, pageIndex)));
         }
         if (target == PostView.class) {
             var part = new PostPageSection.Part(number(commentsParameter), "newest".equals(orderParameter));
-            var year = parameters.getInteger("year").orElse(0);
-            var month = parameters.getInteger("month").orElse(0);
-            var slug = parameters.get("slug").orElse("");
             var variant = "?comments=" + part.number() + "&newest=" + part.newestFirst();
-            return Optional.of(cached(origin, path, variant, () -> post(year, month, slug, part)));
+            return Optional.of(cached(origin, path, variant, () -> post(parameters, part)));
         }
         return Optional.empty();
     }
@@ -226,7 +203,7 @@ class PublicPages implements VaadinServiceInitListener {
                             built.gzip().length,
                             (System.nanoTime() - started) / 1_000);
                     var expiresAt = now.plus(TIME_TO_LIVE);
-                    var next = posts.nextPublication();
+                    var next = readerPages.posts().nextPublication();
                     if (next.isPresent() && next.get().isBefore(expiresAt)) {
                         expiresAt = next.get();
                     }
@@ -237,7 +214,8 @@ class PublicPages implements VaadinServiceInitListener {
 
     private PublicPage finish(String origin, String path, String address, PublicDocument content, Instant now) {
         builds.incrementAndGet();
-        var html = content.render(origin, path, blog, time).getBytes(StandardCharsets.UTF_8);
+        var html = content.render(origin, path, readerPages.blog(), readerPages.time())
+                .getBytes(StandardCharsets.UTF_8);
         var etag = "\"" + digest(html) + "\"";
         var before = previous.getIfPresent(address);
         var lastModified = before != null && before.etag().equals(etag)
@@ -249,43 +227,41 @@ class PublicPages implements VaadinServiceInitListener {
     }
 
     private PublicDocument home(int pageIndex) {
-        var body = PostListParts.page(
-                HomeView.heading(pageIndex),
-                posts.findPublished(PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
-                "/",
-                time);
-        return new PublicDocument(blog.title(), blog.tagline(), body, null, HttpServletResponse.SC_OK);
-    }
-
-    private PublicDocument category(String slug, int pageIndex) {
-        var category = posts.findCategory(slug);
-        if (category.isEmpty()) {
-            return notFound();
-        }
-        var body = PostListParts.page(
-                CategoryView.heading(category.get()),
-                posts.findPublishedInCategory(
-                        category.get().slug(), PageRequest.of(pageIndex, PostListParts.PAGE_SIZE)),
-                category.get().path(),
-                time);
         return new PublicDocument(
-                category.get().name() + " — " + blog.title(),
-                category.get().name() + ": posts from " + blog.title() + ". " + blog.tagline(),
-                body,
+                readerPages.title(null),
+                readerPages.blog().tagline(),
+                readerPages.home(pageIndex),
                 null,
                 HttpServletResponse.SC_OK);
     }
 
-    private PublicDocument post(int year, int month, String slug, PostPageSection.Part part) {
-        var found = posts.findByPermalink(year, month, slug);
+    private PublicDocument category(RouteParameters parameters, int pageIndex) {
+        var found = readerPages.category(parameters);
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        var category = found.get();
+        var blog = readerPages.blog();
+        return new PublicDocument(
+                readerPages.title(category.name()),
+                category.name() + ": posts from " + blog.title() + ". " + blog.tagline(),
+                readerPages.category(category, pageIndex),
+                null,
+                HttpServletResponse.SC_OK);
+    }
+
+    private PublicDocument post(RouteParameters parameters, PostPageSection.Part part) {
+        var found = readerPages.post(parameters);
         if (found.isEmpty()) {
             return notFound();
         }
         var post = found.get();
-        var body = new Div(PostPageParts.page(post, blog.title(), time));
-        sections.forEach(section -> body.add(section.publicSection(post.summary(), part)));
+        var body = new Div();
+        readerPages
+                .post(post, (section, summary) -> section.publicSection(summary, part))
+                .forEach(body::add);
         return new PublicDocument(
-                post.summary().title() + " — " + blog.title(),
+                readerPages.title(post.summary().title()),
                 post.summary().excerpt(),
                 body,
                 post,
@@ -293,7 +269,7 @@ class PublicPages implements VaadinServiceInitListener {
     }
 
     private PublicDocument notFound() {
-        var view = new NotFoundView(blog);
+        var view = new NotFoundView(readerPages.blog());
         return new PublicDocument(view.getPageTitle(), "Page not found", view, null, HttpServletResponse.SC_NOT_FOUND);
     }
 

@@ -1,0 +1,4 @@
+package com.dateline.post;
+
+/** A post was saved: written, edited, imported or deleted. */
+record PostSaved() {}
