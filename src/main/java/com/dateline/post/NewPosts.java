@@ -20,7 +20,8 @@ record NewPosts(CategoryRepository categories, PostBodyRenderer renderer, BlogPr
             String markdown,
             @Nullable String byline,
             @Nullable Photo photo) {
-        return new Post(
+        var post = new Post();
+        post.edit(
                 title,
                 slug,
                 categories.findOrCreate(category),
@@ -28,7 +29,11 @@ record NewPosts(CategoryRepository categories, PostBodyRenderer renderer, BlogPr
                 blog.timeZone(),
                 renderer.render(markdown),
                 byline,
-                photo);
+                photo,
+                false,
+                false,
+                null);
+        return post;
     }
 
     /** "2008-04" for a post published in April 2008 in the blog's zone. */

@@ -75,18 +75,6 @@ class Post {
         this.excerpt = "";
     }
 
-    Post(
-            String title,
-            String slug,
-            Category category,
-            Instant publishedAt,
-            ZoneId blogZone,
-            RenderedBody body,
-            @Nullable String byline,
-            @Nullable Photo photo) {
-        edit(title, slug, category, publishedAt, blogZone, body, byline, photo, false, false, null);
-    }
-
     /** Each save tells the application, so that nothing keeps showing readers what the post was before. */
     @DomainEvents
     List<PostSaved> saved() {

@@ -215,7 +215,7 @@ public class PostEditing {
         var photo = photo(post == null ? null : post.getPhoto(), photoForm, upload);
         var now = clock.instant();
         if (post == null) {
-            post = new Post(title, slug, category, publishedAt, blog.timeZone(), body, blank(byline), photo);
+            post = new Post();
         }
         post.edit(
                 title,

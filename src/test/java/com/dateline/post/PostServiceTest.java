@@ -426,7 +426,8 @@ class PostServiceTest {
         var category = categories.findBySlug(categorySlug).orElseThrow();
         // Written past the editors' service, so the page cache is told here, as that service would tell it.
         pages.forgetAll();
-        return posts.saveAndFlush(new Post(
+        var post = new Post();
+        post.edit(
                 title,
                 slug,
                 category,
@@ -434,7 +435,11 @@ class PostServiceTest {
                 blog.timeZone(),
                 renderer.render("Body of " + title + "."),
                 "Test desk",
-                photo));
+                photo,
+                false,
+                false,
+                null);
+        return posts.saveAndFlush(post);
     }
 
     private String path(Instant publishedAt) {
