@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.dateline.account.AccountInfo;
 import com.dateline.account.AccountService;
 import com.dateline.moderation.ModerationVerb;
-import com.dateline.post.PostService;
 import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,25 +39,18 @@ import org.springframework.transaction.annotation.Transactional;
 class CommentPolicyTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
+    final CommentTestSupport support = new CommentTestSupport();
 
-    @Autowired
-    ApplicationContext context;
+    final SignIn signIn = support.signIn();
 
     @Autowired
     CommentService service;
-
-    @Autowired
-    CommentRepository comments;
 
     @Autowired
     CommentPolicyRepository policies;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     EntityManager entityManager;
@@ -70,13 +61,11 @@ class CommentPolicyTest {
     @Autowired
     CommentImport imports;
 
-    CommentTestSupport support;
     long post;
     long otherPost;
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(context);
         post = support.postId(LEBANON);
         otherPost = support.postId(NOWRUZ);
     }
@@ -87,17 +76,6 @@ class CommentPolicyTest {
         var refused = catchThrowableOfType(CommentRefused.class, call);
         assertThat(refused).as("the service should refuse").isNotNull();
         return refused;
-    }
-
-    /** What the database holds, not what the persistence context remembers. */
-    private String storedBody(long commentId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select body from comment where id = ?", String.class, commentId);
-    }
-
-    private long storedComments(long authorId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select count(*) from comment where author_id = ?", Long.class, authorId);
     }
 
     private CommentView viewOf(CommentThread thread, long commentId) {
@@ -125,7 +103,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.submit(post, null, "")).getMessage())
                 .isEqualTo("Write something before posting.");
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -139,7 +117,7 @@ class CommentPolicyTest {
                             blank.codePoints().mapToObj(Integer::toHexString).toList())
                     .isEqualTo("Write something before posting.");
         }
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -150,7 +128,7 @@ class CommentPolicyTest {
         var outcome = service.submit(post, null, text);
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
     }
 
     @Test
@@ -161,7 +139,7 @@ class CommentPolicyTest {
                 refused(() -> service.submit(post, null, "a".repeat(5_001))).getMessage();
 
         assertThat(message).contains("5,001 characters").contains("5,000").contains("shorten it by 1");
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -172,7 +150,7 @@ class CommentPolicyTest {
 
         var outcome = service.submit(post, null, text);
 
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
     }
 
     @Test
@@ -197,7 +175,7 @@ class CommentPolicyTest {
 
         var outcome = service.submit(post, null, text);
 
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
     }
 
     @Test
@@ -207,7 +185,7 @@ class CommentPolicyTest {
 
         var outcome = service.submit(post, null, text);
 
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
         support.approve(outcome.commentId());
         signIn.out();
         assertThat(viewOf(service.thread(post, false, 50), outcome.commentId()).text())
@@ -229,7 +207,7 @@ class CommentPolicyTest {
                                     .toList())
                     .isEqualTo("Write something before posting.");
         }
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     // ---------------------------------------------------------------- pre-moderation and trust
@@ -584,7 +562,7 @@ class CommentPolicyTest {
         // 15 seconds were left when the test inserted the earlier comment; a slow machine may have used a few
         assertThat(Integer.parseInt(wait.group(1))).isBetween(5, 16);
         assertThat(message).contains("your text is kept");
-        assertThat(storedComments(reader.id())).isEqualTo(1);
+        assertThat(support.storedComments(reader.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from comment where body = 'And another thought.'", Long.class))
                 .isZero();
     }
@@ -623,7 +601,7 @@ class CommentPolicyTest {
         var message = refused(() -> service.submit(post, null, "One too many.")).getMessage();
 
         assertThat(message).contains("30 comments in the last 24 hours");
-        assertThat(storedComments(reader.id())).isEqualTo(30);
+        assertThat(support.storedComments(reader.id())).isEqualTo(30);
     }
 
     @Test
@@ -655,7 +633,7 @@ class CommentPolicyTest {
                         .getMessage())
                 .as("surrounding spaces do not make it new")
                 .contains("already posted this comment");
-        assertThat(storedComments(reader.id())).isEqualTo(1);
+        assertThat(support.storedComments(reader.id())).isEqualTo(1);
     }
 
     @Test
@@ -690,7 +668,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.submit(post, null, "Same words")).getMessage())
                 .contains("already posted this comment");
-        assertThat(storedComments(reader.id())).isEqualTo(1);
+        assertThat(support.storedComments(reader.id())).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- closed posts
@@ -710,7 +688,7 @@ class CommentPolicyTest {
                 .contains("Comments are closed");
         assertThat(service.thread(post, false, 50).closed()).isTrue();
         assertThat(service.isClosed(post)).isTrue();
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -797,7 +775,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.submit(post, pending.id(), "A reply")).getMessage())
                 .contains("no longer available");
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -835,7 +813,7 @@ class CommentPolicyTest {
         assertThat(edited.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(support.decision(outcome.commentId()))
                 .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
-        assertThat(storedBody(outcome.commentId())).isEqualTo("Second version, changed after approval");
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo("Second version, changed after approval");
         assertThat(jdbc.queryForObject(
                         "select edited_at is not null from comment where id = ?", Boolean.class, outcome.commentId()))
                 .isTrue();
@@ -875,7 +853,7 @@ class CommentPolicyTest {
                 .contains("5,001");
         assertThat(refused(() -> service.edit(outcome.commentId(), "   ")).getMessage())
                 .contains("Write something");
-        assertThat(storedBody(outcome.commentId())).isEqualTo("Short");
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo("Short");
     }
 
     @Test
@@ -885,7 +863,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.edit(old.id(), "New words")).getMessage())
                 .contains("10 minutes");
-        assertThat(storedBody(old.id())).isEqualTo("Old words");
+        assertThat(support.storedBody(old.id())).isEqualTo("Old words");
     }
 
     @Test
@@ -895,7 +873,7 @@ class CommentPolicyTest {
 
         service.edit(recent.id(), "New words");
 
-        assertThat(storedBody(recent.id())).isEqualTo("New words");
+        assertThat(support.storedBody(recent.id())).isEqualTo("New words");
     }
 
     @Test
@@ -907,7 +885,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.edit(theirs.id(), "My words")).getMessage())
                 .contains("not your comment");
-        assertThat(storedBody(theirs.id())).isEqualTo("Their words");
+        assertThat(support.storedBody(theirs.id())).isEqualTo("Their words");
     }
 
     @Test

@@ -11,15 +11,12 @@ import com.dateline.moderation.ModerationQueue;
 import com.dateline.moderation.ModerationQueueService;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
-import com.dateline.support.SignIn;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class HostileCommentInputTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final CommentTestSupport support = new CommentTestSupport();
 
     @Autowired
     CommentService service;
@@ -46,17 +40,6 @@ class HostileCommentInputTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    CommentTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new CommentTestSupport(context);
-    }
-
-    private long commentsBy(long authorId) {
-        return jdbc.queryForObject("select count(*) from comment where author_id = ?", Long.class, authorId);
-    }
 
     /** The message a refused comment must get, or null when it must be stored. */
     private static String expectedCommentProblem(Sample sample) {
@@ -74,8 +57,7 @@ class HostileCommentInputTest {
 
         var failure = catchThrowable(() -> {
             var outcome = service.submit(post, parentId, sample.text());
-            assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, outcome.commentId()))
-                    .isEqualTo(sample.text());
+            assertThat(support.storedBody(outcome.commentId())).isEqualTo(sample.text());
             assertThat(jdbc.queryForObject(
                             "select parent_id from comment where id = ?", Long.class, outcome.commentId()))
                     .isEqualTo(parentId);
@@ -87,7 +69,7 @@ class HostileCommentInputTest {
         } else {
             assertThat(failure).isInstanceOf(CommentRefused.class);
             assertThat(failure.getMessage()).startsWith(expected);
-            assertThat(commentsBy(author.id())).isZero();
+            assertThat(support.storedComments(author.id())).isZero();
         }
     }
 
@@ -171,7 +153,7 @@ class HostileCommentInputTest {
                 storable ? "Before " + sample.text() + " after" : "An everyday comment",
                 CommentStatus.PENDING,
                 Duration.ofMinutes(5));
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
 
         var filter = new ModerationFilter(ModerationQueue.PENDING, sample.text(), post, author.id(), null, null, true);
         var found = moderation.queue(filter, PageRequest.of(0, 50));
