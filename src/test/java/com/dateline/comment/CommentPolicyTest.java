@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.dateline.account.AccountInfo;
 import com.dateline.account.AccountService;
 import com.dateline.moderation.ModerationVerb;
-import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
@@ -40,8 +39,6 @@ class CommentPolicyTest {
 
     @RegisterExtension
     final CommentTestSupport support = new CommentTestSupport();
-
-    final SignIn signIn = support.signIn();
 
     @Autowired
     CommentService service;
@@ -187,7 +184,7 @@ class CommentPolicyTest {
 
         assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
         support.approve(outcome.commentId());
-        signIn.out();
+        support.signIn().out();
         assertThat(viewOf(service.thread(post, false, 50), outcome.commentId()).text())
                 .isEqualTo(text);
     }
@@ -239,7 +236,7 @@ class CommentPolicyTest {
     void approved_comments_imported_under_a_readers_account_do_not_make_the_reader_trusted() {
         // An earlier version joined imported comments to the account with the archive's (never verified) e-mail.
         var reader = support.newReader("imported");
-        signIn.run(ADMIN, () -> {
+        support.signIn().run(ADMIN, () -> {
             for (int i = 1; i <= 5; i++) {
                 imports.importComment(new ImportedComment(
                         "http://old.example.org/?p=1#" + reader.id() + "-" + i,
@@ -252,7 +249,7 @@ class CommentPolicyTest {
                         java.time.Instant.parse("2009-01-01T10:00:00Z").plus(Duration.ofDays(i))));
             }
         });
-        signIn.as(reader.email());
+        support.signIn().as(reader.email());
 
         var outcome = service.submit(post, null, "My first comment written on this site.");
 
@@ -490,7 +487,7 @@ class CommentPolicyTest {
         var mine = viewOf(service.thread(post, false, 50), outcome.commentId());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(mine.mine()).isTrue();
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -702,7 +699,7 @@ class CommentPolicyTest {
 
     @Test
     void anonymous_readers_cannot_submit() {
-        signIn.out();
+        support.signIn().out();
 
         assertThatThrownBy(() -> service.submit(post, null, "Anonymous words"))
                 .isInstanceOf(AuthenticationException.class);
@@ -818,7 +815,7 @@ class CommentPolicyTest {
                         "select edited_at is not null from comment where id = ?", Boolean.class, outcome.commentId()))
                 .isTrue();
         // gone from public view until approved again
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -915,7 +912,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50)))
                 .as("the author no longer sees it")
                 .doesNotContain(mine.id());
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(mine.id());
     }
 
@@ -939,7 +936,7 @@ class CommentPolicyTest {
                 post, replier.id(), parent, "And I answered", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         service.delete(parent.id());
-        signIn.out();
+        support.signIn().out();
 
         var thread = service.thread(post, false, 50);
         var deleted = viewOf(thread, parent.id());
@@ -958,7 +955,7 @@ class CommentPolicyTest {
                 post, reader.id(), null, "Nobody answered", CommentStatus.PUBLISHED, Duration.ofHours(2));
 
         service.delete(lonely.id());
-        signIn.out();
+        support.signIn().out();
 
         var thread = service.thread(post, false, 50);
         assertThat(idsIn(thread)).doesNotContain(lonely.id());
@@ -982,13 +979,13 @@ class CommentPolicyTest {
         var replier = support.newReader("deleted-reply");
         var reply = support.insert(
                 post, replier.id(), top, "Answered and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(1));
-        signIn.run(replier.email(), () -> service.delete(reply.id()));
+        support.signIn().run(replier.email(), () -> service.delete(reply.id()));
         service.delete(top.id());
 
         assertThat(idsIn(service.thread(post, false, 50))).as("its author").doesNotContain(top.id(), reply.id());
-        signIn.as(replier.email());
+        support.signIn().as(replier.email());
         assertThat(idsIn(service.thread(post, false, 50))).as("the replier").doesNotContain(top.id(), reply.id());
-        signIn.out();
+        support.signIn().out();
         for (var newestFirst : List.of(false, true)) {
             var thread = service.thread(post, newestFirst, 50);
             assertThat(idsIn(thread))
@@ -1000,11 +997,6 @@ class CommentPolicyTest {
 
     // ---------------------------------------------------------------- reports
 
-    private int openReports(long commentId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select open_reports from comment where id = ?", Integer.class, commentId);
-    }
-
     @Test
     void a_reader_reports_a_published_comment_once() {
         var author = support.newReader("reported");
@@ -1014,7 +1006,7 @@ class CommentPolicyTest {
 
         service.report(target.id(), ReportReason.ABUSE, null);
 
-        assertThat(openReports(target.id())).isEqualTo(1);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject(
                         "select reason from comment_report where comment_id = ? and reporter_id = ?",
                         String.class,
@@ -1025,11 +1017,11 @@ class CommentPolicyTest {
         assertThat(refused(() -> service.report(target.id(), ReportReason.SPAM, null))
                         .getMessage())
                 .contains("already reported");
-        assertThat(openReports(target.id())).isEqualTo(1);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(1);
 
         support.signInNewReader("second-reporter");
         service.report(target.id(), ReportReason.SPAM, "  selling things  ");
-        assertThat(openReports(target.id())).isEqualTo(2);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(2);
         assertThat(jdbc.queryForList(
                         "select note from comment_report where comment_id = ? order by id", String.class, target.id()))
                 .containsExactly(null, "selling things");
@@ -1043,7 +1035,7 @@ class CommentPolicyTest {
         assertThat(refused(() -> service.report(mine.id(), ReportReason.SPAM, null))
                         .getMessage())
                 .contains("your own comment");
-        assertThat(openReports(mine.id())).isZero();
+        assertThat(support.storedOpenReports(mine.id())).isZero();
     }
 
     @Test
@@ -1058,10 +1050,10 @@ class CommentPolicyTest {
         assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, "   "))
                         .getMessage())
                 .contains("what is wrong");
-        assertThat(openReports(target.id())).isZero();
+        assertThat(support.storedOpenReports(target.id())).isZero();
 
         service.report(target.id(), ReportReason.OTHER, "Copied from another site");
-        assertThat(openReports(target.id())).isEqualTo(1);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(1);
     }
 
     @Test
@@ -1085,7 +1077,7 @@ class CommentPolicyTest {
 
         support.approve(target.id());
 
-        assertThat(openReports(target.id())).isZero();
+        assertThat(support.storedOpenReports(target.id())).isZero();
     }
 
     // ---------------------------------------------------------------- who sees what
@@ -1106,7 +1098,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
 
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
     }
@@ -1119,9 +1111,9 @@ class CommentPolicyTest {
         var reply = service.submit(post, top.id(), "My pending reply");
 
         assertThat(idsIn(service.thread(post, false, 50))).containsSubsequence(top.id(), reply.commentId());
-        signIn.as(starter.email());
+        support.signIn().as(starter.email());
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
     }
 
@@ -1144,7 +1136,7 @@ class CommentPolicyTest {
         var rejected = rejectedAboveReply("rejected-later", "insults");
         var top = rejected.top();
         var reply = rejected.reply();
-        signIn.out();
+        support.signIn().out();
 
         for (var newestFirst : List.of(false, true)) {
             var thread = service.thread(post, newestFirst, 50);
@@ -1171,11 +1163,6 @@ class CommentPolicyTest {
 
     // ---------------------------------------------------------------- what the author is told
 
-    private String storedAuthorNote(long commentId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select author_note from comment where id = ?", String.class, commentId);
-    }
-
     @Test
     void a_moderators_reason_for_rejecting_is_shown_to_the_author_and_the_comment_stays_hidden_from_everyone_else() {
         var author = support.newReader("note-author");
@@ -1185,8 +1172,8 @@ class CommentPolicyTest {
                         .applied())
                 .isOne();
 
-        assertThat(storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
-        signIn.as(author.email());
+        assertThat(support.storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
+        support.signIn().as(author.email());
         for (var newestFirst : List.of(false, true)) {
             var mine = viewOf(service.thread(post, newestFirst, 50), rejected.id());
             assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
@@ -1198,9 +1185,9 @@ class CommentPolicyTest {
 
         support.signInNewReader("note-other-reader");
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(rejected.id());
     }
@@ -1213,17 +1200,17 @@ class CommentPolicyTest {
         var replier = rejected.replier();
         var reply = rejected.reply();
 
-        assertThat(storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
-        signIn.as(replier.email());
+        assertThat(support.storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
+        support.signIn().as(replier.email());
         var seenByReplier = viewOf(service.thread(post, false, 50), top.id());
         assertThat(seenByReplier.withheld()).isTrue();
         assertThat(seenByReplier.noteToAuthor()).isNull();
-        signIn.out();
+        support.signIn().out();
         var seenAnonymously = viewOf(service.thread(post, false, 50), top.id());
         assertThat(seenAnonymously.withheld()).isTrue();
         assertThat(seenAnonymously.noteToAuthor()).isNull();
 
-        signIn.as(starter.email());
+        support.signIn().as(starter.email());
         var thread = service.thread(post, false, 50);
         assertThat(idsIn(thread)).containsExactly(top.id(), reply.id());
         assertThat(viewOf(thread, top.id()).noteToAuthor()).isEqualTo("Personal attack on another reader");
@@ -1236,20 +1223,20 @@ class CommentPolicyTest {
         var comment = support.insert(
                 post, author.id(), null, "Back and forth", CommentStatus.PENDING, Duration.ofMinutes(30));
         support.reject(comment.id(), "Off topic");
-        assertThat(storedAuthorNote(comment.id())).isEqualTo("Off topic");
+        assertThat(support.storedAuthorNote(comment.id())).isEqualTo("Off topic");
 
         // approving, even with a reason for the moderators, tells the author nothing
         assertThat(support.decide(ModerationVerb.APPROVE, comment.id(), "On topic after all")
                         .applied())
                 .isOne();
-        assertThat(storedAuthorNote(comment.id())).isNull();
-        signIn.as(author.email());
+        assertThat(support.storedAuthorNote(comment.id())).isNull();
+        support.signIn().as(author.email());
         assertThat(viewOf(service.thread(post, false, 50), comment.id()).noteToAuthor())
                 .isNull();
 
         // rejected again without a reason: the old reason does not come back
         support.reject(comment.id(), "   ");
-        assertThat(storedAuthorNote(comment.id())).isNull();
+        assertThat(support.storedAuthorNote(comment.id())).isNull();
         var mine = viewOf(service.thread(post, false, 50), comment.id());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(mine.noteToAuthor()).isNull();
@@ -1268,7 +1255,7 @@ class CommentPolicyTest {
         support.insert(otherPost, author.id(), null, "elsewhere", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         assertThat(service.thread(post, false, 50).publishedCount()).isEqualTo(before + 2);
-        signIn.as(author.email());
+        support.signIn().as(author.email());
         assertThat(service.thread(post, false, 50).publishedCount())
                 .as("the author's own pending do not count")
                 .isEqualTo(before + 2);

@@ -64,13 +64,14 @@ public final class CommentTestSupport implements BeforeEachCallback, AfterEachCa
         return signIn;
     }
 
-    private <T> T bean(Class<T> type) {
+    /** A bean of the application context this support is bound to. */
+    public <T> T bean(Class<T> type) {
         return Objects.requireNonNull(context, "CommentTestSupport is not bound to an application context")
                 .getBean(type);
     }
 
     /** A new READER account nobody else uses. */
-    AccountInfo newReader(String prefix) {
+    public AccountInfo newReader(String prefix) {
         return newReader("Reader " + prefix, prefix);
     }
 
@@ -81,7 +82,7 @@ public final class CommentTestSupport implements BeforeEachCallback, AfterEachCa
     }
 
     /** Registers a new reader and signs in as them on this thread. */
-    AccountInfo signInNewReader(String prefix) {
+    public AccountInfo signInNewReader(String prefix) {
         var reader = newReader(prefix);
         signIn.as(reader.email());
         return reader;
@@ -130,10 +131,24 @@ public final class CommentTestSupport implements BeforeEachCallback, AfterEachCa
     }
 
     /** How many comments by this author the database holds, past the persistence context. */
-    long storedComments(long authorId) {
+    public long storedComments(long authorId) {
         bean(CommentRepository.class).flush();
         return bean(JdbcTemplate.class)
                 .queryForObject("select count(*) from comment where author_id = ?", Long.class, authorId);
+    }
+
+    /** How many open reports the database holds for a comment, past the persistence context. */
+    public int storedOpenReports(long commentId) {
+        bean(CommentRepository.class).flush();
+        return bean(JdbcTemplate.class)
+                .queryForObject("select open_reports from comment where id = ?", Integer.class, commentId);
+    }
+
+    /** The note to its author the database holds for a comment, past the persistence context. */
+    public @Nullable String storedAuthorNote(long commentId) {
+        bean(CommentRepository.class).flush();
+        return bean(JdbcTemplate.class)
+                .queryForObject("select author_note from comment where id = ?", String.class, commentId);
     }
 
     public long postId(String slug) {
