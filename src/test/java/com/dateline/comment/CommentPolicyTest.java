@@ -999,9 +999,7 @@ class CommentPolicyTest {
 
     @Test
     void a_reader_reports_a_published_comment_once() {
-        var author = support.newReader("reported");
-        var target =
-                support.insert(post, author.id(), null, "Provocative", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target = support.publishedByNewReader(post, "reported", "Provocative");
         var reporter = support.signInNewReader("reporter");
 
         service.report(target.id(), ReportReason.ABUSE, null);
@@ -1040,8 +1038,7 @@ class CommentPolicyTest {
 
     @Test
     void other_needs_a_note() {
-        var author = support.newReader("reported-other");
-        var target = support.insert(post, author.id(), null, "Odd", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target = support.publishedByNewReader(post, "reported-other", "Odd");
         support.signInNewReader("other-reporter");
 
         assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, null))
@@ -1069,9 +1066,7 @@ class CommentPolicyTest {
 
     @Test
     void approving_clears_the_open_reports() {
-        var author = support.newReader("cleared");
-        var target =
-                support.insert(post, author.id(), null, "Fine after all", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target = support.publishedByNewReader(post, "cleared", "Fine after all");
         support.signInNewReader("clearing-reporter");
         service.report(target.id(), ReportReason.OFF_TOPIC, null);
 

@@ -172,6 +172,11 @@ public final class CommentTestSupport implements BeforeEachCallback, AfterEachCa
                         Instant.now().minus(ago)));
     }
 
+    /** A comment a new reader published an hour ago, as if a moderator had approved it then. */
+    Comment publishedByNewReader(long postId, String prefix, String body) {
+        return insert(postId, newReader(prefix).id(), null, body, CommentStatus.PUBLISHED, Duration.ofHours(1));
+    }
+
     /** Three comments published hours ago on another post: the author is now a trusted reader. */
     void makeTrusted(long authorId, long otherPostId) {
         for (int i = 1; i <= 3; i++) {

@@ -83,14 +83,7 @@ class HostileCommentInputTest {
     @MethodSource("com.dateline.support.HostileInput#everything")
     void a_reply_is_stored_exactly_or_refused_with_a_message_and_nothing_stored(Sample sample) {
         var post = support.postId(LEBANON);
-        var other = support.newReader("replied-to");
-        var parent = support.insert(
-                post,
-                other.id(),
-                null,
-                "A published comment to reply to",
-                CommentStatus.PUBLISHED,
-                Duration.ofHours(1));
+        var parent = support.publishedByNewReader(post, "replied-to", "A published comment to reply to");
 
         assertStoredExactlyOrRefused(sample, parent.id());
     }
@@ -111,9 +104,7 @@ class HostileCommentInputTest {
     @MethodSource("com.dateline.support.HostileInput#everything")
     void a_report_note_is_stored_exactly_or_refused_with_a_message_and_no_report_stored(Sample sample) {
         var post = support.postId(LEBANON);
-        var author = support.newReader("reported");
-        var reported = support.insert(
-                post, author.id(), null, "A comment someone reports", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var reported = support.publishedByNewReader(post, "reported", "A comment someone reports");
         var reporter = support.signInNewReader("reporter");
 
         var failure = catchThrowable(() -> service.report(reported.id(), ReportReason.OTHER, sample.text()));
