@@ -11,13 +11,9 @@ import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
 import com.dateline.security.SecurityLog;
-import com.dateline.security.SignedInUser;
-import com.dateline.support.SignIn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,9 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Bans, unbans, deletions and moderators' decisions each leave one line on the {@code dateline.security} log, naming
@@ -38,10 +31,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class SecurityEventLogTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final ModerationTestSupport support = new ModerationTestSupport();
 
     @Autowired
     AccountService accounts;
@@ -51,28 +41,6 @@ class SecurityEventLogTest {
 
     @Autowired
     ModerationQueueService queues;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ModerationTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new ModerationTestSupport(context);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteWritten();
-    }
-
-    private long idOf(String email) {
-        return ((SignedInUser) users.loadUserByUsername(email)).accountId();
-    }
 
     private static java.util.List<String> securityLines(CapturedOutput output) {
         return output.getAll()
@@ -85,12 +53,12 @@ class SecurityEventLogTest {
     void a_ban_with_an_end_an_unban_and_a_deletion_are_one_line_each_naming_the_account_and_who_acted(
             CapturedOutput output) {
         var reader = support.newReader("Banned Reader");
-        var moderator = idOf(MODERATOR);
+        var moderator = support.accountId(MODERATOR);
         var until = Instant.now().plus(Duration.ofDays(3));
 
-        signIn.call(MODERATOR, () -> accounts.ban(reader.id(), until));
-        signIn.call(MODERATOR, () -> accounts.setEnabled(reader.id(), true));
-        signIn.run(reader.email(), () -> accounts.deleteMyAccount("a long enough passphrase 2008"));
+        support.signIn().call(MODERATOR, () -> accounts.ban(reader.id(), until));
+        support.signIn().call(MODERATOR, () -> accounts.setEnabled(reader.id(), true));
+        support.signIn().run(reader.email(), () -> accounts.deleteMyAccount("a long enough passphrase 2008"));
 
         assertThat(securityLines(output))
                 .anySatisfy(line -> assertThat(line)
@@ -106,13 +74,13 @@ class SecurityEventLogTest {
     void a_moderators_decision_and_its_undo_are_one_line_each(CapturedOutput output) {
         var comment = support.submitAsNewReader(
                 support.postId(JERUSALEM), "Moderated Reader", "A comment to reject and restore.");
-        var admin = idOf(ADMIN);
-        var version =
-                signIn.call(ADMIN, () -> queues.item(comment).orElseThrow().version());
+        var admin = support.accountId(ADMIN);
+        var version = support.signIn()
+                .call(ADMIN, () -> queues.item(comment).orElseThrow().version());
 
-        var result = signIn.call(
-                ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), "Off topic"));
-        signIn.run(ADMIN, () -> moderation.undo(result.actionIds().getFirst()));
+        var result = support.signIn()
+                .call(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), "Off topic"));
+        support.signIn().run(ADMIN, () -> moderation.undo(result.actionIds().getFirst()));
 
         assertThat(securityLines(output))
                 .anySatisfy(line -> assertThat(line)
@@ -126,10 +94,10 @@ class SecurityEventLogTest {
     void trusting_a_reader_is_one_line(CapturedOutput output) {
         var reader = support.newReader("Trusted Reader");
 
-        signIn.run(MODERATOR, () -> queues.setTrusted(reader.id(), true));
+        support.signIn().run(MODERATOR, () -> queues.setTrusted(reader.id(), true));
 
         assertThat(securityLines(output))
-                .anySatisfy(line ->
-                        assertThat(line).endsWith("reader-trusted account=" + reader.id() + " by=" + idOf(MODERATOR)));
+                .anySatisfy(line -> assertThat(line)
+                        .endsWith("reader-trusted account=" + reader.id() + " by=" + support.accountId(MODERATOR)));
     }
 }

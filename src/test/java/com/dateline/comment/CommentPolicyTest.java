@@ -14,8 +14,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.dateline.account.AccountInfo;
 import com.dateline.account.AccountService;
 import com.dateline.moderation.ModerationVerb;
-import com.dateline.post.PostService;
-import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,25 +38,16 @@ import org.springframework.transaction.annotation.Transactional;
 class CommentPolicyTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final CommentTestSupport support = new CommentTestSupport();
 
     @Autowired
     CommentService service;
-
-    @Autowired
-    CommentRepository comments;
 
     @Autowired
     CommentPolicyRepository policies;
 
     @Autowired
     AccountService accounts;
-
-    @Autowired
-    PostService posts;
 
     @Autowired
     EntityManager entityManager;
@@ -70,13 +58,11 @@ class CommentPolicyTest {
     @Autowired
     CommentImport imports;
 
-    CommentTestSupport support;
     long post;
     long otherPost;
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(context);
         post = support.postId(LEBANON);
         otherPost = support.postId(NOWRUZ);
     }
@@ -87,17 +73,6 @@ class CommentPolicyTest {
         var refused = catchThrowableOfType(CommentRefused.class, call);
         assertThat(refused).as("the service should refuse").isNotNull();
         return refused;
-    }
-
-    /** What the database holds, not what the persistence context remembers. */
-    private String storedBody(long commentId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select body from comment where id = ?", String.class, commentId);
-    }
-
-    private long storedComments(long authorId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select count(*) from comment where author_id = ?", Long.class, authorId);
     }
 
     private CommentView viewOf(CommentThread thread, long commentId) {
@@ -125,7 +100,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.submit(post, null, "")).getMessage())
                 .isEqualTo("Write something before posting.");
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -139,7 +114,7 @@ class CommentPolicyTest {
                             blank.codePoints().mapToObj(Integer::toHexString).toList())
                     .isEqualTo("Write something before posting.");
         }
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -150,7 +125,7 @@ class CommentPolicyTest {
         var outcome = service.submit(post, null, text);
 
         assertThat(outcome.status()).isEqualTo(CommentStatus.PENDING);
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
     }
 
     @Test
@@ -161,7 +136,7 @@ class CommentPolicyTest {
                 refused(() -> service.submit(post, null, "a".repeat(5_001))).getMessage();
 
         assertThat(message).contains("5,001 characters").contains("5,000").contains("shorten it by 1");
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -172,7 +147,7 @@ class CommentPolicyTest {
 
         var outcome = service.submit(post, null, text);
 
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
     }
 
     @Test
@@ -197,7 +172,7 @@ class CommentPolicyTest {
 
         var outcome = service.submit(post, null, text);
 
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
     }
 
     @Test
@@ -207,9 +182,9 @@ class CommentPolicyTest {
 
         var outcome = service.submit(post, null, text);
 
-        assertThat(storedBody(outcome.commentId())).isEqualTo(text);
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(text);
         support.approve(outcome.commentId());
-        signIn.out();
+        support.signIn().out();
         assertThat(viewOf(service.thread(post, false, 50), outcome.commentId()).text())
                 .isEqualTo(text);
     }
@@ -229,7 +204,7 @@ class CommentPolicyTest {
                                     .toList())
                     .isEqualTo("Write something before posting.");
         }
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     // ---------------------------------------------------------------- pre-moderation and trust
@@ -261,7 +236,7 @@ class CommentPolicyTest {
     void approved_comments_imported_under_a_readers_account_do_not_make_the_reader_trusted() {
         // An earlier version joined imported comments to the account with the archive's (never verified) e-mail.
         var reader = support.newReader("imported");
-        signIn.run(ADMIN, () -> {
+        support.signIn().run(ADMIN, () -> {
             for (int i = 1; i <= 5; i++) {
                 imports.importComment(new ImportedComment(
                         "http://old.example.org/?p=1#" + reader.id() + "-" + i,
@@ -274,7 +249,7 @@ class CommentPolicyTest {
                         java.time.Instant.parse("2009-01-01T10:00:00Z").plus(Duration.ofDays(i))));
             }
         });
-        signIn.as(reader.email());
+        support.signIn().as(reader.email());
 
         var outcome = service.submit(post, null, "My first comment written on this site.");
 
@@ -512,7 +487,7 @@ class CommentPolicyTest {
         var mine = viewOf(service.thread(post, false, 50), outcome.commentId());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(mine.mine()).isTrue();
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -584,7 +559,7 @@ class CommentPolicyTest {
         // 15 seconds were left when the test inserted the earlier comment; a slow machine may have used a few
         assertThat(Integer.parseInt(wait.group(1))).isBetween(5, 16);
         assertThat(message).contains("your text is kept");
-        assertThat(storedComments(reader.id())).isEqualTo(1);
+        assertThat(support.storedComments(reader.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from comment where body = 'And another thought.'", Long.class))
                 .isZero();
     }
@@ -623,7 +598,7 @@ class CommentPolicyTest {
         var message = refused(() -> service.submit(post, null, "One too many.")).getMessage();
 
         assertThat(message).contains("30 comments in the last 24 hours");
-        assertThat(storedComments(reader.id())).isEqualTo(30);
+        assertThat(support.storedComments(reader.id())).isEqualTo(30);
     }
 
     @Test
@@ -655,7 +630,7 @@ class CommentPolicyTest {
                         .getMessage())
                 .as("surrounding spaces do not make it new")
                 .contains("already posted this comment");
-        assertThat(storedComments(reader.id())).isEqualTo(1);
+        assertThat(support.storedComments(reader.id())).isEqualTo(1);
     }
 
     @Test
@@ -690,7 +665,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.submit(post, null, "Same words")).getMessage())
                 .contains("already posted this comment");
-        assertThat(storedComments(reader.id())).isEqualTo(1);
+        assertThat(support.storedComments(reader.id())).isEqualTo(1);
     }
 
     // ---------------------------------------------------------------- closed posts
@@ -710,7 +685,7 @@ class CommentPolicyTest {
                 .contains("Comments are closed");
         assertThat(service.thread(post, false, 50).closed()).isTrue();
         assertThat(service.isClosed(post)).isTrue();
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -724,7 +699,7 @@ class CommentPolicyTest {
 
     @Test
     void anonymous_readers_cannot_submit() {
-        signIn.out();
+        support.signIn().out();
 
         assertThatThrownBy(() -> service.submit(post, null, "Anonymous words"))
                 .isInstanceOf(AuthenticationException.class);
@@ -797,7 +772,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.submit(post, pending.id(), "A reply")).getMessage())
                 .contains("no longer available");
-        assertThat(storedComments(reader.id())).isZero();
+        assertThat(support.storedComments(reader.id())).isZero();
     }
 
     @Test
@@ -835,12 +810,12 @@ class CommentPolicyTest {
         assertThat(edited.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(support.decision(outcome.commentId()))
                 .isEqualTo(new Decision(CommentStatus.PENDING, "Pre-moderation"));
-        assertThat(storedBody(outcome.commentId())).isEqualTo("Second version, changed after approval");
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo("Second version, changed after approval");
         assertThat(jdbc.queryForObject(
                         "select edited_at is not null from comment where id = ?", Boolean.class, outcome.commentId()))
                 .isTrue();
         // gone from public view until approved again
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(reader.id()).isPositive();
     }
@@ -875,7 +850,7 @@ class CommentPolicyTest {
                 .contains("5,001");
         assertThat(refused(() -> service.edit(outcome.commentId(), "   ")).getMessage())
                 .contains("Write something");
-        assertThat(storedBody(outcome.commentId())).isEqualTo("Short");
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo("Short");
     }
 
     @Test
@@ -885,7 +860,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.edit(old.id(), "New words")).getMessage())
                 .contains("10 minutes");
-        assertThat(storedBody(old.id())).isEqualTo("Old words");
+        assertThat(support.storedBody(old.id())).isEqualTo("Old words");
     }
 
     @Test
@@ -895,7 +870,7 @@ class CommentPolicyTest {
 
         service.edit(recent.id(), "New words");
 
-        assertThat(storedBody(recent.id())).isEqualTo("New words");
+        assertThat(support.storedBody(recent.id())).isEqualTo("New words");
     }
 
     @Test
@@ -907,7 +882,7 @@ class CommentPolicyTest {
 
         assertThat(refused(() -> service.edit(theirs.id(), "My words")).getMessage())
                 .contains("not your comment");
-        assertThat(storedBody(theirs.id())).isEqualTo("Their words");
+        assertThat(support.storedBody(theirs.id())).isEqualTo("Their words");
     }
 
     @Test
@@ -937,7 +912,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50)))
                 .as("the author no longer sees it")
                 .doesNotContain(mine.id());
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(mine.id());
     }
 
@@ -961,7 +936,7 @@ class CommentPolicyTest {
                 post, replier.id(), parent, "And I answered", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         service.delete(parent.id());
-        signIn.out();
+        support.signIn().out();
 
         var thread = service.thread(post, false, 50);
         var deleted = viewOf(thread, parent.id());
@@ -980,7 +955,7 @@ class CommentPolicyTest {
                 post, reader.id(), null, "Nobody answered", CommentStatus.PUBLISHED, Duration.ofHours(2));
 
         service.delete(lonely.id());
-        signIn.out();
+        support.signIn().out();
 
         var thread = service.thread(post, false, 50);
         assertThat(idsIn(thread)).doesNotContain(lonely.id());
@@ -1004,13 +979,13 @@ class CommentPolicyTest {
         var replier = support.newReader("deleted-reply");
         var reply = support.insert(
                 post, replier.id(), top, "Answered and withdrawn", CommentStatus.PUBLISHED, Duration.ofHours(1));
-        signIn.run(replier.email(), () -> service.delete(reply.id()));
+        support.signIn().run(replier.email(), () -> service.delete(reply.id()));
         service.delete(top.id());
 
         assertThat(idsIn(service.thread(post, false, 50))).as("its author").doesNotContain(top.id(), reply.id());
-        signIn.as(replier.email());
+        support.signIn().as(replier.email());
         assertThat(idsIn(service.thread(post, false, 50))).as("the replier").doesNotContain(top.id(), reply.id());
-        signIn.out();
+        support.signIn().out();
         for (var newestFirst : List.of(false, true)) {
             var thread = service.thread(post, newestFirst, 50);
             assertThat(idsIn(thread))
@@ -1022,21 +997,14 @@ class CommentPolicyTest {
 
     // ---------------------------------------------------------------- reports
 
-    private int openReports(long commentId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select open_reports from comment where id = ?", Integer.class, commentId);
-    }
-
     @Test
     void a_reader_reports_a_published_comment_once() {
-        var author = support.newReader("reported");
-        var target =
-                support.insert(post, author.id(), null, "Provocative", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target = support.publishedByNewReader(post, "reported", "Provocative");
         var reporter = support.signInNewReader("reporter");
 
         service.report(target.id(), ReportReason.ABUSE, null);
 
-        assertThat(openReports(target.id())).isEqualTo(1);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(1);
         assertThat(jdbc.queryForObject(
                         "select reason from comment_report where comment_id = ? and reporter_id = ?",
                         String.class,
@@ -1047,11 +1015,11 @@ class CommentPolicyTest {
         assertThat(refused(() -> service.report(target.id(), ReportReason.SPAM, null))
                         .getMessage())
                 .contains("already reported");
-        assertThat(openReports(target.id())).isEqualTo(1);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(1);
 
         support.signInNewReader("second-reporter");
         service.report(target.id(), ReportReason.SPAM, "  selling things  ");
-        assertThat(openReports(target.id())).isEqualTo(2);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(2);
         assertThat(jdbc.queryForList(
                         "select note from comment_report where comment_id = ? order by id", String.class, target.id()))
                 .containsExactly(null, "selling things");
@@ -1065,13 +1033,12 @@ class CommentPolicyTest {
         assertThat(refused(() -> service.report(mine.id(), ReportReason.SPAM, null))
                         .getMessage())
                 .contains("your own comment");
-        assertThat(openReports(mine.id())).isZero();
+        assertThat(support.storedOpenReports(mine.id())).isZero();
     }
 
     @Test
     void other_needs_a_note() {
-        var author = support.newReader("reported-other");
-        var target = support.insert(post, author.id(), null, "Odd", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target = support.publishedByNewReader(post, "reported-other", "Odd");
         support.signInNewReader("other-reporter");
 
         assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, null))
@@ -1080,10 +1047,10 @@ class CommentPolicyTest {
         assertThat(refused(() -> service.report(target.id(), ReportReason.OTHER, "   "))
                         .getMessage())
                 .contains("what is wrong");
-        assertThat(openReports(target.id())).isZero();
+        assertThat(support.storedOpenReports(target.id())).isZero();
 
         service.report(target.id(), ReportReason.OTHER, "Copied from another site");
-        assertThat(openReports(target.id())).isEqualTo(1);
+        assertThat(support.storedOpenReports(target.id())).isEqualTo(1);
     }
 
     @Test
@@ -1099,15 +1066,13 @@ class CommentPolicyTest {
 
     @Test
     void approving_clears_the_open_reports() {
-        var author = support.newReader("cleared");
-        var target =
-                support.insert(post, author.id(), null, "Fine after all", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var target = support.publishedByNewReader(post, "cleared", "Fine after all");
         support.signInNewReader("clearing-reporter");
         service.report(target.id(), ReportReason.OFF_TOPIC, null);
 
         support.approve(target.id());
 
-        assertThat(openReports(target.id())).isZero();
+        assertThat(support.storedOpenReports(target.id())).isZero();
     }
 
     // ---------------------------------------------------------------- who sees what
@@ -1128,7 +1093,7 @@ class CommentPolicyTest {
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
 
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(outcome.commentId());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(outcome.commentId());
     }
@@ -1141,9 +1106,9 @@ class CommentPolicyTest {
         var reply = service.submit(post, top.id(), "My pending reply");
 
         assertThat(idsIn(service.thread(post, false, 50))).containsSubsequence(top.id(), reply.commentId());
-        signIn.as(starter.email());
+        support.signIn().as(starter.email());
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).contains(top.id()).doesNotContain(reply.commentId());
     }
 
@@ -1166,7 +1131,7 @@ class CommentPolicyTest {
         var rejected = rejectedAboveReply("rejected-later", "insults");
         var top = rejected.top();
         var reply = rejected.reply();
-        signIn.out();
+        support.signIn().out();
 
         for (var newestFirst : List.of(false, true)) {
             var thread = service.thread(post, newestFirst, 50);
@@ -1193,11 +1158,6 @@ class CommentPolicyTest {
 
     // ---------------------------------------------------------------- what the author is told
 
-    private String storedAuthorNote(long commentId) {
-        entityManager.flush();
-        return jdbc.queryForObject("select author_note from comment where id = ?", String.class, commentId);
-    }
-
     @Test
     void a_moderators_reason_for_rejecting_is_shown_to_the_author_and_the_comment_stays_hidden_from_everyone_else() {
         var author = support.newReader("note-author");
@@ -1207,8 +1167,8 @@ class CommentPolicyTest {
                         .applied())
                 .isOne();
 
-        assertThat(storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
-        signIn.as(author.email());
+        assertThat(support.storedAuthorNote(rejected.id())).isEqualTo("Advertising is not allowed here.");
+        support.signIn().as(author.email());
         for (var newestFirst : List.of(false, true)) {
             var mine = viewOf(service.thread(post, newestFirst, 50), rejected.id());
             assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
@@ -1220,9 +1180,9 @@ class CommentPolicyTest {
 
         support.signInNewReader("note-other-reader");
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
-        signIn.out();
+        support.signIn().out();
         assertThat(idsIn(service.thread(post, false, 50))).doesNotContain(rejected.id());
         assertThat(idsIn(service.thread(post, true, 50))).doesNotContain(rejected.id());
     }
@@ -1235,17 +1195,17 @@ class CommentPolicyTest {
         var replier = rejected.replier();
         var reply = rejected.reply();
 
-        assertThat(storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
-        signIn.as(replier.email());
+        assertThat(support.storedAuthorNote(top.id())).isEqualTo("Personal attack on another reader");
+        support.signIn().as(replier.email());
         var seenByReplier = viewOf(service.thread(post, false, 50), top.id());
         assertThat(seenByReplier.withheld()).isTrue();
         assertThat(seenByReplier.noteToAuthor()).isNull();
-        signIn.out();
+        support.signIn().out();
         var seenAnonymously = viewOf(service.thread(post, false, 50), top.id());
         assertThat(seenAnonymously.withheld()).isTrue();
         assertThat(seenAnonymously.noteToAuthor()).isNull();
 
-        signIn.as(starter.email());
+        support.signIn().as(starter.email());
         var thread = service.thread(post, false, 50);
         assertThat(idsIn(thread)).containsExactly(top.id(), reply.id());
         assertThat(viewOf(thread, top.id()).noteToAuthor()).isEqualTo("Personal attack on another reader");
@@ -1258,20 +1218,20 @@ class CommentPolicyTest {
         var comment = support.insert(
                 post, author.id(), null, "Back and forth", CommentStatus.PENDING, Duration.ofMinutes(30));
         support.reject(comment.id(), "Off topic");
-        assertThat(storedAuthorNote(comment.id())).isEqualTo("Off topic");
+        assertThat(support.storedAuthorNote(comment.id())).isEqualTo("Off topic");
 
         // approving, even with a reason for the moderators, tells the author nothing
         assertThat(support.decide(ModerationVerb.APPROVE, comment.id(), "On topic after all")
                         .applied())
                 .isOne();
-        assertThat(storedAuthorNote(comment.id())).isNull();
-        signIn.as(author.email());
+        assertThat(support.storedAuthorNote(comment.id())).isNull();
+        support.signIn().as(author.email());
         assertThat(viewOf(service.thread(post, false, 50), comment.id()).noteToAuthor())
                 .isNull();
 
         // rejected again without a reason: the old reason does not come back
         support.reject(comment.id(), "   ");
-        assertThat(storedAuthorNote(comment.id())).isNull();
+        assertThat(support.storedAuthorNote(comment.id())).isNull();
         var mine = viewOf(service.thread(post, false, 50), comment.id());
         assertThat(mine.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(mine.noteToAuthor()).isNull();
@@ -1290,7 +1250,7 @@ class CommentPolicyTest {
         support.insert(otherPost, author.id(), null, "elsewhere", CommentStatus.PUBLISHED, Duration.ofHours(1));
 
         assertThat(service.thread(post, false, 50).publishedCount()).isEqualTo(before + 2);
-        signIn.as(author.email());
+        support.signIn().as(author.email());
         assertThat(service.thread(post, false, 50).publishedCount())
                 .as("the author's own pending do not count")
                 .isEqualTo(before + 2);

@@ -4,7 +4,6 @@ import static com.dateline.support.Demo.SEED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.account.AccountInfo;
-import com.dateline.support.SignIn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,21 +30,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ConcurrentCommentsTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final CommentTestSupport support = new CommentTestSupport();
 
     @Autowired
     CommentService service;
 
     @Autowired
-    CommentRepository comments;
-
-    @Autowired
     JdbcTemplate jdbc;
 
-    CommentTestSupport support;
     long post;
     ExecutorService pool;
 
@@ -54,7 +45,6 @@ class ConcurrentCommentsTest {
 
     @BeforeEach
     void setUp() {
-        support = new CommentTestSupport(context);
         post = support.postId(SEED);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
     }
@@ -92,13 +82,13 @@ class ConcurrentCommentsTest {
             var reader = readers.get(i);
             var text = texts.get(i);
             Callable<SubmitOutcome> submit = () -> {
-                signIn.as(reader.email()); // this thread's own SecurityContext
+                support.signIn().as(reader.email()); // this thread's own SecurityContext
                 try {
                     ready.countDown();
                     assertThat(go.await(10, TimeUnit.SECONDS)).isTrue();
                     return service.submit(post, null, text);
                 } finally {
-                    signIn.out();
+                    support.signIn().out();
                 }
             };
             futures.add(pool.submit(submit));
@@ -144,17 +134,17 @@ class ConcurrentCommentsTest {
         assertThat(jdbc.queryForList("select status from comment where post_id = ?", String.class, post))
                 .containsOnly("PENDING");
 
-        signIn.as(amal.email());
+        support.signIn().as(amal.email());
         assertThat(visibleIds()).containsExactly(amalsComment);
         assertThat(service.thread(post, false, 50).comments().getFirst().mine()).isTrue();
 
-        signIn.as(dov.email());
+        support.signIn().as(dov.email());
         assertThat(visibleIds()).containsExactly(dovsComment);
 
         support.signInNewReader("bystander");
         assertThat(visibleIds()).isEmpty();
 
-        signIn.out();
+        support.signIn().out();
         var anonymous = service.thread(post, false, 50);
         assertThat(anonymous.comments()).isEmpty();
         assertThat(anonymous.publishedCount()).isZero();
@@ -177,10 +167,10 @@ class ConcurrentCommentsTest {
         assertThat(jdbc.queryForObject("select count(*) from comment where post_id = ?", Long.class, post))
                 .isEqualTo(8);
         for (int i = 0; i < readers.size(); i++) {
-            signIn.as(readers.get(i).email());
+            support.signIn().as(readers.get(i).email());
             assertThat(visibleIds()).containsExactly(outcomes.get(i).commentId());
         }
-        signIn.out();
+        support.signIn().out();
         assertThat(visibleIds()).isEmpty();
     }
 

@@ -11,15 +11,12 @@ import com.dateline.moderation.ModerationQueue;
 import com.dateline.moderation.ModerationQueueService;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
-import com.dateline.support.SignIn;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 class HostileCommentInputTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final CommentTestSupport support = new CommentTestSupport();
 
     @Autowired
     CommentService service;
@@ -46,17 +40,6 @@ class HostileCommentInputTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    CommentTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new CommentTestSupport(context);
-    }
-
-    private long commentsBy(long authorId) {
-        return jdbc.queryForObject("select count(*) from comment where author_id = ?", Long.class, authorId);
-    }
 
     /** The message a refused comment must get, or null when it must be stored. */
     private static String expectedCommentProblem(Sample sample) {
@@ -74,8 +57,7 @@ class HostileCommentInputTest {
 
         var failure = catchThrowable(() -> {
             var outcome = service.submit(post, parentId, sample.text());
-            assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, outcome.commentId()))
-                    .isEqualTo(sample.text());
+            assertThat(support.storedBody(outcome.commentId())).isEqualTo(sample.text());
             assertThat(jdbc.queryForObject(
                             "select parent_id from comment where id = ?", Long.class, outcome.commentId()))
                     .isEqualTo(parentId);
@@ -87,7 +69,7 @@ class HostileCommentInputTest {
         } else {
             assertThat(failure).isInstanceOf(CommentRefused.class);
             assertThat(failure.getMessage()).startsWith(expected);
-            assertThat(commentsBy(author.id())).isZero();
+            assertThat(support.storedComments(author.id())).isZero();
         }
     }
 
@@ -101,14 +83,7 @@ class HostileCommentInputTest {
     @MethodSource("com.dateline.support.HostileInput#everything")
     void a_reply_is_stored_exactly_or_refused_with_a_message_and_nothing_stored(Sample sample) {
         var post = support.postId(LEBANON);
-        var other = support.newReader("replied-to");
-        var parent = support.insert(
-                post,
-                other.id(),
-                null,
-                "A published comment to reply to",
-                CommentStatus.PUBLISHED,
-                Duration.ofHours(1));
+        var parent = support.publishedByNewReader(post, "replied-to", "A published comment to reply to");
 
         assertStoredExactlyOrRefused(sample, parent.id());
     }
@@ -129,9 +104,7 @@ class HostileCommentInputTest {
     @MethodSource("com.dateline.support.HostileInput#everything")
     void a_report_note_is_stored_exactly_or_refused_with_a_message_and_no_report_stored(Sample sample) {
         var post = support.postId(LEBANON);
-        var author = support.newReader("reported");
-        var reported = support.insert(
-                post, author.id(), null, "A comment someone reports", CommentStatus.PUBLISHED, Duration.ofHours(1));
+        var reported = support.publishedByNewReader(post, "reported", "A comment someone reports");
         var reporter = support.signInNewReader("reporter");
 
         var failure = catchThrowable(() -> service.report(reported.id(), ReportReason.OTHER, sample.text()));
@@ -171,7 +144,7 @@ class HostileCommentInputTest {
                 storable ? "Before " + sample.text() + " after" : "An everyday comment",
                 CommentStatus.PENDING,
                 Duration.ofMinutes(5));
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
 
         var filter = new ModerationFilter(ModerationQueue.PENDING, sample.text(), post, author.id(), null, null, true);
         var found = moderation.queue(filter, PageRequest.of(0, 50));

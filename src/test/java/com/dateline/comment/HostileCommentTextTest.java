@@ -4,19 +4,15 @@ import static com.dateline.support.Demo.LEBANON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.support.HostileInput;
-import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManager;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,10 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class HostileCommentTextTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final CommentTestSupport support = new CommentTestSupport();
 
     @Autowired
     CommentService service;
@@ -42,16 +35,6 @@ class HostileCommentTextTest {
 
     @Autowired
     EntityManager entityManager;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    CommentTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new CommentTestSupport(context);
-    }
 
     @Test
     void there_are_at_least_30_hostile_strings_and_none_is_refused_for_its_length_or_blankness() {
@@ -78,17 +61,15 @@ class HostileCommentTextTest {
         }
 
         // what the database holds, read afresh
-        entityManager.flush();
+        assertThat(support.storedBody(outcome.commentId())).isEqualTo(hostile);
         entityManager.clear();
-        assertThat(jdbc.queryForObject("select body from comment where id = ?", String.class, outcome.commentId()))
-                .isEqualTo(hostile);
         var stored = comments.findById(outcome.commentId()).orElseThrow();
         assertThat(stored.getBody()).isEqualTo(hostile);
         assertThat(stored.getAuthorId()).isEqualTo(author.id());
         assertThat(stored.getStatus()).isEqualTo(CommentStatus.PUBLISHED);
 
         // what an anonymous reader gets from the service
-        signIn.out();
+        support.signIn().out();
         var shown = service.thread(post, false, 50).comments().stream()
                 .filter(view -> view.id() == outcome.commentId())
                 .findFirst()

@@ -3,7 +3,6 @@ package com.dateline.comment;
 import static com.dateline.support.Demo.JERUSALEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.support.SignIn;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LargeThreadQueryCountTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
+    final CommentTestSupport support = new CommentTestSupport();
 
     /** The SQL Hibernate sends, so that the database can be asked how it reads it. */
     public static final class Statements implements org.hibernate.resource.jdbc.spi.StatementInspector {
@@ -50,9 +48,6 @@ class LargeThreadQueryCountTest {
     private static final int MAX_STATEMENTS = 6;
 
     @Autowired
-    ApplicationContext context;
-
-    @Autowired
     CommentService service;
 
     @Autowired
@@ -64,14 +59,12 @@ class LargeThreadQueryCountTest {
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
-    CommentTestSupport support;
     long post;
     List<Long> authors;
     Statistics statistics;
 
     @BeforeEach
     void fillThePost() {
-        support = new CommentTestSupport(context);
         post = support.postId(JERUSALEM);
         CommentCleanup.deleteAllCommentsOn(jdbc, post);
         authors = new ArrayList<>();

@@ -8,16 +8,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.dateline.comment.CommentStatus;
 import com.dateline.support.HostileInput.Kind;
 import com.dateline.support.HostileInput.Sample;
-import com.dateline.support.SignIn;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A rejection's reason for the author, against generated hostile input: stored exactly, or refused and nothing decided. */
@@ -25,45 +21,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HostileReasonTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final ModerationTestSupport support = new ModerationTestSupport();
 
     @Autowired
     ModerationService moderation;
 
     @Autowired
-    ModerationQueueService queues;
-
-    @Autowired
     JdbcTemplate jdbc;
-
-    ModerationTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new ModerationTestSupport(context);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteWritten();
-    }
 
     @ParameterizedTest
     @MethodSource("com.dateline.support.HostileInput#everything")
     void a_rejection_reason_is_stored_exactly_or_refused_with_a_message_and_the_comment_left_pending(Sample sample) {
         var comment = support.submitAsNewReader(support.postId(JERUSALEM), "Hostile Reason", "A comment to reject.");
-        var version =
-                signIn.call(MODERATOR, () -> queues.item(comment).orElseThrow().version());
+        var version = support.item(comment).version();
 
-        var failure = catchThrowable(() -> signIn.call(
-                MODERATOR, () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), sample.text())));
+        var failure = catchThrowable(() -> support.signIn()
+                .call(
+                        MODERATOR,
+                        () -> moderation.decide(ModerationVerb.REJECT, Map.of(comment, version), sample.text())));
 
         var stripped = sample.text().strip();
         var fits = stripped.codePointCount(0, stripped.length()) <= ModerationService.MAX_REASON_LENGTH;
-        var note = jdbc.queryForObject("select author_note from comment where id = ?", String.class, comment);
+        var note = support.storedAuthorNote(comment);
         var status = jdbc.queryForObject("select status from comment where id = ?", String.class, comment);
         var history =
                 jdbc.queryForList("select reason from moderation_action where comment_id = ?", String.class, comment);

@@ -11,8 +11,6 @@ import com.dateline.comment.CommentRefused;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ReportReason;
-import com.dateline.security.SignedInUser;
-import com.dateline.support.SignIn;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -24,16 +22,13 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The moderators' service against the real database: each action and its history row, bulk
@@ -45,10 +40,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class ModerationServiceTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final ModerationTestSupport support = new ModerationTestSupport();
 
     @Autowired
     ModerationService moderation;
@@ -60,50 +52,29 @@ class ModerationServiceTest {
     CommentService commentService;
 
     @Autowired
-    UserDetailsService users;
-
-    @Autowired
     JdbcTemplate jdbc;
 
-    ModerationTestSupport support;
     long postId;
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(context);
         postId = support.postId(JERUSALEM);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteWritten();
     }
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private long accountIdOf(String email) {
-        return ((SignedInUser) users.loadUserByUsername(email)).accountId();
-    }
-
-    private ModerationItem item(long commentId) {
-        return signIn.call(MODERATOR, () -> queues.item(commentId).orElseThrow());
-    }
-
     private List<HistoryEntry> history(long commentId) {
-        return signIn.call(MODERATOR, () -> moderation.historyOf(commentId));
-    }
-
-    private QueueCounts counts() {
-        return signIn.call(MODERATOR, () -> queues.counts());
+        return support.signIn().call(MODERATOR, () -> moderation.historyOf(commentId));
     }
 
     private BulkResult decide(
             String moderatorEmail, ModerationVerb verb, long commentId, long seenVersion, @Nullable String reason) {
-        return signIn.call(moderatorEmail, () -> moderation.decide(verb, Map.of(commentId, seenVersion), reason));
+        return support.signIn()
+                .call(moderatorEmail, () -> moderation.decide(verb, Map.of(commentId, seenVersion), reason));
     }
 
     private BulkResult decideNow(String moderatorEmail, ModerationVerb verb, long commentId, @Nullable String reason) {
-        return decide(moderatorEmail, verb, commentId, item(commentId).version(), reason);
+        return decide(moderatorEmail, verb, commentId, support.item(commentId).version(), reason);
     }
 
     private List<Long> ids(List<ModerationItem> items) {
@@ -121,16 +92,16 @@ class ModerationServiceTest {
                     postId, "Race Reader " + i, "Race comment number " + i + " about the Old City."));
         }
         var seen = new LinkedHashMap<Long, Long>();
-        ids.forEach(id -> seen.put(id, item(id).version()));
+        ids.forEach(id -> seen.put(id, support.item(id).version()));
         var start = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(2)) {
             var first = pool.submit(() -> {
                 start.await();
-                return signIn.call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+                return support.signIn().call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
             });
             var second = pool.submit(() -> {
                 start.await();
-                return signIn.call(ADMIN, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+                return support.signIn().call(ADMIN, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
             });
             start.countDown();
             var results = List.of(first.get(), second.get());
@@ -142,7 +113,7 @@ class ModerationServiceTest {
                     .isEqualTo(ids.size());
         }
         assertThat(ids).allSatisfy(id -> {
-            assertThat(item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
+            assertThat(support.item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
             assertThat(history(id)).hasSize(1);
         });
     }
@@ -152,7 +123,7 @@ class ModerationServiceTest {
     @Test
     void approving_publishes_the_comment_and_stores_one_history_row() {
         var id = support.submitAsNewReader(postId, "Approve Reader", "The Damascus Gate was quiet at dawn.");
-        var before = item(id);
+        var before = support.item(id);
         assertThat(before.status()).isEqualTo(CommentStatus.PENDING);
         var startedAt = Instant.now();
 
@@ -160,7 +131,7 @@ class ModerationServiceTest {
 
         assertThat(result.applied()).isEqualTo(1);
         assertThat(result.problems()).isEmpty();
-        var after = item(id);
+        var after = support.item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(after.spam()).isFalse();
         assertThat(after.reason()).isEqualTo("Approved by Demo Moderator");
@@ -170,7 +141,7 @@ class ModerationServiceTest {
         assertThat(history).hasSize(1);
         var row = history.getFirst();
         assertThat(row.commentId()).isEqualTo(id);
-        assertThat(row.moderatorId()).isEqualTo(accountIdOf(MODERATOR));
+        assertThat(row.moderatorId()).isEqualTo(support.accountId(MODERATOR));
         assertThat(row.moderator()).isEqualTo("Demo Moderator");
         assertThat(row.action()).isEqualTo(ModerationVerb.APPROVE);
         assertThat(row.statusBefore()).isEqualTo(CommentStatus.PENDING);
@@ -188,7 +159,7 @@ class ModerationServiceTest {
         var result = decideNow(MODERATOR, ModerationVerb.REJECT, id, "  Insults a whole city  ");
 
         assertThat(result.applied()).isEqualTo(1);
-        var after = item(id);
+        var after = support.item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(after.spam()).isFalse();
         assertThat(after.reason()).isEqualTo("Rejected by Demo Moderator: Insults a whole city");
@@ -207,18 +178,18 @@ class ModerationServiceTest {
     void marking_as_spam_rejects_the_comment_counts_it_against_the_author_and_stores_one_history_row() {
         var author = support.newReader("Spam Reader");
         var id = support.submitAs(author, postId, "Cheap flights to Tel Aviv, write to me for a deal.");
-        var recordBefore = signIn.call(MODERATOR, () -> queues.authorRecord(author.id()));
+        var recordBefore = support.signIn().call(MODERATOR, () -> queues.authorRecord(author.id()));
         assertThat(recordBefore.spam()).isZero();
         assertThat(recordBefore.pending()).isEqualTo(1);
 
         var result = decideNow(MODERATOR, ModerationVerb.SPAM, id, null);
 
         assertThat(result.applied()).isEqualTo(1);
-        var after = item(id);
+        var after = support.item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(after.spam()).isTrue();
         assertThat(after.reason()).isEqualTo("Marked as spam by Demo Moderator");
-        var record = signIn.call(MODERATOR, () -> queues.authorRecord(author.id()));
+        var record = support.signIn().call(MODERATOR, () -> queues.authorRecord(author.id()));
         assertThat(record.spam()).isEqualTo(1);
         assertThat(record.rejected()).isEqualTo(1);
         assertThat(record.pending()).isZero();
@@ -240,9 +211,9 @@ class ModerationServiceTest {
 
         assertThat(history(id)).singleElement().satisfies(row -> {
             assertThat(row.moderator()).isEqualTo("Demo Admin");
-            assertThat(row.moderatorId()).isEqualTo(accountIdOf(ADMIN));
+            assertThat(row.moderatorId()).isEqualTo(support.accountId(ADMIN));
         });
-        assertThat(item(id).reason()).isEqualTo("Approved by Demo Admin");
+        assertThat(support.item(id).reason()).isEqualTo("Approved by Demo Admin");
     }
 
     @Test
@@ -252,9 +223,10 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, first, null);
         decideNow(ADMIN, ModerationVerb.REJECT, second, "Off topic");
 
-        var all = signIn.call(MODERATOR, () -> moderation.log(null, PageRequest.of(0, 2)));
+        var all = support.signIn().call(MODERATOR, () -> moderation.log(null, PageRequest.of(0, 2)));
         assertThat(all.getContent()).extracting(HistoryEntry::commentId).containsExactly(second, first);
-        var moderatorsOnly = signIn.call(MODERATOR, () -> moderation.log(accountIdOf(MODERATOR), PageRequest.of(0, 1)));
+        var moderatorsOnly = support.signIn()
+                .call(MODERATOR, () -> moderation.log(support.accountId(MODERATOR), PageRequest.of(0, 1)));
         assertThat(moderatorsOnly.getContent()).singleElement().satisfies(row -> {
             assertThat(row.commentId()).isEqualTo(first);
             assertThat(row.moderator()).isEqualTo("Demo Moderator");
@@ -270,23 +242,23 @@ class ModerationServiceTest {
                 support.submitAsNewReader(postId, "Bulk Reader B", "Bulk comment B about the Old City."),
                 support.submitAsNewReader(postId, "Bulk Reader C", "Bulk comment C about the Old City."));
         var seen = new LinkedHashMap<Long, Long>();
-        ids.forEach(id -> seen.put(id, item(id).version()));
-        var pendingBefore = counts().of(ModerationQueue.PENDING);
+        ids.forEach(id -> seen.put(id, support.item(id).version()));
+        var pendingBefore = support.counts().of(ModerationQueue.PENDING);
 
-        var result = signIn.call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+        var result = support.signIn().call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
 
         assertThat(result.applied()).isEqualTo(3);
         assertThat(result.problems()).isEmpty();
         assertThat(result.summary(ModerationVerb.APPROVE)).isEqualTo("Approved 3 comments.");
         for (var id : ids) {
-            assertThat(item(id).status()).as("comment %d", id).isEqualTo(CommentStatus.PUBLISHED);
+            assertThat(support.item(id).status()).as("comment %d", id).isEqualTo(CommentStatus.PUBLISHED);
             assertThat(history(id)).as("history of %d", id).singleElement().satisfies(row -> {
                 assertThat(row.action()).isEqualTo(ModerationVerb.APPROVE);
                 assertThat(row.statusBefore()).isEqualTo(CommentStatus.PENDING);
                 assertThat(row.statusAfter()).isEqualTo(CommentStatus.PUBLISHED);
             });
         }
-        assertThat(counts().of(ModerationQueue.PENDING)).isEqualTo(pendingBefore - 3);
+        assertThat(support.counts().of(ModerationQueue.PENDING)).isEqualTo(pendingBefore - 3);
         // the rows written, one per comment, for "Undo"
         assertThat(result.actionIds())
                 .containsExactlyInAnyOrderElementsOf(
@@ -299,12 +271,12 @@ class ModerationServiceTest {
                 support.submitAsNewReader(postId, "Bulk Reject A", "Bulk reject comment A."),
                 support.submitAsNewReader(postId, "Bulk Reject B", "Bulk reject comment B."));
 
-        var result =
-                signIn.call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, ids, "Duplicate thread"));
+        var result = support.signIn()
+                .call(MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, ids, "Duplicate thread"));
 
         assertThat(result.applied()).isEqualTo(2);
         for (var id : ids) {
-            assertThat(item(id).status()).isEqualTo(CommentStatus.REJECTED);
+            assertThat(support.item(id).status()).isEqualTo(CommentStatus.REJECTED);
             assertThat(history(id))
                     .singleElement()
                     .extracting(HistoryEntry::reason)
@@ -316,13 +288,13 @@ class ModerationServiceTest {
     void a_stale_comment_in_a_bulk_decision_is_skipped_and_the_others_still_count() {
         var fresh = support.submitAsNewReader(postId, "Bulk Fresh", "This one nobody has touched.");
         var taken = support.submitAsNewReader(postId, "Bulk Taken", "This one another moderator takes first.");
-        var seenTaken = item(taken).version();
+        var seenTaken = support.item(taken).version();
         decide(ADMIN, ModerationVerb.REJECT, taken, seenTaken, null);
 
         var seen = new LinkedHashMap<Long, Long>();
-        seen.put(fresh, item(fresh).version());
+        seen.put(fresh, support.item(fresh).version());
         seen.put(taken, seenTaken);
-        var result = signIn.call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
+        var result = support.signIn().call(MODERATOR, () -> moderation.decide(ModerationVerb.APPROVE, seen, null));
 
         assertThat(result.applied()).isEqualTo(1);
         assertThat(result.problems())
@@ -330,9 +302,9 @@ class ModerationServiceTest {
                 .asString()
                 .contains(String.valueOf(taken))
                 .contains("Already rejected by Demo Admin");
-        assertThat(item(fresh).status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(support.item(fresh).status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(history(fresh)).hasSize(1);
-        assertThat(item(taken).status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(support.item(taken).status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(history(taken))
                 .singleElement()
                 .extracting(HistoryEntry::moderator)
@@ -341,40 +313,38 @@ class ModerationServiceTest {
 
     // --- the reason's length ----------------------------------------------------------------------
 
-    private String storedAuthorNote(long commentId) {
-        return jdbc.queryForObject("select author_note from comment where id = ?", String.class, commentId);
-    }
-
     @Test
     void a_reason_longer_than_300_characters_is_refused_and_nothing_changes() {
         var first =
                 support.submitAsNewReader(postId, "Long Reason A", "A comment the moderator has a lot to say about.");
         var second = support.submitAsNewReader(postId, "Long Reason B", "Another comment in the same batch.");
         var seen = new LinkedHashMap<Long, Long>();
-        seen.put(first, item(first).version());
-        seen.put(second, item(second).version());
+        seen.put(first, support.item(first).version());
+        seen.put(second, support.item(second).version());
         var tooLong = "x".repeat(ModerationService.MAX_REASON_LENGTH + 1);
         // code points, not UTF-16 units: 301 emoji are one too many as well
         var tooManyEmoji = "\uD83D\uDE21".repeat(ModerationService.MAX_REASON_LENGTH + 1);
 
         for (var verb : List.of(ModerationVerb.REJECT, ModerationVerb.SPAM, ModerationVerb.APPROVE)) {
             for (var reason : List.of(tooLong, "  " + tooLong + "  ", tooManyEmoji)) {
-                assertThatThrownBy(() -> signIn.call(MODERATOR, () -> moderation.decide(verb, seen, reason)))
+                assertThatThrownBy(() -> support.signIn().call(MODERATOR, () -> moderation.decide(verb, seen, reason)))
                         .as("%s with %d UTF-16 units", verb, reason.length())
                         .isInstanceOf(ReasonRefused.class)
                         .hasMessageContaining("300");
             }
         }
-        assertThatThrownBy(() -> signIn.call(
-                        MODERATOR, () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(first), tooLong)))
+        assertThatThrownBy(() -> support.signIn()
+                        .call(
+                                MODERATOR,
+                                () -> moderation.decideCurrent(ModerationVerb.REJECT, List.of(first), tooLong)))
                 .isInstanceOf(ReasonRefused.class);
 
         for (var id : List.of(first, second)) {
-            var after = item(id);
+            var after = support.item(id);
             assertThat(after.status()).as("comment %d", id).isEqualTo(CommentStatus.PENDING);
             assertThat(after.version()).as("comment %d", id).isEqualTo(seen.get(id));
             assertThat(after.reason()).isEqualTo("Pre-moderation");
-            assertThat(storedAuthorNote(id)).isNull();
+            assertThat(support.storedAuthorNote(id)).isNull();
             assertThat(history(id)).as("history of %d", id).isEmpty();
         }
     }
@@ -392,21 +362,26 @@ class ModerationServiceTest {
         var author = support.newReader("Long Reason Author");
         var id = support.submitAs(author, postId, "Buy my photographs of the Old City walls, cheap.");
 
-        var result = decide(moderator.email(), ModerationVerb.SPAM, id, item(id).version(), reason);
+        var result = decide(
+                moderator.email(), ModerationVerb.SPAM, id, support.item(id).version(), reason);
 
         assertThat(result.applied()).isEqualTo(1);
         assertThat(result.problems()).isEmpty();
-        var after = item(id);
+        var after = support.item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.REJECTED);
         assertThat(after.spam()).isTrue();
         assertThat(after.reason()).isEqualTo("Marked as spam by " + longName + ": " + reason);
-        assertThat(storedAuthorNote(id)).isEqualTo(reason);
+        assertThat(support.storedAuthorNote(id)).isEqualTo(reason);
         assertThat(history(id)).singleElement().satisfies(row -> {
             assertThat(row.moderator()).isEqualTo(longName);
             assertThat(row.reason()).isEqualTo(reason);
         });
         var seenByAuthor =
-                signIn.call(author.email(), () -> commentService.thread(postId, false, 50)).comments().stream()
+                support
+                        .signIn()
+                        .call(author.email(), () -> commentService.thread(postId, false, 50))
+                        .comments()
+                        .stream()
                         .filter(view -> view.id() == id)
                         .findFirst()
                         .orElseThrow();
@@ -418,10 +393,10 @@ class ModerationServiceTest {
     @Test
     void the_second_moderator_approving_the_same_version_is_told_who_got_there_first_and_nothing_changes_twice() {
         var id = support.submitAsNewReader(postId, "Conflict Reader", "Two moderators will look at this.");
-        var seen = item(id).version();
+        var seen = support.item(id).version();
 
         var first = decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
-        var afterFirst = item(id);
+        var afterFirst = support.item(id);
         var second = decide(ADMIN, ModerationVerb.APPROVE, id, seen, null);
 
         assertThat(first.applied()).isEqualTo(1);
@@ -430,7 +405,7 @@ class ModerationServiceTest {
         assertThat(second.summary(ModerationVerb.APPROVE))
                 .contains("Approved 0 comments.")
                 .contains("1 skipped");
-        var afterSecond = item(id);
+        var afterSecond = support.item(id);
         assertThat(afterSecond.status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(afterSecond.reason()).isEqualTo("Approved by Demo Moderator");
         assertThat(afterSecond.version()).isEqualTo(afterFirst.version());
@@ -443,21 +418,21 @@ class ModerationServiceTest {
     @Test
     void a_second_moderator_rejecting_what_the_first_approved_does_not_overwrite_it() {
         var id = support.submitAsNewReader(postId, "Overwrite Reader", "Approve me, then someone rejects me late.");
-        var seen = item(id).version();
+        var seen = support.item(id).version();
 
         decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
         var late = decide(ADMIN, ModerationVerb.REJECT, id, seen, "Too late");
 
         assertThat(late.applied()).isZero();
         assertThat(late.problems()).singleElement().asString().contains("Already approved by Demo Moderator");
-        assertThat(item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(support.item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(history(id)).hasSize(1);
     }
 
     @Test
     void a_decision_with_a_stale_version_is_skipped_with_the_first_moderators_name_and_decision() {
         var id = support.submitAsNewReader(postId, "Verdict Reader", "Decided twice on the same version.");
-        var seen = item(id).version();
+        var seen = support.item(id).version();
         decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
 
         var late = decide(ADMIN, ModerationVerb.APPROVE, id, seen, null);
@@ -469,29 +444,29 @@ class ModerationServiceTest {
     void a_decision_on_the_version_before_the_author_edited_is_refused_and_the_new_version_is_accepted() {
         var author = support.newReader("Editing Reader");
         var id = support.submitAs(author, postId, "The first version of what I think.");
-        var seen = item(id).version();
-        signIn.call(author.email(), () -> commentService.edit(id, "What I really think, after all."));
-        assertThat(item(id).version()).isNotEqualTo(seen);
+        var seen = support.item(id).version();
+        support.signIn().call(author.email(), () -> commentService.edit(id, "What I really think, after all."));
+        assertThat(support.item(id).version()).isNotEqualTo(seen);
 
         var stale = decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
 
         assertThat(stale.applied()).isZero();
         assertThat(stale.problems()).singleElement().asString().contains("changed meanwhile");
-        assertThat(item(id).status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(support.item(id).status()).isEqualTo(CommentStatus.PENDING);
         assertThat(history(id)).isEmpty();
 
         var fresh = decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         assertThat(fresh.applied()).isEqualTo(1);
-        assertThat(item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
-        assertThat(item(id).text()).isEqualTo("What I really think, after all.");
+        assertThat(support.item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(support.item(id).text()).isEqualTo("What I really think, after all.");
     }
 
     @Test
     void a_comment_its_author_deleted_cannot_be_decided_even_at_its_current_version() {
         var author = support.newReader("Deleting Reader");
         var id = support.submitAs(author, postId, "I will take this back before anyone reads it.");
-        var seen = item(id).version();
-        signIn.run(author.email(), () -> commentService.delete(id));
+        var seen = support.item(id).version();
+        support.signIn().run(author.email(), () -> commentService.delete(id));
 
         var stale = decide(MODERATOR, ModerationVerb.APPROVE, id, seen, null);
         var current = decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
@@ -500,7 +475,7 @@ class ModerationServiceTest {
         assertThat(stale.problems()).singleElement().asString().contains("deleted");
         assertThat(current.applied()).isZero();
         assertThat(current.problems()).singleElement().asString().contains("deleted");
-        assertThat(item(id).status()).isEqualTo(CommentStatus.DELETED);
+        assertThat(support.item(id).status()).isEqualTo(CommentStatus.DELETED);
         assertThat(history(id)).isEmpty();
     }
 
@@ -512,9 +487,9 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var approval = history(id).getFirst();
 
-        signIn.run(MODERATOR, () -> moderation.undo(approval.id()));
+        support.signIn().run(MODERATOR, () -> moderation.undo(approval.id()));
 
-        var after = item(id);
+        var after = support.item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.PENDING);
         var history = history(id);
         assertThat(history).hasSize(2);
@@ -532,7 +507,7 @@ class ModerationServiceTest {
         // back in the queue: it can be decided again
         assertThat(decideNow(MODERATOR, ModerationVerb.REJECT, id, null).applied())
                 .isEqualTo(1);
-        assertThat(item(id).status()).isEqualTo(CommentStatus.REJECTED);
+        assertThat(support.item(id).status()).isEqualTo(CommentStatus.REJECTED);
     }
 
     @Test
@@ -542,12 +517,13 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.SPAM, id, null);
         var spamRow = history(id).getFirst();
 
-        signIn.run(MODERATOR, () -> moderation.undo(spamRow.id()));
+        support.signIn().run(MODERATOR, () -> moderation.undo(spamRow.id()));
 
-        var after = item(id);
+        var after = support.item(id);
         assertThat(after.status()).isEqualTo(CommentStatus.PENDING);
         assertThat(after.spam()).isFalse();
-        assertThat(signIn.call(MODERATOR, () -> queues.authorRecord(author.id()))
+        assertThat(support.signIn()
+                        .call(MODERATOR, () -> queues.authorRecord(author.id()))
                         .spam())
                 .isZero();
         assertThat(history(id))
@@ -562,11 +538,11 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var approval = history(id).getFirst();
 
-        assertThatThrownBy(() -> signIn.run(ADMIN, () -> moderation.undo(approval.id())))
+        assertThatThrownBy(() -> support.signIn().run(ADMIN, () -> moderation.undo(approval.id())))
                 .isInstanceOf(ModerationConflict.class)
                 .hasMessageContaining("only undo your own");
 
-        assertThat(item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(support.item(id).status()).isEqualTo(CommentStatus.PUBLISHED);
         assertThat(history(id)).singleElement().extracting(HistoryEntry::undone).isEqualTo(false);
     }
 
@@ -575,16 +551,16 @@ class ModerationServiceTest {
         var id = support.submitAsNewReader(postId, "Double Undo Reader", "Undo me once, not twice.");
         decideNow(MODERATOR, ModerationVerb.REJECT, id, "first look");
         var rejection = history(id).getFirst();
-        signIn.run(MODERATOR, () -> moderation.undo(rejection.id()));
+        support.signIn().run(MODERATOR, () -> moderation.undo(rejection.id()));
         var undoRow = history(id).get(1);
 
-        assertThatThrownBy(() -> signIn.run(MODERATOR, () -> moderation.undo(rejection.id())))
+        assertThatThrownBy(() -> support.signIn().run(MODERATOR, () -> moderation.undo(rejection.id())))
                 .isInstanceOf(ModerationConflict.class)
                 .hasMessageContaining("already undone");
-        assertThatThrownBy(() -> signIn.run(MODERATOR, () -> moderation.undo(undoRow.id())))
+        assertThatThrownBy(() -> support.signIn().run(MODERATOR, () -> moderation.undo(undoRow.id())))
                 .isInstanceOf(ModerationConflict.class);
 
-        assertThat(item(id).status()).isEqualTo(CommentStatus.PENDING);
+        assertThat(support.item(id).status()).isEqualTo(CommentStatus.PENDING);
         assertThat(history(id)).hasSize(2);
     }
 
@@ -594,8 +570,10 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
         var approval = history(id).getFirst();
 
-        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(approval))).isTrue();
-        assertThat(signIn.call(ADMIN, () -> moderation.canUndo(approval))).isFalse();
+        assertThat(support.signIn().call(MODERATOR, () -> moderation.canUndo(approval)))
+                .isTrue();
+        assertThat(support.signIn().call(ADMIN, () -> moderation.canUndo(approval)))
+                .isFalse();
         var old = new HistoryEntry(
                 approval.id(),
                 id,
@@ -608,19 +586,20 @@ class ModerationServiceTest {
                 null,
                 Instant.now().minus(ModerationService.UNDO_WINDOW).minusSeconds(5),
                 false);
-        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(old))).isFalse();
-
-        signIn.run(MODERATOR, () -> moderation.undo(approval.id()));
-        var history = history(id);
-        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(history.get(0))))
+        assertThat(support.signIn().call(MODERATOR, () -> moderation.canUndo(old)))
                 .isFalse();
-        assertThat(signIn.call(MODERATOR, () -> moderation.canUndo(history.get(1))))
+
+        support.signIn().run(MODERATOR, () -> moderation.undo(approval.id()));
+        var history = history(id);
+        assertThat(support.signIn().call(MODERATOR, () -> moderation.canUndo(history.get(0))))
+                .isFalse();
+        assertThat(support.signIn().call(MODERATOR, () -> moderation.canUndo(history.get(1))))
                 .isFalse();
     }
 
     @Test
     void undoing_an_action_that_does_not_exist_is_refused() {
-        assertThatThrownBy(() -> signIn.run(MODERATOR, () -> moderation.undo(Long.MAX_VALUE)))
+        assertThatThrownBy(() -> support.signIn().run(MODERATOR, () -> moderation.undo(Long.MAX_VALUE)))
                 .isInstanceOf(ModerationConflict.class);
     }
 
@@ -630,30 +609,30 @@ class ModerationServiceTest {
     void a_claim_is_shown_to_other_moderators_with_the_claimants_name_but_not_to_the_claimant() {
         var id = support.submitAsNewReader(postId, "Claim Reader", "Someone is reading me right now.");
 
-        signIn.run(MODERATOR, () -> moderation.claim(id));
+        support.signIn().run(MODERATOR, () -> moderation.claim(id));
 
-        var seenByAdmin = signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(id)));
+        var seenByAdmin = support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(id)));
         assertThat(seenByAdmin).containsOnlyKeys(id);
         var claim = seenByAdmin.get(id);
         assertThat(claim.moderator()).isEqualTo("Demo Moderator");
-        assertThat(claim.moderatorId()).isEqualTo(accountIdOf(MODERATOR));
+        assertThat(claim.moderatorId()).isEqualTo(support.accountId(MODERATOR));
         assertThat(claim.until())
                 .isAfter(Instant.now())
                 .isBefore(Instant.now().plus(ModerationService.CLAIM_TIME).plusSeconds(5));
-        assertThat(signIn.call(MODERATOR, () -> moderation.claimsByOthers(List.of(id))))
+        assertThat(support.signIn().call(MODERATOR, () -> moderation.claimsByOthers(List.of(id))))
                 .isEmpty();
     }
 
     @Test
     void a_second_moderator_opening_a_claimed_comment_sees_who_reviews_it_and_does_not_take_the_claim() {
         var commentId = support.submitAsNewReader(postId, "Claimed", "Who is looking at this one?");
-        signIn.run(MODERATOR, () -> moderation.claim(commentId));
+        support.signIn().run(MODERATOR, () -> moderation.claim(commentId));
 
-        signIn.run(ADMIN, () -> moderation.claim(commentId));
+        support.signIn().run(ADMIN, () -> moderation.claim(commentId));
 
-        var seenByAdmin = signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
+        var seenByAdmin = support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
         assertThat(seenByAdmin.get(commentId).moderator()).isEqualTo("Demo Moderator");
-        assertThat(signIn.call(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId))))
+        assertThat(support.signIn().call(MODERATOR, () -> moderation.claimsByOthers(List.of(commentId))))
                 .isEmpty();
     }
 
@@ -661,20 +640,20 @@ class ModerationServiceTest {
     void a_released_or_decided_comment_is_no_longer_claimed() {
         var released = support.submitAsNewReader(postId, "Release Reader", "Opened, then closed again.");
         var decided = support.submitAsNewReader(postId, "Decided Reader", "Opened, then approved.");
-        signIn.run(MODERATOR, () -> {
+        support.signIn().run(MODERATOR, () -> {
             moderation.claim(released);
             moderation.claim(decided);
         });
-        assertThat(signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
+        assertThat(support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
                 .containsOnlyKeys(released, decided);
 
-        signIn.run(ADMIN, () -> moderation.release(released)); // not the admin's claim: stays
-        assertThat(signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(released))))
+        support.signIn().run(ADMIN, () -> moderation.release(released)); // not the admin's claim: stays
+        assertThat(support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(released))))
                 .containsOnlyKeys(released);
-        signIn.run(MODERATOR, () -> moderation.release(released));
+        support.signIn().run(MODERATOR, () -> moderation.release(released));
         decideNow(MODERATOR, ModerationVerb.APPROVE, decided, null);
 
-        assertThat(signIn.call(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
+        assertThat(support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
                 .isEmpty();
     }
 
@@ -682,15 +661,15 @@ class ModerationServiceTest {
 
     @Test
     void the_pending_count_goes_up_with_a_new_comment_and_down_when_it_is_approved() {
-        var before = counts();
+        var before = support.counts();
 
         var id = support.submitAsNewReader(postId, "Count Reader", "Count me in the pending queue.");
-        var afterSubmit = counts();
+        var afterSubmit = support.counts();
         assertThat(afterSubmit.of(ModerationQueue.PENDING)).isEqualTo(before.of(ModerationQueue.PENDING) + 1);
         assertThat(afterSubmit.of(ModerationQueue.APPROVED)).isEqualTo(before.of(ModerationQueue.APPROVED));
 
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
-        var afterApprove = counts();
+        var afterApprove = support.counts();
         assertThat(afterApprove.of(ModerationQueue.PENDING)).isEqualTo(before.of(ModerationQueue.PENDING));
         assertThat(afterApprove.of(ModerationQueue.APPROVED)).isEqualTo(before.of(ModerationQueue.APPROVED) + 1);
         assertThat(afterApprove.of(ModerationQueue.REJECTED)).isEqualTo(before.of(ModerationQueue.REJECTED));
@@ -699,11 +678,11 @@ class ModerationServiceTest {
     @Test
     void the_rejected_count_follows_rejections() {
         var id = support.submitAsNewReader(postId, "Rejected Count Reader", "Count me among the rejected.");
-        var before = counts();
+        var before = support.counts();
 
         decideNow(MODERATOR, ModerationVerb.REJECT, id, null);
 
-        var after = counts();
+        var after = support.counts();
         assertThat(after.of(ModerationQueue.REJECTED)).isEqualTo(before.of(ModerationQueue.REJECTED) + 1);
         assertThat(after.of(ModerationQueue.PENDING)).isEqualTo(before.of(ModerationQueue.PENDING) - 1);
     }
@@ -712,22 +691,17 @@ class ModerationServiceTest {
     void the_reported_count_and_queue_hold_published_comments_with_open_reports() {
         var id = support.submitAsNewReader(postId, "Reported Reader", "A view some readers will not like.");
         decideNow(MODERATOR, ModerationVerb.APPROVE, id, null);
-        var before = counts();
+        var before = support.counts();
         var reportedFilter = new ModerationFilter(ModerationQueue.REPORTED, null, postId, null, null, null, true);
-        assertThat(ids(signIn.call(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
-                        .getContent()))
-                .doesNotContain(id);
+        assertThat(ids(support.queue(reportedFilter))).doesNotContain(id);
 
-        var reporter = support.newReader("Reporting Reader");
-        signIn.run(reporter.email(), () -> commentService.report(id, ReportReason.ABUSE, null));
-        var second = support.newReader("Second Reporter");
-        signIn.run(second.email(), () -> commentService.report(id, ReportReason.ABUSE, null));
+        support.reportAsNewReader(id, "Reporting Reader", ReportReason.ABUSE);
+        support.reportAsNewReader(id, "Second Reporter", ReportReason.ABUSE);
 
-        var after = counts();
+        var after = support.counts();
         assertThat(after.of(ModerationQueue.REPORTED)).isEqualTo(before.of(ModerationQueue.REPORTED) + 1);
         assertThat(after.of(ModerationQueue.APPROVED)).isEqualTo(before.of(ModerationQueue.APPROVED));
-        var reported = signIn.call(MODERATOR, () -> queues.queue(reportedFilter, PageRequest.of(0, 50)))
-                .getContent();
+        var reported = support.queue(reportedFilter);
         assertThat(reported).filteredOn(item -> item.id() == id).singleElement().satisfies(item -> {
             assertThat(item.openReports()).isEqualTo(2);
             assertThat(item.reportSummary()).isEqualTo("Abuse or harassment ×2");
@@ -735,9 +709,9 @@ class ModerationServiceTest {
 
         // rejecting the reported comment clears it from the Reported queue
         decideNow(MODERATOR, ModerationVerb.REJECT, id, "Abusive");
-        var cleared = counts();
+        var cleared = support.counts();
         assertThat(cleared.of(ModerationQueue.REPORTED)).isEqualTo(before.of(ModerationQueue.REPORTED));
-        assertThat(item(id).openReports()).isZero();
+        assertThat(support.item(id).openReports()).isZero();
     }
 
     @Test
@@ -746,17 +720,13 @@ class ModerationServiceTest {
         var id = support.submitAsNewReader(postId, "Pending Reported", "Still waiting for a moderator.");
         var reporter = support.newReader("Early Reporter");
 
-        assertThatThrownBy(() -> signIn.run(reporter.email(), () -> commentService.report(id, ReportReason.SPAM, null)))
+        assertThatThrownBy(() -> support.signIn()
+                        .run(reporter.email(), () -> commentService.report(id, ReportReason.SPAM, null)))
                 .isInstanceOf(CommentRefused.class);
-        assertThat(item(id).openReports()).isZero();
+        assertThat(support.item(id).openReports()).isZero();
     }
 
     // --- queue filters --------------------------------------------------------------------------
-
-    private List<ModerationItem> pendingPage(ModerationFilter filter) {
-        return signIn.call(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 50)))
-                .getContent();
-    }
 
     private ModerationFilter pending(
             @Nullable String text,
@@ -789,46 +759,46 @@ class ModerationServiceTest {
         setCreatedAt(c, march);
 
         // the token isolates this test's comments; oldest first and newest first
-        assertThat(ids(pendingPage(pending(token, null, null, null, null, true))))
+        assertThat(ids(support.queue(pending(token, null, null, null, null, true))))
                 .containsExactly(a, b, c);
-        assertThat(ids(pendingPage(pending(token, null, null, null, null, false))))
+        assertThat(ids(support.queue(pending(token, null, null, null, null, false))))
                 .containsExactly(c, b, a);
         // the Pending queue defaults to oldest first
         assertThat(ModerationFilter.of(ModerationQueue.PENDING).oldestFirst()).isTrue();
 
         // text search ignores case, either way round
-        assertThat(ids(pendingPage(pending("needle " + token.toLowerCase(), null, null, null, null, true))))
+        assertThat(ids(support.queue(pending("needle " + token.toLowerCase(), null, null, null, null, true))))
                 .containsExactly(a);
-        assertThat(ids(pendingPage(pending("needle", postId, null, null, null, true))))
+        assertThat(ids(support.queue(pending("needle", postId, null, null, null, true))))
                 .contains(a, b)
                 .doesNotContain(c);
-        assertThat(ids(pendingPage(
+        assertThat(ids(support.queue(
                         pending("NEEDLE IN A HAYSTACK " + token.toUpperCase(), null, null, null, null, true))))
                 .containsExactly(b);
-        assertThat(ids(pendingPage(
+        assertThat(ids(support.queue(
                         pending("western wall needle " + token.toLowerCase(), null, null, null, null, true))))
                 .containsExactly(a);
         // wildcards in the search are taken literally
-        assertThat(ids(pendingPage(pending("%" + token, null, null, null, null, true))))
+        assertThat(ids(support.queue(pending("%" + token, null, null, null, null, true))))
                 .isEmpty();
-        assertThat(ids(pendingPage(pending("_" + token.substring(1), null, null, null, null, true))))
+        assertThat(ids(support.queue(pending("_" + token.substring(1), null, null, null, null, true))))
                 .isEmpty();
 
         // author
-        assertThat(ids(pendingPage(pending(null, null, bob.id(), null, null, true))))
+        assertThat(ids(support.queue(pending(null, null, bob.id(), null, null, true))))
                 .containsExactly(b);
-        assertThat(ids(pendingPage(pending(token, null, carol.id(), null, null, true))))
+        assertThat(ids(support.queue(pending(token, null, carol.id(), null, null, true))))
                 .containsExactly(c);
 
         // post
-        assertThat(ids(pendingPage(pending(token, postId, null, null, null, true))))
+        assertThat(ids(support.queue(pending(token, postId, null, null, null, true))))
                 .containsExactly(a, b, c);
         var otherPost = support.postId("lebanon-a-week-of-waiting-in-beirut");
-        assertThat(ids(pendingPage(pending(token, otherPost, null, null, null, true))))
+        assertThat(ids(support.queue(pending(token, otherPost, null, null, null, true))))
                 .isEmpty();
 
         // date range: from is inclusive, to is exclusive
-        assertThat(ids(pendingPage(pending(
+        assertThat(ids(support.queue(pending(
                         token,
                         null,
                         null,
@@ -836,15 +806,15 @@ class ModerationServiceTest {
                         Instant.parse("2001-03-01T00:00:00Z"),
                         true))))
                 .containsExactly(b);
-        assertThat(ids(pendingPage(pending(token, null, null, february, null, true))))
+        assertThat(ids(support.queue(pending(token, null, null, february, null, true))))
                 .containsExactly(b, c);
-        assertThat(ids(pendingPage(pending(token, null, null, null, february, false))))
+        assertThat(ids(support.queue(pending(token, null, null, null, february, false))))
                 .containsExactly(a);
-        assertThat(ids(pendingPage(pending(token, null, null, Instant.parse("2002-01-01T00:00:00Z"), null, true))))
+        assertThat(ids(support.queue(pending(token, null, null, Instant.parse("2002-01-01T00:00:00Z"), null, true))))
                 .isEmpty();
 
         // filters combine
-        assertThat(ids(pendingPage(pending("needle", postId, alice.id(), january, march, true))))
+        assertThat(ids(support.queue(pending("needle", postId, alice.id(), january, march, true))))
                 .containsExactly(a);
     }
 
@@ -857,8 +827,8 @@ class ModerationServiceTest {
                 support.submitAsNewReader(postId, "Page Reader C", "Paged comment C " + token));
         var filter = pending(token, postId, null, null, null, true);
 
-        var first = signIn.call(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 2)));
-        var second = signIn.call(MODERATOR, () -> queues.queue(filter, PageRequest.of(1, 2)));
+        var first = support.signIn().call(MODERATOR, () -> queues.queue(filter, PageRequest.of(0, 2)));
+        var second = support.signIn().call(MODERATOR, () -> queues.queue(filter, PageRequest.of(1, 2)));
 
         assertThat(first.getContent()).hasSize(2);
         assertThat(first.hasNext()).isTrue();
@@ -877,18 +847,20 @@ class ModerationServiceTest {
         decideNow(MODERATOR, ModerationVerb.APPROVE, approved, null);
         decideNow(MODERATOR, ModerationVerb.REJECT, rejected, null);
 
-        assertThat(ids(pendingPage(pending(token, null, null, null, null, true))))
+        assertThat(ids(support.queue(pending(token, null, null, null, null, true))))
                 .isEmpty();
-        var inApproved = signIn.call(
-                MODERATOR,
-                () -> queues.queue(
-                        new ModerationFilter(ModerationQueue.APPROVED, token, null, null, null, null, false),
-                        PageRequest.of(0, 10)));
-        var inRejected = signIn.call(
-                MODERATOR,
-                () -> queues.queue(
-                        new ModerationFilter(ModerationQueue.REJECTED, token, null, null, null, null, false),
-                        PageRequest.of(0, 10)));
+        var inApproved = support.signIn()
+                .call(
+                        MODERATOR,
+                        () -> queues.queue(
+                                new ModerationFilter(ModerationQueue.APPROVED, token, null, null, null, null, false),
+                                PageRequest.of(0, 10)));
+        var inRejected = support.signIn()
+                .call(
+                        MODERATOR,
+                        () -> queues.queue(
+                                new ModerationFilter(ModerationQueue.REJECTED, token, null, null, null, null, false),
+                                PageRequest.of(0, 10)));
         assertThat(ids(inApproved.getContent())).containsExactly(approved);
         assertThat(ids(inRejected.getContent())).containsExactly(rejected);
         assertThat(inApproved.getContent().getFirst().postHeadline()).isNotBlank();

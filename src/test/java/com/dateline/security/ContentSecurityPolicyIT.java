@@ -175,17 +175,7 @@ class ContentSecurityPolicyIT {
     private HeadlessChromium signedIn(String email, String password) {
         var chromium = browser();
         users.put(chromium, email);
-        chromium.browser.get("http://localhost:" + port + "/login");
-        chromium.wait
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(email);
-        chromium.browser
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(password);
-        chromium.browser
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
+        chromium.signIn("http://localhost:" + port + "/login", email, password);
         chromium.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         waitUntilSettled(chromium, "#outlet h1");
         record(chromium, "/ as " + email + ", just signed in");

@@ -16,5 +16,10 @@ public final class Demo {
     /** The post the moderation tests comment on; no other test counts its comments. */
     public static final String JERUSALEM = "israel-spring-in-jerusalems-old-city";
 
+    /** The address of a demo post's page: the demo posts are all from April 2008. */
+    public static String page(String slug) {
+        return "2008/04/" + slug;
+    }
+
     private Demo() {}
 }

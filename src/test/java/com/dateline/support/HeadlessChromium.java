@@ -56,6 +56,24 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the sign-in page at this address (with a redirect, if it names one) and signs in with the form as a
+     * person does: e-mail, password, the button. Where the browser goes next is for the caller to wait for.
+     */
+    public void signIn(String loginAddress, String email, String password) {
+        browser.get(loginAddress);
+        fillInSignIn(email, password);
+    }
+
+    /** On the sign-in page, signs in with the form as a person does: e-mail, password, the button. */
+    public void fillInSignIn(String email, String password) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
+                .sendKeys(email);
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(password);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+    }
+
     /** Waits until Vaadin's live view (what a signed-in reader has) shows its page. */
     public void waitForLiveView() {
         try {

@@ -1,9 +1,9 @@
 package com.dateline.wordpress;
 
-import static com.dateline.wordpress.ImportTestSupport.ADMIN;
-import static com.dateline.wordpress.ImportTestSupport.EDITOR;
-import static com.dateline.wordpress.ImportTestSupport.MODERATOR;
-import static com.dateline.wordpress.ImportTestSupport.READER;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.EDITOR;
+import static com.dateline.support.Demo.MODERATOR;
+import static com.dateline.support.Demo.READER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +11,6 @@ import com.dateline.account.AccountService;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentView;
 import com.dateline.post.PostService;
-import com.dateline.support.SignIn;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -21,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +38,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 class WordPressImportTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
+    final ImportTestSupport support = new ImportTestSupport();
 
     @Autowired
     WordPressImport wordPress;
@@ -60,17 +58,9 @@ class WordPressImportTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    ImportTestSupport support;
-
     @BeforeEach
     void setUp() {
-        support = new ImportTestSupport(jdbc);
-        signIn.as(ADMIN);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteImported();
+        support.signIn().as(ADMIN);
     }
 
     private ImportReport importFile(byte[] file) {
@@ -240,7 +230,7 @@ class WordPressImportTest {
                 .containsExactly(1, 2, 3, 3);
 
         // what a reader sees: the four published comments, in one thread, oldest first
-        signIn.out();
+        support.signIn().out();
         var thread = comments.thread(((Number) post(101).get("id")).longValue(), false, 50);
         assertThat(thread.publishedCount()).isEqualTo(4);
         assertThat(thread.comments())
@@ -308,7 +298,7 @@ class WordPressImportTest {
 
         assertThat(importFile(file).commentsAdded()).isEqualTo(1);
 
-        signIn.out();
+        support.signIn().out();
         var thread = comments.thread(((Number) post(501).get("id")).longValue(), false, 50);
         assertThat(thread.comments()).singleElement().satisfies(comment -> {
             assertThat(comment.text()).isEqualTo("Official: the paper retracts everything.");
@@ -486,11 +476,11 @@ class WordPressImportTest {
     void only_an_admin_may_import_a_moderator_and_an_editor_are_refused() {
         var before = support.rowCounts();
         for (var email : List.of(MODERATOR, EDITOR, READER)) {
-            signIn.as(email);
+            support.signIn().as(email);
 
             assertThatThrownBy(this::importFixture).as(email).isInstanceOf(AccessDeniedException.class);
         }
-        signIn.out();
+        support.signIn().out();
         assertThatThrownBy(this::importFixture)
                 .isInstanceOf(org.springframework.security.core.AuthenticationException.class);
         assertThat(support.rowCounts()).isEqualTo(before);

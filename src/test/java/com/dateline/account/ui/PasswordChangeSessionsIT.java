@@ -54,17 +54,7 @@ class PasswordChangeSessionsIT {
         assertThat(elsewhere.get("/account").statusCode()).isEqualTo(200);
 
         chromium = HeadlessChromium.start();
-        chromium.browser.get("http://localhost:" + port + "/login?redirect=/account");
-        chromium.wait
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(email);
-        chromium.browser
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(OLD_PASSWORD);
-        chromium.browser
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
+        chromium.signIn("http://localhost:" + port + "/login?redirect=/account", email, OLD_PASSWORD);
         chromium.wait.until(ExpectedConditions.urlContains("/account"));
         chromium.wait.until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#outlet vaadin-password-field input")));

@@ -2,14 +2,12 @@ package com.dateline.account.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.dateline.support.BrowserPerTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A new reader registers from a post, signs out, signs in again and lands back on that post. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -18,30 +16,18 @@ class RegisterAndSignInBrowserIT {
     private static final String POST_PATH = "/2008/04/israel-spring-in-jerusalems-old-city";
     private static final String POST_HEADLINE = "ISRAEL: Spring in Jerusalem's Old City";
 
-    @LocalServerPort
-    private int port;
-
-    private HeadlessChromium chromium;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.close();
-    }
+    @RegisterExtension
+    final BrowserPerTest browsers = new BrowserPerTest();
 
     @Test
     void new_reader_registers_signs_out_signs_in_and_is_returned_to_the_post() {
+        var chromium = browsers.chromium();
         var browser = chromium.browser;
         var wait = chromium.wait;
         var email = "browser-" + System.nanoTime() + "@example.org";
         var password = "Olive trees at dawn 2008";
 
-        browser.get("http://localhost:" + port + POST_PATH);
-        chromium.waitForPublicPage();
+        browsers.openPublicPage(POST_PATH);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("register"))).click();
 
         wait.until(ExpectedConditions.urlContains("/register"));
@@ -59,8 +45,7 @@ class RegisterAndSignInBrowserIT {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
 
-        browser.get("http://localhost:" + port + POST_PATH);
-        chromium.waitForPublicPage();
+        browsers.openPublicPage(POST_PATH);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         type("vaadin-login-form input[name='username']", email.toUpperCase());
@@ -75,7 +60,8 @@ class RegisterAndSignInBrowserIT {
     }
 
     private void type(String cssSelector, String text) {
-        var field = chromium.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
+        var field =
+                browsers.chromium().wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector)));
         field.clear();
         field.sendKeys(text);
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.base.ui.AccessDeniedView;
 import com.dateline.security.ui.LoginView;
+import com.dateline.support.Demo;
 import com.dateline.support.ShippedDatabase;
 import com.dateline.support.SignIn;
-import com.dateline.wordpress.ImportTestSupport;
+import com.dateline.support.UiAccess;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -18,13 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -56,16 +52,6 @@ class BackupViewTest extends SpringBrowserlessTest {
         registry.add("spring.datasource.url", ShippedDatabase::url);
     }
 
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ImportTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new ImportTestSupport(jdbc);
-    }
-
     @Test
     void signed_out_visitors_are_sent_to_the_sign_in_page() {
         navigate(ROUTE, LoginView.class);
@@ -75,7 +61,7 @@ class BackupViewTest extends SpringBrowserlessTest {
 
     @Test
     void readers_moderators_and_editors_get_access_denied_and_no_button() {
-        for (var email : List.of(ImportTestSupport.READER, ImportTestSupport.MODERATOR, ImportTestSupport.EDITOR)) {
+        for (var email : List.of(Demo.READER, Demo.MODERATOR, Demo.EDITOR)) {
             signIn.as(email);
 
             navigate(ROUTE, AccessDeniedView.class);
@@ -94,7 +80,7 @@ class BackupViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_reaches_the_page_from_the_masthead() {
-        signIn.as(ImportTestSupport.ADMIN);
+        signIn.as(Demo.ADMIN);
 
         var view = navigate(ROUTE, BackupView.class);
 
@@ -106,7 +92,7 @@ class BackupViewTest extends SpringBrowserlessTest {
     @Test
     void backing_up_shows_the_work_in_progress_then_the_file_which_the_list_offers_for_download()
             throws InterruptedException {
-        signIn.as(ImportTestSupport.ADMIN);
+        signIn.as(Demo.ADMIN);
         var view = navigate(ROUTE, BackupView.class);
 
         test(view.backUp).click();
@@ -116,7 +102,10 @@ class BackupViewTest extends SpringBrowserlessTest {
         assertThat(view.progressBar.getElement().getAttribute("aria-label")).isEqualTo("Writing the backup");
         assertThat(view.status.getText()).startsWith("Writing the backup");
         assertThat(view.backUp.isEnabled()).isFalse();
-        awaitUntil(() -> view.status.getText().startsWith("Backup written") || view.error.isVisible());
+        UiAccess.awaitUntil(
+                () -> view.status.getText().startsWith("Backup written") || view.error.isVisible(),
+                Duration.ofSeconds(30),
+                "the backup finished");
 
         assertThat(view.error.isVisible()).isFalse();
         assertThat(view.status.getElement().getAttribute("role")).isEqualTo("status");
@@ -144,17 +133,5 @@ class BackupViewTest extends SpringBrowserlessTest {
         assertThat(BackupView.size(12_345)).isEqualTo("12.3 kB");
         assertThat(BackupView.size(12_345_678)).isEqualTo("12.3 MB");
         assertThat(BackupView.size(2_500_000_000L)).isEqualTo("2.5 GB");
-    }
-
-    /** The backup reaches the page through UI.access; clientRoundtrip lets the queued changes run, as a request's end would. */
-    private void awaitUntil(BooleanSupplier done) throws InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            MockVaadin.clientRoundtrip();
-        }
-        assertThat(done.getAsBoolean())
-                .as("the backup finished within 30 seconds")
-                .isTrue();
     }
 }

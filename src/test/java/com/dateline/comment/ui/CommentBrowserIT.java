@@ -57,17 +57,7 @@ class CommentBrowserIT {
         accounts.register(new Registration("Rania in Beirut", email, password));
 
         author = HeadlessChromium.start();
-        author.browser.get("http://localhost:" + port + "/login?redirect=" + POST_PATH);
-        author.wait
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys(email);
-        author.browser
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(password);
-        author.browser
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
+        author.signIn("http://localhost:" + port + "/login?redirect=" + POST_PATH, email, password);
         author.wait.until(ExpectedConditions.urlContains(POST_PATH));
         author.waitForLiveView();
 

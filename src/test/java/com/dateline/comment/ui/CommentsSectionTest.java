@@ -2,43 +2,34 @@ package com.dateline.comment.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.account.AccountService;
-import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentTestSupport;
-import com.dateline.support.SignIn;
+import com.dateline.support.Demo;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
-import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @SpringBootTest
 class CommentsSectionTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    private static final String JERUSALEM = "2008/04/israel-spring-in-jerusalems-old-city";
-
-    @Autowired
-    AccountService accounts;
+    final CommentTestSupport support = new CommentTestSupport();
 
     @Autowired
     CommentService comments;
 
     @Autowired
-    ApplicationContext context;
-
-    @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     /** Comments these tests wrote; other test classes expect the demo posts without comments. */
-    private final java.util.List<Long> written = new java.util.ArrayList<>();
+    private final List<Long> written = new ArrayList<>();
 
     @AfterEach
     void deleteWritten() {
@@ -51,13 +42,12 @@ class CommentsSectionTest extends SpringBrowserlessTest {
 
     @Test
     void a_new_comment_appears_under_the_others_without_redrawing_them() {
-        var earlier = newReader("earlier");
-        signIn.as(earlier);
+        support.signInNewReader("earlier");
         var earlierComment = comments.submit(postId(), null, "The Old City was quiet before the holiday crowds came.");
         written.add(earlierComment.commentId());
-        new CommentTestSupport(context).approve(earlierComment.commentId());
-        signIn.as(newReader("later"));
-        UI.getCurrent().navigate(JERUSALEM);
+        support.approve(earlierComment.commentId());
+        support.signInNewReader("later");
+        UI.getCurrent().navigate(Demo.page(Demo.JERUSALEM));
         var section = find(CommentsSection.class).single();
         var before = section.list.getChildren().toList();
         assertThat(before).isNotEmpty();
@@ -80,13 +70,7 @@ class CommentsSectionTest extends SpringBrowserlessTest {
     }
 
     private long postId() {
-        UI.getCurrent().navigate(JERUSALEM);
+        UI.getCurrent().navigate(Demo.page(Demo.JERUSALEM));
         return find(CommentsSection.class).single().postId();
-    }
-
-    private String newReader(String prefix) {
-        var email = prefix + "-" + UUID.randomUUID() + "@example.org";
-        accounts.register(new Registration("Reader " + prefix, email, "a long enough passphrase 2008"));
-        return email;
     }
 }

@@ -2,12 +2,11 @@ package com.dateline.comment.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.account.AccountService;
-import com.dateline.account.Registration;
+import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentTestSupport;
+import com.dateline.support.Demo;
 import com.dateline.support.HostileInput;
 import com.dateline.support.HostileInput.Sample;
-import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,36 +29,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HostileCommentFormTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    private static final String POST = "2008/04/israel-spring-in-jerusalems-old-city";
-
-    @Autowired
-    AccountService accounts;
+    final CommentTestSupport support = new CommentTestSupport();
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
-    com.dateline.comment.CommentService comments;
-
-    @Autowired
-    ApplicationContext context;
+    CommentService comments;
 
     private long signInAsNewReader() {
-        var account = accounts.register(new Registration(
-                "Form Reader", "form-" + UUID.randomUUID() + "@example.org", "a long enough passphrase 2008"));
-        signIn.as(account.email());
+        var account = support.newReader("Form Reader", "form");
+        support.signIn().as(account.email());
         return account.id();
     }
 
     private CommentsSection openPost() {
-        UI.getCurrent().navigate(POST);
+        UI.getCurrent().navigate(Demo.page(Demo.JERUSALEM));
         return find(CommentsSection.class).single();
-    }
-
-    private long commentsBy(long authorId) {
-        return jdbc.queryForObject("select count(*) from comment where author_id = ?", Long.class, authorId);
     }
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> refused() {
@@ -87,7 +72,7 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
                         });
         assertThat(section.text.getValue()).isEqualTo(sample.text());
         assertThat(section.post.isEnabled()).isTrue();
-        assertThat(commentsBy(author)).isZero();
+        assertThat(support.storedComments(author)).isZero();
     }
 
     @ParameterizedTest
@@ -113,7 +98,7 @@ class HostileCommentFormTest extends SpringBrowserlessTest {
         signInAsNewReader();
         var reported = comments.submit(post, null, "A comment to report " + UUID.randomUUID())
                 .commentId();
-        new CommentTestSupport(context).approve(reported);
+        support.approve(reported);
         var reporter = signInAsNewReader();
         try {
             var section = openPost();

@@ -11,7 +11,6 @@ import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.support.HostileInput;
 import com.dateline.support.HostileInput.Sample;
-import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,18 +28,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The dashboard's search field and rejection dialog with hostile input: never a failure, and a refused reason is kept. */
 @SpringBootTest
 class HostileModerationFormTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final ModerationTestSupport support = new ModerationTestSupport();
 
     private static final String ROUTE = "admin/moderation";
 
@@ -54,21 +46,6 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
 
     @Autowired
     ModerationService moderation;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ModerationTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new ModerationTestSupport(context);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteWritten();
-    }
 
     @SuppressWarnings("unchecked")
     private Grid<ModerationItem> search(String text) {
@@ -87,7 +64,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
         var post = support.postId(JERUSALEM);
         var holding = support.submitAsNewReader(post, "Search Reader", "Quoting " + token + ": " + sample.text());
         var without = support.submitAsNewReader(post, "Decoy Reader", "Nothing of the sort " + token);
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
 
         var shown = shown(search(sample.text()));
@@ -108,7 +85,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
     @MethodSource("com.dateline.support.HostileInput#blank")
     void a_blank_search_shows_the_whole_queue(Sample sample) {
         support.submitAsNewReader(support.postId(JERUSALEM), "Queue Reader", "Waiting in the queue");
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var whole = shown(search("")).stream().map(ModerationItem::id).toList();
 
@@ -122,7 +99,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
     @MethodSource("unmatchable")
     void a_search_no_comment_can_match_shows_an_empty_queue_and_keeps_what_was_typed(Sample sample) {
         support.submitAsNewReader(support.postId(JERUSALEM), "Queue Reader", "Waiting in the queue");
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
 
         var shown = shown(search(sample.text()));
@@ -156,7 +133,7 @@ class HostileModerationFormTest extends SpringBrowserlessTest {
         var token = "Hr" + UUID.randomUUID().toString().substring(0, 8);
         var id = support.submitAsNewReader(
                 support.postId(JERUSALEM), "Reason Reader", "Reject me with a reason " + token);
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var grid = search(token);
         grid.select(grid.getDataCommunicator().getItem(0));

@@ -53,30 +53,16 @@ class ModerationBrowserIT {
 
     @Test
     void moderator_approves_a_pending_comment_with_the_keyboard_and_the_queue_count_drops() {
-        var email = "queue-" + System.nanoTime() + "@example.org";
-        accounts.register(new Registration("Dariush in Tehran", email, "Traffic on Vali Asr again 2008"));
-        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work")
-                .orElseThrow()
-                .summary()
-                .id();
-        signIn.run(email, () -> comments.submit(postId, null, "Twenty minutes across Tehran? Only during Nowruz."));
+        var postId = commentAsNewReader(
+                "queue",
+                "Dariush in Tehran",
+                "Traffic on Vali Asr again 2008",
+                "Twenty minutes across Tehran? Only during Nowruz.");
 
         moderator = HeadlessChromium.start();
         moderator.browser.get("http://localhost:" + port + "/admin/moderation");
         moderator.wait.until(ExpectedConditions.urlContains("/login"));
-        moderator
-                .wait
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys("moderator@dateline.test");
-        moderator
-                .browser
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys("moderator-demo-2008");
-        moderator
-                .browser
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
+        moderator.fillInSignIn("moderator@dateline.test", "moderator-demo-2008");
         moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
         var pendingTab = moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-pending")));
         var before = count(pendingTab.getText());
@@ -116,9 +102,8 @@ class ModerationBrowserIT {
         }
 
         // A reader comments elsewhere while the dashboard is open: the count rises without a reload.
-        var second = "queue-live-" + System.nanoTime() + "@example.org";
-        accounts.register(new Registration("Shirin in Isfahan", second, "Bridges over the Zayandeh 2008"));
-        signIn.run(second, () -> comments.submit(postId, null, "The bazaar was quiet all week."));
+        commentAsNewReader(
+                "queue-live", "Shirin in Isfahan", "Bridges over the Zayandeh 2008", "The bazaar was quiet all week.");
         moderator.wait.until(
                 driver -> count(driver.findElement(By.id("queue-pending")).getText()) == before);
         assertThat(moderator
@@ -130,35 +115,13 @@ class ModerationBrowserIT {
 
     @Test
     void typing_a_rejection_reason_never_triggers_the_one_letter_shortcuts() {
-        var email = "reason-" + System.nanoTime() + "@example.org";
-        accounts.register(new Registration("Karim in Basra", email, "Dates from the Shatt al-Arab 2008"));
-        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work")
-                .orElseThrow()
-                .summary()
-                .id();
         var marker = "Cheap watches, reason test " + System.nanoTime();
-        signIn.run(email, () -> comments.submit(postId, null, marker));
+        var postId = commentAsNewReader("reason", "Karim in Basra", "Dates from the Shatt al-Arab 2008", marker);
 
         moderator = HeadlessChromium.start();
-        moderator.browser.get("http://localhost:" + port + "/login?redirect=/admin/moderation");
-        moderator
-                .wait
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys("moderator@dateline.test");
-        moderator
-                .browser
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys("moderator-demo-2008");
-        moderator
-                .browser
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
-        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
+        signInToTheQueue();
         // Only this comment: the search narrows the queue to it.
-        var search = moderator.wait.until(
-                ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
-        search.sendKeys(marker);
+        search(marker);
         moderator.wait.until(
                 driver -> driver.findElement(By.id("moderation-grid")).getText().contains(marker));
         moderator
@@ -189,35 +152,13 @@ class ModerationBrowserIT {
 
     @Test
     void at_1280_pixels_the_queue_shows_the_hold_reason_without_scrolling_sideways_with_a_comment_open() {
-        var email = "wide-" + System.nanoTime() + "@example.org";
-        accounts.register(new Registration("Layla in Amman", email, "Rainbow Street at dusk 2008"));
-        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work")
-                .orElseThrow()
-                .summary()
-                .id();
         var marker = "A first comment that waits for a moderator " + System.nanoTime();
-        signIn.run(email, () -> comments.submit(postId, null, marker));
+        commentAsNewReader("wide", "Layla in Amman", "Rainbow Street at dusk 2008", marker);
 
         moderator = HeadlessChromium.start();
         moderator.browser.manage().window().setSize(new Dimension(1280, 900));
-        moderator.browser.get("http://localhost:" + port + "/login?redirect=/admin/moderation");
-        moderator
-                .wait
-                .until(ExpectedConditions.elementToBeClickable(
-                        By.cssSelector("vaadin-login-form input[name='username']")))
-                .sendKeys("moderator@dateline.test");
-        moderator
-                .browser
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys("moderator-demo-2008");
-        moderator
-                .browser
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
-        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
-        var search = moderator.wait.until(
-                ExpectedConditions.elementToBeClickable(By.cssSelector(".moderation-filters vaadin-text-field input")));
-        search.sendKeys(marker);
+        signInToTheQueue();
+        search(marker);
         moderator.wait.until(
                 driver -> driver.findElement(By.id("moderation-grid")).getText().contains("Pre-moderation"));
 
@@ -230,6 +171,36 @@ class ModerationBrowserIT {
         moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-details h2")));
         assertReasonFits("open");
         moderator.screenshot("moderation-1280-open-comment");
+    }
+
+    /** A new reader comments on the Nowruz post, the comment waiting for a moderator; returns the post's id. */
+    private long commentAsNewReader(String emailPrefix, String name, String password, String text) {
+        var email = emailPrefix + "-" + System.nanoTime() + "@example.org";
+        accounts.register(new Registration(name, email, password));
+        var postId = posts.findByPermalink(2008, 4, "iran-nowruz-ends-and-tehran-goes-back-to-work")
+                .orElseThrow()
+                .summary()
+                .id();
+        signIn.run(email, () -> comments.submit(postId, null, text));
+        return postId;
+    }
+
+    /** The demo moderator signs in on the moderator's browser, sent on to the queue. */
+    private void signInToTheQueue() {
+        moderator.signIn(
+                "http://localhost:" + port + "/login?redirect=/admin/moderation",
+                "moderator@dateline.test",
+                "moderator-demo-2008");
+        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
+    }
+
+    /** Types into the queue's search field, narrowing the queue to the comments holding the text. */
+    private void search(String text) {
+        moderator
+                .wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".moderation-filters vaadin-text-field input")))
+                .sendKeys(text);
     }
 
     /** The hold reason's cell ends inside the grid's visible part, which ends inside the window, with no sideways scroll. */

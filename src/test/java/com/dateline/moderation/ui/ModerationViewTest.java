@@ -22,7 +22,6 @@ import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationTestSupport;
 import com.dateline.moderation.ModerationVerb;
 import com.dateline.security.ui.LoginView;
-import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -48,7 +47,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -63,10 +61,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 class ModerationViewTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    ApplicationContext context;
+    final ModerationTestSupport support = new ModerationTestSupport();
 
     private static final String ROUTE = "admin/moderation";
     private static final String NEW_ACTIVITY = "New activity: refresh the list";
@@ -81,20 +76,17 @@ class ModerationViewTest extends SpringBrowserlessTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    ModerationTestSupport support;
     long postId;
     final List<Long> seeded = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        support = new ModerationTestSupport(context);
         postId = support.postId(JERUSALEM);
         clearInvocations(queues);
     }
 
     @AfterEach
     void cleanUp() {
-        support.deleteWritten();
         support.delete(seeded);
         seeded.clear();
     }
@@ -112,7 +104,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_reader_gets_access_denied_and_never_the_grid() {
-        signIn.as(READER);
+        support.signIn().as(READER);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -125,7 +117,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_editor_gets_access_denied_and_never_the_grid() {
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -137,8 +129,8 @@ class ModerationViewTest extends SpringBrowserlessTest {
     @Test
     void a_moderator_sees_the_four_queues_each_with_its_count() {
         support.submitAsNewReader(postId, "Tab Reader", "Waiting in the pending queue for the tabs test.");
-        var counts = signIn.call(MODERATOR, () -> queues.counts());
-        signIn.as(MODERATOR);
+        var counts = support.signIn().call(MODERATOR, () -> queues.counts());
+        support.signIn().as(MODERATOR);
 
         navigate(ROUTE, ModerationView.class);
 
@@ -157,7 +149,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_may_open_the_dashboard_too() {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
 
         navigate(ROUTE, ModerationView.class);
 
@@ -168,7 +160,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_moderator_opens_the_moderation_history() {
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
 
         navigate("admin/moderation/history", ModerationHistoryView.class);
 
@@ -178,7 +170,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_opens_the_moderation_history() {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
 
         navigate("admin/moderation/history", ModerationHistoryView.class);
     }
@@ -186,7 +178,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     @Test
     void a_reader_or_an_editor_gets_access_denied_on_the_moderation_history() {
         for (var email : List.of(READER, EDITOR)) {
-            signIn.as(email);
+            support.signIn().as(email);
 
             navigate("admin/moderation/history", AccessDeniedView.class);
 
@@ -209,7 +201,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
         var author = support.newReader("Staff Writer");
         jdbc.update("update account set role = ? where id = ?", role, author.id());
         var commentId = support.submitAs(author, postId, "A comment whose author's standing is under test.");
-        signIn.as(viewer);
+        support.signIn().as(viewer);
         var view = navigate(ROUTE, ModerationView.class);
         view.open(queues.item(commentId).orElseThrow());
     }
@@ -259,7 +251,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     void the_grid_loads_the_queue_lazily_in_bounded_pages() {
         assertThat(seedPending(130)).hasSize(130);
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
 
         navigate(ROUTE, ModerationView.class);
         var grid = (Grid<ModerationItem>) find(Grid.class).single();
@@ -297,7 +289,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     void approving_a_selected_comment_publishes_it_and_the_pending_count_drops_by_one() {
         var token = "Vw" + UUID.randomUUID().toString().substring(0, 8);
         var id = support.submitAsNewReader(postId, "Grid Reader", "Approve me from the grid " + token);
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         var approvedBefore = count(ModerationQueue.APPROVED);
@@ -332,7 +324,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
     void approving_a_comment_someone_else_already_decided_changes_nothing() {
         var token = "Cf" + UUID.randomUUID().toString().substring(0, 8);
         var id = support.submitAsNewReader(postId, "Late Reader", "Another moderator takes me first " + token);
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         test(find(TextField.class).withPlaceholder("Search comment text").single())
                 .setValue(token);
@@ -343,8 +335,9 @@ class ModerationViewTest extends SpringBrowserlessTest {
         assertThat(item.id()).isEqualTo(id);
 
         // meanwhile the admin rejects it
-        signIn.call(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(id, item.version()), "First"));
-        signIn.as(MODERATOR);
+        support.signIn()
+                .call(ADMIN, () -> moderation.decide(ModerationVerb.REJECT, Map.of(id, item.version()), "First"));
+        support.signIn().as(MODERATOR);
 
         grid.select(item);
         test(find(Button.class).withText("Approve").single()).click();
@@ -365,7 +358,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
             ids.add(support.submitAsNewReader(
                     postId, "Step Reader " + i, "One of many comments approved in steps, number " + i + "."));
         }
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         var view = navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         var approvedBefore = count(ModerationQueue.APPROVED);
@@ -439,7 +432,7 @@ class ModerationViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_new_pending_comment_updates_the_open_dashboards_count_without_a_reload() throws InterruptedException {
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate(ROUTE, ModerationView.class);
         var pendingBefore = count(ModerationQueue.PENDING);
         assertThat(find(Button.class).withText(NEW_ACTIVITY).exists()).isFalse();

@@ -1,11 +1,9 @@
 package com.dateline.post.ui;
 
-import static com.dateline.post.ui.EditorTestSupport.EDITOR;
+import static com.dateline.support.Demo.EDITOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.post.PostEditing;
 import com.dateline.support.HostileInput.Sample;
-import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.List;
 import java.util.function.Function;
@@ -25,20 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HostileEditorFormTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
-
-    @Autowired
-    PostEditing editing;
+    final EditorTestSupport support = new EditorTestSupport();
 
     @Autowired
     JdbcTemplate jdbc;
 
-    EditorTestSupport support;
-
     @BeforeEach
     void setUp() {
-        support = new EditorTestSupport(signIn, editing);
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
     }
 
     private record Field(

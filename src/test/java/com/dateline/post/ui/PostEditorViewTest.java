@@ -1,9 +1,9 @@
 package com.dateline.post.ui;
 
-import static com.dateline.post.ui.EditorTestSupport.ADMIN;
-import static com.dateline.post.ui.EditorTestSupport.EDITOR;
-import static com.dateline.post.ui.EditorTestSupport.MODERATOR;
-import static com.dateline.post.ui.EditorTestSupport.READER;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.EDITOR;
+import static com.dateline.support.Demo.MODERATOR;
+import static com.dateline.support.Demo.READER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.base.ui.AccessDeniedView;
@@ -13,7 +13,6 @@ import com.dateline.post.PostForm;
 import com.dateline.post.PostService;
 import com.dateline.security.ui.LoginView;
 import com.dateline.support.DeclaredSizePng;
-import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
@@ -30,8 +29,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +44,7 @@ import org.springframework.data.domain.PageRequest;
 class PostEditorViewTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
+    final EditorTestSupport support = new EditorTestSupport();
 
     private static final String NEW = "admin/posts/new";
     private static final ZoneId BLOG_ZONE = ZoneId.of("America/Los_Angeles");
@@ -61,20 +58,8 @@ class PostEditorViewTest extends SpringBrowserlessTest {
     @Autowired
     Clock clock;
 
-    EditorTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new EditorTestSupport(signIn, editing);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteWritten();
-    }
-
     private PostEditorView openNew() {
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         return navigate(NEW, PostEditorView.class);
     }
 
@@ -106,7 +91,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_reader_gets_access_denied_and_never_the_form() {
-        signIn.as(READER);
+        support.signIn().as(READER);
 
         navigate(NEW, AccessDeniedView.class);
 
@@ -122,7 +107,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
                 LocalDateTime.of(2008, 4, 9, 8, 0),
                 true,
                 null);
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
 
         navigate("admin/posts/" + id, AccessDeniedView.class);
 
@@ -135,7 +120,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         assertThat(view.heading.getText()).isEqualTo("New post");
         assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("New post — Babylon & Beyond");
 
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
         assertThat(navigate(NEW, PostEditorView.class).title.getLabel()).isEqualTo("Title");
     }
 
@@ -151,7 +136,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
             editing.delete(id);
             return null;
         });
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
 
         navigate("admin/posts/" + id, NotFoundView.class);
         navigate("admin/posts/987654321", NotFoundView.class);
@@ -448,7 +433,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
                         null, EditorTestSupport.png(60, 40), "A red square", "Old caption", "Old credit"));
         var photoId =
                 support.asEditor(() -> editing.load(id)).orElseThrow().photo().existingId();
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         var view = navigate("admin/posts/" + id, PostEditorView.class);
         assertThat(view.heading.getText()).isEqualTo("Edit post");
         assertThat(view.caption.getValue()).isEqualTo("Old caption");
@@ -473,7 +458,7 @@ class PostEditorViewTest extends SpringBrowserlessTest {
         var word = EditorTestSupport.unique();
         var id = support.write(
                 "Two editors " + word, "two-editors-" + word, LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         var view = navigate("admin/posts/" + id, PostEditorView.class);
         var loaded = editing.load(id).orElseThrow();
         editing.save(new PostForm(

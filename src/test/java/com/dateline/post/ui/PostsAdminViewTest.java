@@ -1,17 +1,15 @@
 package com.dateline.post.ui;
 
-import static com.dateline.post.ui.EditorTestSupport.ADMIN;
-import static com.dateline.post.ui.EditorTestSupport.EDITOR;
-import static com.dateline.post.ui.EditorTestSupport.MODERATOR;
-import static com.dateline.post.ui.EditorTestSupport.READER;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.EDITOR;
+import static com.dateline.support.Demo.MODERATOR;
+import static com.dateline.support.Demo.READER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.base.ui.AccessDeniedView;
-import com.dateline.post.PostEditing;
 import com.dateline.post.PostRow;
 import com.dateline.post.PostService;
 import com.dateline.security.ui.LoginView;
-import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -25,8 +23,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import java.time.LocalDateTime;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,27 +33,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
+    final EditorTestSupport support = new EditorTestSupport();
 
     private static final String ROUTE = "admin/posts";
 
     @Autowired
-    PostEditing editing;
-
-    @Autowired
     PostService posts;
-
-    EditorTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new EditorTestSupport(signIn, editing);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteWritten();
-    }
 
     @SuppressWarnings("unchecked")
     private Grid<PostRow> grid() {
@@ -93,7 +74,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_reader_gets_access_denied_and_never_the_list() {
-        signIn.as(READER);
+        support.signIn().as(READER);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -103,7 +84,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_moderator_gets_access_denied_and_never_the_list() {
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
 
         navigate(ROUTE, AccessDeniedView.class);
 
@@ -113,7 +94,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_editor_sees_the_posts_with_the_seed_post_published() {
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
 
         navigate(ROUTE, PostsAdminView.class);
 
@@ -141,7 +122,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_may_open_the_list_too() {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
 
         navigate(ROUTE, PostsAdminView.class);
 
@@ -150,12 +131,12 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void admins_find_the_wordpress_import_beside_the_list_and_editors_do_not() {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
         navigate(ROUTE, PostsAdminView.class);
         assertThat(find(Anchor.class).withId("import-archive").single().getHref())
                 .isEqualTo("/admin/posts/import");
 
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         navigate("", HomeView.class);
         navigate(ROUTE, PostsAdminView.class);
         assertThat(find(Anchor.class).withId("import-archive").all()).isEmpty();
@@ -163,11 +144,11 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void the_masthead_links_to_the_posts_for_editors_but_not_for_moderators() {
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         navigate("", HomeView.class);
         assertThat(find(Anchor.class).withId("posts-link").single().getHref()).isEqualTo("/admin/posts");
 
-        signIn.as(MODERATOR);
+        support.signIn().as(MODERATOR);
         navigate("", HomeView.class);
         assertThat(find(Anchor.class).withId("posts-link").exists()).isFalse();
     }
@@ -183,7 +164,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
                 LocalDateTime.of(2008, 4, 9, 8, 0),
                 true,
                 null);
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
 
         navigate(ROUTE, PostsAdminView.class);
         var row = rowOf(title);
@@ -199,7 +180,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
         var word = EditorTestSupport.unique();
         var title = "Searchable dispatch " + word;
         support.write(title, "searchable-dispatch-" + word, LocalDateTime.of(2008, 4, 9, 8, 0), true, null);
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         var view = navigate(ROUTE, PostsAdminView.class);
 
         test(view.search).setValue(word.toUpperCase());
@@ -210,7 +191,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void new_post_opens_an_empty_editor() {
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         var view = navigate(ROUTE, PostsAdminView.class);
 
         test(view.newPost).click();
@@ -222,7 +203,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
 
     @Test
     void on_a_narrow_screen_only_the_title_column_stays_and_its_cell_holds_status_facts_and_actions() {
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         var view = navigate(ROUTE, PostsAdminView.class);
 
         view.fitColumns(360);
@@ -254,7 +235,7 @@ class PostsAdminViewTest extends SpringBrowserlessTest {
         var slug = "a-post-to-take-down-" + word;
         support.write(title, slug, LocalDateTime.of(2008, 3, 2, 10, 0), false, null);
         assertThat(posts.findByPermalink(2008, 3, slug)).isPresent();
-        signIn.as(EDITOR);
+        support.signIn().as(EDITOR);
         navigate(ROUTE, PostsAdminView.class);
 
         test(actionButton(rowOf(title), "Delete")).click();

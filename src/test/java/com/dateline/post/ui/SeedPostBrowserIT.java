@@ -2,14 +2,12 @@ package com.dateline.post.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dateline.support.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.dateline.support.BrowserPerTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A reader in a real (headless Debian) Chromium opens the seed post and walks next and back. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -17,27 +15,15 @@ class SeedPostBrowserIT {
 
     private static final String SEED_PATH = "/2008/04/iraq-us-and-irans-talk-about-talks-continues";
 
-    @LocalServerPort
-    private int port;
-
-    private HeadlessChromium chromium;
-
-    @BeforeEach
-    void openBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.close();
-    }
+    @RegisterExtension
+    final BrowserPerTest browsers = new BrowserPerTest();
 
     @Test
     void reader_opens_the_seed_post_follows_next_and_comes_back_with_previous() {
+        var chromium = browsers.chromium();
         var browser = chromium.browser;
         var wait = chromium.wait;
-        browser.get("http://localhost:" + port + SEED_PATH);
-        chromium.waitForPublicPage();
+        browsers.openPublicPage(SEED_PATH);
 
         assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
         assertThat(browser.findElement(By.tagName("h1")).getText())

@@ -1,17 +1,16 @@
 package com.dateline.wordpress.ui;
 
-import static com.dateline.wordpress.ImportTestSupport.ADMIN;
-import static com.dateline.wordpress.ImportTestSupport.EDITOR;
-import static com.dateline.wordpress.ImportTestSupport.MODERATOR;
-import static com.dateline.wordpress.ImportTestSupport.READER;
+import static com.dateline.support.Demo.ADMIN;
+import static com.dateline.support.Demo.EDITOR;
+import static com.dateline.support.Demo.MODERATOR;
+import static com.dateline.support.Demo.READER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.base.ui.AccessDeniedView;
 import com.dateline.security.ui.LoginView;
-import com.dateline.support.SignIn;
+import com.dateline.support.UiAccess;
 import com.dateline.wordpress.ImportTestSupport;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,9 +18,6 @@ import com.vaadin.flow.component.upload.Upload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,24 +32,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ImportViewTest extends SpringBrowserlessTest {
 
     @RegisterExtension
-    final SignIn signIn = new SignIn();
+    final ImportTestSupport support = new ImportTestSupport();
 
     private static final String ROUTE = "admin/posts/import";
 
     @Autowired
     JdbcTemplate jdbc;
-
-    ImportTestSupport support;
-
-    @BeforeEach
-    void setUp() {
-        support = new ImportTestSupport(jdbc);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.deleteImported();
-    }
 
     // --- access -----------------------------------------------------------------------------------
 
@@ -67,7 +51,7 @@ class ImportViewTest extends SpringBrowserlessTest {
     @Test
     void readers_moderators_and_editors_get_access_denied_and_no_upload() {
         for (var email : List.of(READER, MODERATOR, EDITOR)) {
-            signIn.as(email);
+            support.signIn().as(email);
 
             navigate(ROUTE, AccessDeniedView.class);
 
@@ -78,7 +62,7 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void an_admin_sees_the_instructions_and_an_upload_for_xml_files() {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
 
         var view = navigate(ROUTE, ImportView.class);
 
@@ -97,11 +81,14 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void uploading_an_export_imports_it_and_shows_the_progress_and_the_summary() throws InterruptedException {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
         var view = navigate(ROUTE, ImportView.class);
 
         test(view.upload).upload("babylon.WordPress.2024-05-20.xml", "text/xml", support.fixture());
-        awaitUntil(() -> view.summary.isVisible() || view.error.isVisible());
+        UiAccess.awaitUntil(
+                () -> view.summary.isVisible() || view.error.isVisible(),
+                Duration.ofSeconds(20),
+                "the import finished");
 
         assertThat(view.error.isVisible()).isFalse();
         assertThat(view.progressText.getText()).isEqualTo("4 of 4 posts");
@@ -125,15 +112,18 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void uploading_the_same_export_again_reports_everything_as_already_there() throws InterruptedException {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
         var view = navigate(ROUTE, ImportView.class);
         test(view.upload).upload("export.xml", "text/xml", support.fixture());
-        awaitUntil(view.summary::isVisible);
+        UiAccess.awaitUntil(view.summary::isVisible, Duration.ofSeconds(20), "the import finished");
         var counts = support.rowCounts();
 
         test(view.upload).upload("export.xml", "text/xml", support.fixture());
-        awaitUntil(() -> view.summary.isVisible()
-                && view.summary.getElement().getTextRecursively().contains("4 already there"));
+        UiAccess.awaitUntil(
+                () -> view.summary.isVisible()
+                        && view.summary.getElement().getTextRecursively().contains("4 already there"),
+                Duration.ofSeconds(20),
+                "the import finished");
 
         assertThat(view.summary.getElement().getTextRecursively())
                 .contains("Posts: 0 added, 4 already there.")
@@ -143,14 +133,17 @@ class ImportViewTest extends SpringBrowserlessTest {
 
     @Test
     void a_file_that_is_not_an_export_is_refused_in_an_alert_and_changes_nothing() throws InterruptedException {
-        signIn.as(ADMIN);
+        support.signIn().as(ADMIN);
         var view = navigate(ROUTE, ImportView.class);
         var before = support.rowCounts();
         var whole = new String(support.fixture(), StandardCharsets.UTF_8);
         var truncated = whole.substring(0, whole.indexOf("Letters from Tehran"));
 
         test(view.upload).upload("export.xml", "text/xml", truncated.getBytes(StandardCharsets.UTF_8));
-        awaitUntil(() -> view.summary.isVisible() || view.error.isVisible());
+        UiAccess.awaitUntil(
+                () -> view.summary.isVisible() || view.error.isVisible(),
+                Duration.ofSeconds(20),
+                "the import finished");
 
         assertThat(view.summary.isVisible()).isFalse();
         assertThat(view.error.isVisible()).isTrue();
@@ -161,21 +154,5 @@ class ImportViewTest extends SpringBrowserlessTest {
                 .endsWith("Nothing was imported.");
         assertThat(view.progress.isVisible()).isFalse();
         assertThat(support.rowCounts()).isEqualTo(before);
-    }
-
-    /**
-     * The import runs on another thread and reaches the page through UI.access. The test thread holds the session lock
-     * throughout, so what the import queued runs only when the test lets the queue run: roundTrip() does not (it only
-     * collects changes), MockVaadin.clientRoundtrip() releases the lock for a moment as a request's end would.
-     */
-    private void awaitUntil(BooleanSupplier done) throws InterruptedException {
-        var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            MockVaadin.clientRoundtrip();
-        }
-        assertThat(done.getAsBoolean())
-                .as("the import finished within 20 seconds")
-                .isTrue();
     }
 }
