@@ -2,11 +2,8 @@ package com.dateline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import com.dateline.support.AppProcess;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,10 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,19 +39,20 @@ class GracefulShutdownIT {
     static Path data;
 
     /** The two servers start side by side, each on its own data folder, so the suite waits for one start. */
-    private static Server plain;
+    private static AppProcess plain;
 
-    private static Server stuck;
-
-    private record Server(Process process, int port, StringBuffer log) {}
+    private static AppProcess stuck;
 
     @BeforeAll
     static void startBoth() throws Exception {
-        plain = start(data.resolve("plain"));
-        stuck = start(data.resolve("stuck"), "--test.stuck-shutdown=true", "--dateline.shutdown.watchdog=5s");
-        // Both are up before either test begins, so neither start competes with a test for the processor.
-        ready(plain);
-        ready(stuck);
+        plain = AppProcess.start(data.resolve("plain"), Map.of());
+        stuck = AppProcess.start(
+                data.resolve("stuck"), Map.of(), "--test.stuck-shutdown=true", "--dateline.shutdown.watchdog=5s");
+        // Both are up, with their demo accounts, before either test begins, so neither start competes with a test for
+        // the processor.
+        Predicate<String> demoAccounts = log -> log.contains("Demo data: added account admin@dateline.test");
+        plain.awaitReady(demoAccounts);
+        stuck.awaitReady(demoAccounts);
     }
 
     @AfterAll
@@ -65,76 +64,10 @@ class GracefulShutdownIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** The application in a JVM of its own, on this test's class path, with the production settings only. */
-    private static Server start(Path folder, String... extraArguments) throws IOException {
-        var port = freePort();
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var command = new ArrayList<>(List.of(
-                java,
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Application.class.getName(),
-                "--spring.config.location=classpath:/application.properties",
-                "--server.port=" + port,
-                "--dateline.data-dir=" + folder.toAbsolutePath(),
-                "--vaadin.launch-browser=false",
-                "--vaadin.devmode.usageStatistics.enabled=false"));
-        command.addAll(List.of(extraArguments));
-        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        var log = new StringBuffer();
-        var output = process.getInputStream();
-        Thread.ofVirtual().start(() -> copy(output, log));
-        return new Server(process, port, log);
-    }
-
-    /** Waits until the server answers and has its demo accounts. */
-    private static void ready(Server server) throws InterruptedException {
-        var http = HttpClient.newHttpClient();
-        var deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(server.process().isAlive())
-                    .as("the server died while starting:%n%s", server.log())
-                    .isTrue();
-            try {
-                var ready = http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://127.0.0.1:" + server.port() + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200
-                        && server.log().toString().contains("Demo data: added account admin@dateline.test")) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("The server did not become ready:\n" + server.log());
-    }
-
-    private static void copy(InputStream output, StringBuffer log) {
-        try (var reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                log.append(line).append('\n');
-            }
-        } catch (IOException ended) {
-            // the process is gone
-        }
-    }
-
     @Test
     void a_sign_in_in_flight_when_sigterm_arrives_completes_and_then_the_process_exits() throws Exception {
         var port = plain.port();
         var server = plain.process();
-        var log = plain.log();
         var page = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
@@ -176,7 +109,7 @@ class GracefulShutdownIT {
 
             var response = answer.get(60, TimeUnit.SECONDS);
             assertThat(response)
-                    .as("answer to the request in flight; server log:%n%s", log)
+                    .as("answer to the request in flight; server log:%n%s", plain)
                     .startsWith("HTTP/1.1 302");
             assertThat(response)
                     .containsPattern("(?i)location: [^\\r\\n]*/\\r\\n")
@@ -184,28 +117,27 @@ class GracefulShutdownIT {
         }
 
         assertThat(server.waitFor(60, TimeUnit.SECONDS))
-                .as("the process exits by itself; log:%n%s", log)
+                .as("the process exits by itself; log:%n%s", plain)
                 .isTrue();
-        assertThat(log.toString()).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
-        assertThat(log.toString()).doesNotContain("Database is already closed");
-        assertThat(log.toString()).contains("dateline.security").containsPattern("sign-in account=[0-9]+ role=ADMIN");
+        assertThat(plain.log()).contains("Commencing graceful shutdown").contains("Graceful shutdown complete");
+        assertThat(plain.log()).doesNotContain("Database is already closed");
+        assertThat(plain.log()).contains("dateline.security").containsPattern("sign-in account=[0-9]+ role=ADMIN");
     }
 
     @Test
     void a_bean_that_never_finishes_closing_gets_a_thread_dump_in_the_log_and_the_process_ends_anyway()
             throws Exception {
         var server = stuck.process();
-        var log = stuck.log();
         var signalled = Instant.now();
 
         server.toHandle().destroy();
 
         assertThat(server.waitFor(90, TimeUnit.SECONDS))
-                .as("the process ends; log:%n%s", log)
+                .as("the process ends; log:%n%s", stuck)
                 .isTrue();
         assertThat(Duration.between(signalled, Instant.now())).isGreaterThan(Duration.ofSeconds(5));
         assertThat(server.exitValue()).isEqualTo(1);
-        assertThat(log.toString())
+        assertThat(stuck.log())
                 .contains("The application has been stopping for more than 5 s and is stuck; ending the process.")
                 .contains("com.dateline.support.StuckShutdownForTests.close(");
     }
