@@ -62,8 +62,9 @@ class EmlFolder {
         return file;
     }
 
+    /** The first http(s) address in the text, without the full stop or comma of the sentence it ends. */
     static Optional<String> firstLink(String text) {
         var matcher = LINK.matcher(text);
-        return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
+        return matcher.find() ? Optional.of(matcher.group().replaceFirst("[.,;:!?)\\]]+$", "")) : Optional.empty();
     }
 }

@@ -2,16 +2,19 @@ package com.dateline.mail;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -36,34 +39,36 @@ class OutboxRepository {
     }
 
     /**
-     * Stores the mail, due now, unless the outbox holds one with its key; returns its id if it stored it. One statement
-     * and no error to catch: on PostgreSQL a failed statement would end the caller's whole transaction. Two
-     * transactions that queue one key at the same moment still meet the unique constraint, and the later one fails.
+     * Stores the mail, due now, unless the outbox holds one with its key; returns its id if it stored it. The key is
+     * looked up first rather than the unique constraint's error caught: on PostgreSQL a failed statement ends the
+     * caller's whole transaction. Two transactions that queue one key at the same moment still meet the constraint,
+     * and the later one fails. (H2 2.4.240 answers {@code insert … select … where not exists} from a stale subquery
+     * result inside a transaction that already inserted the key, hence two statements.)
      */
     Optional<Long> insertIfNew(OutgoingMail mail, String messageId, Instant now) {
-        var stored = jdbc.sql("""
+        var known = jdbc.sql("select count(*) from outgoing_mail where dedupe_key = :key")
+                .param("key", mail.dedupeKey())
+                .query(Integer.class)
+                .single();
+        if (known > 0) {
+            return Optional.empty();
+        }
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
                         insert into outgoing_mail (dedupe_key, recipient, subject, text_body, html_body,
                             unsubscribe_url, message_id, status, attempts, created_at, next_attempt_at)
-                        select :key, :to, :subject, :text, :html, cast(:unsubscribe as varchar(2000)), :messageId,
-                            'QUEUED', 0, :now, :now
-                        where not exists (select 1 from outgoing_mail where dedupe_key = :key)
+                        values (:key, :to, :subject, :text, :html, :unsubscribe, :messageId, 'QUEUED', 0, :now, :now)
                         """)
                 .param("key", mail.dedupeKey())
                 .param("to", mail.to())
                 .param("subject", mail.subject())
                 .param("text", mail.text())
                 .param("html", mail.html())
-                .param("unsubscribe", mail.unsubscribeUrl())
+                .param("unsubscribe", mail.unsubscribeUrl(), Types.VARCHAR)
                 .param("messageId", messageId)
                 .param("now", at(now))
-                .update();
-        if (stored == 0) {
-            return Optional.empty();
-        }
-        return jdbc.sql("select id from outgoing_mail where dedupe_key = :key")
-                .param("key", mail.dedupeKey())
-                .query(Long.class)
-                .optional();
+                .update(keys, "id");
+        return Optional.of(Objects.requireNonNull(keys.getKeyAs(Long.class)));
     }
 
     /** Ids of queued mails whose time has come and of mails whose sender's claim lapsed, oldest first. */
@@ -107,13 +112,13 @@ class OutboxRepository {
         return jdbc.sql("""
                         update outgoing_mail
                         set status = 'SENT', sent_at = :now, next_attempt_at = null,
-                            last_answer = cast(:answer as varchar(1000))
+                            last_answer = :answer
                         where id = :id and status = 'SENDING' and attempts = :attempt
                         """)
                         .param("id", claimed.id())
                         .param("attempt", claimed.attempts())
                         .param("now", at(now))
-                        .param("answer", answer)
+                        .param("answer", answer, Types.VARCHAR)
                         .update()
                 == 1;
     }
@@ -122,14 +127,14 @@ class OutboxRepository {
     void failed(OutboxRow claimed, @Nullable Instant nextAttempt, String answer) {
         jdbc.sql("""
                         update outgoing_mail
-                        set status = :status, next_attempt_at = cast(:next as timestamp with time zone),
+                        set status = :status, next_attempt_at = :next,
                             last_answer = :answer
                         where id = :id and status = 'SENDING' and attempts = :attempt
                         """)
                 .param("id", claimed.id())
                 .param("attempt", claimed.attempts())
                 .param("status", (nextAttempt == null ? MailStatus.FAILED : MailStatus.QUEUED).name())
-                .param("next", nextAttempt == null ? null : at(nextAttempt))
+                .param("next", nextAttempt == null ? null : at(nextAttempt), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("answer", answer)
                 .update();
     }

@@ -63,9 +63,10 @@ class MailOutboxView extends Div implements HasDynamicTitle {
 
         status.setLabel("Status");
         status.setItems(MailStatus.values());
-        status.setItemLabelGenerator(MailStatus::label);
-        status.setEmptySelectionAllowed(true);
+        // The empty choice, "All", is drawn with the label generator too, which then gets null.
+        status.setItemLabelGenerator(choice -> choice == null ? "All" : choice.label());
         status.setEmptySelectionCaption("All");
+        status.setEmptySelectionAllowed(true);
         status.setId("mail-status-filter");
         status.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
