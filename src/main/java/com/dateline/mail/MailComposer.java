@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 class MailComposer {
 
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
+    private static final Pattern NAMED = Pattern.compile("(?s)(.*)<([^<>]+)>");
 
     private final InternetAddress from;
     private final Session session = Session.getInstance(new Properties());
@@ -65,12 +67,20 @@ class MailComposer {
         return from.toUnicodeString();
     }
 
-    /** The configured sender, its name cleaned like any header value; a value that is no address stops the start. */
+    /**
+     * The configured sender: {@code Name <address>} or a bare address. The name is taken as it is written (a blog's
+     * title may hold a comma or quotes, which an address list would misread) and cleaned like any header value;
+     * Jakarta Mail quotes and encodes it. A value that is no address stops the start.
+     */
     static InternetAddress sender(String configured) {
+        var named = NAMED.matcher(configured.strip());
         try {
-            var parsed = new InternetAddress(configured, true);
-            var name = parsed.getPersonal() == null ? null : HeaderText.clean(parsed.getPersonal());
-            return new InternetAddress(parsed.getAddress(), name, UTF_8);
+            if (!named.matches()) {
+                return new InternetAddress(configured.strip(), true);
+            }
+            var name = HeaderText.clean(named.group(1)).replaceAll("^\"(.*)\"$", "$1");
+            var address = new InternetAddress(named.group(2).strip(), true);
+            return new InternetAddress(address.getAddress(), name.isEmpty() ? null : name, UTF_8);
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new IllegalStateException(
                     "dateline.mail.from is not a sender address (e.g. Blog <no-reply@example.org>): " + configured, e);
