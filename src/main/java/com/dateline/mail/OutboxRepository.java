@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,8 +173,12 @@ class OutboxRepository {
         return new SliceImpl<>(more ? rows.subList(0, page.getPageSize()) : rows, page, more);
     }
 
+    /**
+     * Cut to the microseconds both databases keep: they would round a nanosecond instant, and a mail made due "now"
+     * could then be stored a fraction after the same "now" its claim compares with.
+     */
     private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
