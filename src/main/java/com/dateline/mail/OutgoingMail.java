@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * it become spaces, so no subject can add a header.
  *
  * @param dedupeKey names the change that caused the mail, e.g. {@code verify:account:42:<token id>}; the outbox keeps
- *     one mail per key, so an event delivered twice mails once. At most {@value #MAX_KEY} characters.
+ *     one mail per key, so an event delivered twice mails once. At most {@value #MAX_KEY} characters. It is logged
+ *     and kept, so it names a token by its id, never by the secret itself.
  * @param to the recipient's address, e.g. {@code reader@example.org} (no display name)
  * @param subject the subject line, at most {@value #MAX_SUBJECT} characters
  * @param text the plain-text body; links in it should be absolute ({@code BlogProperties#baseUrl})
