@@ -81,7 +81,10 @@ public class MainLayout extends Div implements RouterLayout, AfterNavigationObse
             if (authentication.hasRole(Roles.ADMIN)) {
                 var backups = new Anchor("/admin/backups", "Backups");
                 backups.setId("backups-link");
-                accountLinks.add(backups, new Span(" · "));
+                var mail = new Anchor("/admin/mail", "Mail");
+                mail.setId("mail-link");
+                mail.getElement().setAttribute("title", "Outgoing mail");
+                accountLinks.add(backups, new Span(" · "), mail, new Span(" · "));
             }
             accountLinks.add(signOut);
             return;
