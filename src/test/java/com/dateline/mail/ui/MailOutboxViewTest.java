@@ -8,9 +8,9 @@ import com.dateline.mail.MailTestServer;
 import com.dateline.mail.MailTestSupport;
 import com.dateline.mail.OutboxEntry;
 import com.dateline.security.ui.LoginView;
+import com.dateline.support.Demo;
 import com.dateline.support.MutableClock;
 import com.dateline.support.SignIn;
-import com.dateline.wordpress.ImportTestSupport;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.flow.component.button.Button;
@@ -114,7 +114,7 @@ class MailOutboxViewTest extends SpringBrowserlessTest implements MailTestServer
 
     @Test
     void readers_moderators_and_editors_get_access_denied_and_no_mail_link() {
-        for (var email : List.of(ImportTestSupport.READER, ImportTestSupport.MODERATOR, ImportTestSupport.EDITOR)) {
+        for (var email : List.of(Demo.READER, Demo.MODERATOR, Demo.EDITOR)) {
             signIn.as(email);
 
             navigate(ROUTE, AccessDeniedView.class);
@@ -129,7 +129,7 @@ class MailOutboxViewTest extends SpringBrowserlessTest implements MailTestServer
 
     @Test
     void an_admin_reaches_the_page_from_the_masthead_and_sees_the_outbox_newest_first() {
-        signIn.as(ImportTestSupport.ADMIN);
+        signIn.as(Demo.ADMIN);
 
         var view = navigate(ROUTE, MailOutboxView.class);
 
@@ -154,7 +154,7 @@ class MailOutboxViewTest extends SpringBrowserlessTest implements MailTestServer
 
     @Test
     void the_status_filter_shows_one_status_only() {
-        signIn.as(ImportTestSupport.ADMIN);
+        signIn.as(Demo.ADMIN);
         var view = navigate(ROUTE, MailOutboxView.class);
 
         test(view.status).selectItem("Failed");
@@ -169,7 +169,7 @@ class MailOutboxViewTest extends SpringBrowserlessTest implements MailTestServer
 
     @Test
     void retrying_a_failed_mail_sends_it_and_says_so() throws InterruptedException {
-        signIn.as(ImportTestSupport.ADMIN);
+        signIn.as(Demo.ADMIN);
         navigate(ROUTE, MailOutboxView.class);
         var retry = retryButton(failed).orElseThrow();
 
