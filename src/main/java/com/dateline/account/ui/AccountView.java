@@ -2,6 +2,8 @@ package com.dateline.account.ui;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
+import com.dateline.account.EmailChange;
+import com.dateline.account.EmailVerification;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.FieldErrors;
@@ -30,10 +32,14 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The signed-in reader's own page: display name, password, their data, and deleting the account. */
+/**
+ * The signed-in reader's own page: display name, password, e-mail address (and whether it is verified), their data, and
+ * deleting the account.
+ */
 @Route(value = "account", layout = MainLayout.class)
 @PermitAll
 class AccountView extends Div implements HasDynamicTitle {
@@ -50,7 +56,16 @@ class AccountView extends Div implements HasDynamicTitle {
     private final AuthenticationContext authentication;
     private final String blogTitle;
 
-    AccountView(AccountService accounts, AuthenticationContext authentication, BlogProperties blog, BlogTime time) {
+    final EmailChangeSection emailChange;
+    final @Nullable VerificationNotice verificationNotice;
+
+    AccountView(
+            AccountService accounts,
+            EmailVerification verification,
+            EmailChange emailChanges,
+            AuthenticationContext authentication,
+            BlogProperties blog,
+            BlogTime time) {
         this.accounts = accounts;
         this.authentication = authentication;
         this.blogTitle = blog.title();
@@ -102,13 +117,21 @@ class AccountView extends Div implements HasDynamicTitle {
 
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.addClickListener(click -> confirmDelete());
+        emailChange = new EmailChangeSection(emailChanges);
+        verificationNotice =
+                verification.isMineVerified() ? null : new VerificationNotice(verification, account.email());
 
         add(
                 new H1("Your account"),
                 new Paragraph(
-                        "Signed in as " + account.email() + ". Member since " + time.date(account.createdAt()) + "."),
+                        "Signed in as " + account.email() + ". Member since " + time.date(account.createdAt()) + "."));
+        if (verificationNotice != null) {
+            add(verificationNotice);
+        }
+        add(
                 section("Display name", displayName, saveName),
                 section("Password", currentPassword, newPassword, changePassword),
+                emailChange,
                 section("Your data", new Paragraph("Everything we store about you, as a file you can keep."), download),
                 section(
                         "Delete your account",
