@@ -115,7 +115,6 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     /** The one answer, whether or not the address already had an account: this page must not tell which. */
     private void showCheckYourInbox(String address) {
         form.forEach(component -> component.setVisible(false));
-        password.clear();
         var signInNow = new Anchor(signIn.getHref(), "Sign in");
         signInNow.setId("answer-sign-in");
         answer.show(
