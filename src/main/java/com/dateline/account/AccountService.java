@@ -180,6 +180,7 @@ public class AccountService {
         accountData.put("displayName", account.getDisplayName());
         accountData.put("role", account.getRole());
         accountData.put("createdAt", account.getCreatedAt().toString());
+        accountData.put("emailVerified", account.isEmailVerified());
         data.put("account", accountData);
         data.put("exportedAt", clock.instant().toString());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(data);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,7 +128,8 @@ class EmailChangeTest {
     void an_anonymous_visitor_cannot_ask_for_a_change() {
         signIn.asAnonymous();
 
-        assertThat(catchThrowableOfType(Exception.class, () -> emailChange.request(PASSWORD, newEmail)))
+        assertThat(catchThrowableOfType(
+                        AuthorizationDeniedException.class, () -> emailChange.request(PASSWORD, newEmail)))
                 .isNotNull();
         assertThat(events.stream(EmailChangeNotice.class)).isEmpty();
     }

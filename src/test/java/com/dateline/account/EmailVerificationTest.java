@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.annotation.Transactional;
@@ -171,6 +172,17 @@ class EmailVerificationTest {
         var refused = catchThrowableOfType(AccountRejected.class, () -> verification.sendMineAgain());
 
         assertThat(refused.problems()).containsEntry("email", "Your address is verified already.");
+        assertThat(events.stream(EmailVerificationRequested.class)).isEmpty();
+    }
+
+    @Test
+    void an_anonymous_visitor_cannot_ask_for_a_link_or_about_an_address() {
+        signIn.asAnonymous();
+
+        assertThat(catchThrowableOfType(AuthorizationDeniedException.class, () -> verification.sendMineAgain()))
+                .isNotNull();
+        assertThat(catchThrowableOfType(AuthorizationDeniedException.class, () -> verification.isMineVerified()))
+                .isNotNull();
         assertThat(events.stream(EmailVerificationRequested.class)).isEmpty();
     }
 }
