@@ -32,7 +32,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -55,9 +54,6 @@ class AccountView extends Div implements HasDynamicTitle {
     private final AccountService accounts;
     private final AuthenticationContext authentication;
     private final String blogTitle;
-
-    final EmailChangeSection emailChange;
-    final @Nullable VerificationNotice verificationNotice;
 
     AccountView(
             AccountService accounts,
@@ -117,21 +113,18 @@ class AccountView extends Div implements HasDynamicTitle {
 
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.addClickListener(click -> confirmDelete());
-        emailChange = new EmailChangeSection(emailChanges);
-        verificationNotice =
-                verification.isMineVerified() ? null : new VerificationNotice(verification, account.email());
 
         add(
                 new H1("Your account"),
                 new Paragraph(
                         "Signed in as " + account.email() + ". Member since " + time.date(account.createdAt()) + "."));
-        if (verificationNotice != null) {
-            add(verificationNotice);
+        if (!verification.isMineVerified()) {
+            add(new VerificationNotice(verification, account.email()));
         }
         add(
                 section("Display name", displayName, saveName),
                 section("Password", currentPassword, newPassword, changePassword),
-                emailChange,
+                new EmailChangeSection(emailChanges),
                 section("Your data", new Paragraph("Everything we store about you, as a file you can keep."), download),
                 section(
                         "Delete your account",
