@@ -120,6 +120,12 @@ class UpgradeFromOlderVersionsTest {
                             .query(Long.class)
                             .single())
                     .isEqualTo(1);
+            // Readers from before addresses were verified (version 11) count as verified, with their first date.
+            assertThat(jdbc.sql(
+                                    "select count(*) from account where id in (200, 201) and email_verified_at = created_at")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(2);
             // The queue tally (version 6) counted the comments that were already there.
             assertThat(jdbc.sql("select sum(comments) from comment_tally where bucket = 'PENDING'")
                             .query(Long.class)

@@ -37,6 +37,9 @@ class Account {
 
     private @Nullable Instant disabledUntil;
 
+    /** When the owner proved the address is theirs; null until then. */
+    private @Nullable Instant emailVerifiedAt;
+
     /** A commenter of an imported archive: a display name only, never signed in. */
     private boolean imported;
 
@@ -67,6 +70,7 @@ class Account {
             String placeholderEmail, String displayName, String unusablePasswordHash, Instant createdAt) {
         var account = new Account(placeholderEmail, displayName, unusablePasswordHash, Roles.READER, createdAt);
         account.imported = true;
+        account.verifyEmail(createdAt);
         return account;
     }
 
@@ -135,6 +139,23 @@ class Account {
 
     boolean isDeleted() {
         return deletedAt != null;
+    }
+
+    boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    void verifyEmail(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+        }
+    }
+
+    /** Moves the account to an address its owner proved is theirs by opening the link sent there. */
+    void changeEmail(String newEmail, Instant now) {
+        this.email = newEmail;
+        this.emailKey = emailKey(newEmail);
+        this.emailVerifiedAt = now;
     }
 
     boolean isImported() {

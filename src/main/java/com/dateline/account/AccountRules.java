@@ -19,6 +19,18 @@ record AccountRules(AccountRepository accounts, PasswordRules passwordRules, Val
      * @throws AccountRejected with a message per field that broke a rule
      */
     Registration checked(Registration typed) {
+        return checked(typed, true);
+    }
+
+    /**
+     * Like {@link #checked(Registration)}, but silent on whether the address already has an account: for the
+     * registration form, which must answer alike either way.
+     */
+    Registration checkedWithoutTakenAddress(Registration typed) {
+        return checked(typed, false);
+    }
+
+    private Registration checked(Registration typed, boolean refuseTakenAddress) {
         var registration =
                 new Registration(typed.displayName().strip(), typed.email().strip(), typed.password());
         var problems = new LinkedHashMap<String, String>();
@@ -38,7 +50,9 @@ record AccountRules(AccountRepository accounts, PasswordRules passwordRules, Val
         if (!problems.containsKey("email") && isReservedAddress(registration.email())) {
             problems.put("email", RESERVED_EMAIL);
         }
-        if (!problems.containsKey("email") && accounts.existsByEmailKey(Account.emailKey(registration.email()))) {
+        if (refuseTakenAddress
+                && !problems.containsKey("email")
+                && accounts.existsByEmailKey(Account.emailKey(registration.email()))) {
             problems.put("email", "An account with this e-mail address already exists. Sign in instead.");
         }
         if (!problems.containsKey("password")) {

@@ -45,6 +45,7 @@ public class AccountService {
     private final RegistrationLimit registrationLimit;
 
     private final ApplicationEventPublisher events;
+    private final EmailVerification verification;
 
     AccountService(
             AccountRepository accounts,
@@ -55,7 +56,9 @@ public class AccountService {
             JsonMapper json,
             Clock clock,
             RegistrationLimit registrationLimit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EmailVerification verification) {
+        this.verification = verification;
         this.registrationLimit = registrationLimit;
         this.events = events;
         this.accounts = accounts;
@@ -68,14 +71,17 @@ public class AccountService {
     }
 
     /**
-     * Creates a READER account for a reader at {@code clientAddress}, within that address's allowance of new accounts
-     * (checked last, so a form with mistakes costs none).
+     * A reader at {@code clientAddress} registers, within that address's allowance of new accounts (checked after the
+     * form, so a form with mistakes costs none). A new account starts unverified and its owner is mailed a link
+     * ({@link EmailVerificationRequested}). When the address already has an account nothing is created and its owner is
+     * told instead ({@link RegistrationAttemptedForKnownAddress}); the caller cannot tell the two apart, not even by the
+     * time taken (the password is hashed either way), so the form gives away no one's address. Nobody is signed in.
      *
      * @throws AccountRejected with a message per field that broke a rule, or for the e-mail when the allowance is spent
      */
     @Transactional
-    public AccountInfo register(Registration typed, String clientAddress) {
-        var registration = rules.checked(typed);
+    public void register(Registration typed, String clientAddress) {
+        var registration = rules.checkedWithoutTakenAddress(typed);
         var wait = registrationLimit.take(clientAddress);
         if (wait.isPositive()) {
             var minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
@@ -85,31 +91,42 @@ public class AccountService {
                     "Too many accounts were created from your network recently." + " Please try again in "
                             + (minutes < 120 ? minutes + " minutes." : (minutes + 59) / 60 + " hours.")));
         }
-        return store(registration);
+        var passwordHash = passwordEncoder.encode(registration.password());
+        var known = accounts.findByEmailKey(Account.emailKey(registration.email()));
+        if (known.isPresent()) {
+            verification.tellOwnerOfKnownAddress(known.get());
+            return;
+        }
+        var account = accounts.save(new Account(
+                registration.email(), registration.displayName(), passwordHash, Roles.READER, clock.instant()));
+        SecurityLog.event("account-registered", "account", account.id());
+        verification.sendLink(account);
     }
 
-    /** Creates a READER account, without the per-address allowance: for callers that are not a reader's browser. */
+    /**
+     * Creates a READER account whose address counts as verified, without the per-address allowance: for callers that
+     * are not a reader's browser and vouch for the address themselves.
+     */
     @Transactional
     public AccountInfo register(Registration typed) {
-        return store(rules.checked(typed));
-    }
-
-    private AccountInfo store(Registration registration) {
+        var registration = rules.checked(typed);
         var account = accounts.save(new Account(
                 registration.email(),
                 registration.displayName(),
                 passwordEncoder.encode(registration.password()),
                 Roles.READER,
                 clock.instant()));
+        account.verifyEmail(clock.instant());
         SecurityLog.event("account-registered", "account", account.id());
         return info(account);
     }
 
-    /** Creates an account with the given role, for demo data and the first administrator. */
+    /** Creates an account with the given role and a verified address, for demo data and the first administrator. */
     @Transactional
     AccountInfo create(String email, String displayName, String password, String role) {
         var account =
                 accounts.save(new Account(email, displayName, passwordEncoder.encode(password), role, clock.instant()));
+        account.verifyEmail(clock.instant());
         return info(account);
     }
 
@@ -164,6 +181,7 @@ public class AccountService {
         accountData.put("displayName", account.getDisplayName());
         accountData.put("role", account.getRole());
         accountData.put("createdAt", account.getCreatedAt().toString());
+        accountData.put("emailVerified", account.isEmailVerified());
         data.put("account", accountData);
         data.put("exportedAt", clock.instant().toString());
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(data);
@@ -290,6 +308,15 @@ public class AccountService {
                         account.getPasswordHash(),
                         account.getRole(),
                         account.isActiveAt(clock.instant())));
+    }
+
+    /**
+     * Whether the account's owner proved the address is theirs; an unknown account has not. Accounts the site makes
+     * itself count as verified.
+     */
+    @Transactional(readOnly = true)
+    public boolean isEmailVerified(long accountId) {
+        return accounts.findById(accountId).filter(Account::isEmailVerified).isPresent();
     }
 
     /** Disables those of these accounts that are still enabled and answers their e-mails, for start-up checks. */

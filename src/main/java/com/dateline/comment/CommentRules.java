@@ -20,6 +20,9 @@ class CommentRules {
     static final Duration EDIT_WINDOW = Duration.ofMinutes(10);
     static final Duration DUPLICATE_WINDOW = Duration.ofHours(24);
 
+    /** The hold reason moderators see on a comment whose author has not verified their e-mail address. */
+    static final String HELD_UNVERIFIED = "Held: address not verified";
+
     private final CommentRepository comments;
     private final CommenterRepository commenters;
     private final CommentPolicyRepository policies;
@@ -134,6 +137,10 @@ class CommentRules {
         var suspect = CommentText.firstWholeWord(text, policy.suspectWords());
         if (suspect.isPresent()) {
             return new Decision(CommentStatus.PENDING, "Held: suspect word \"" + suspect.get() + "\"");
+        }
+        // Whoever has not opened the link mailed at registration may not own the address they signed up with.
+        if (!accounts.isEmailVerified(author)) {
+            return new Decision(CommentStatus.PENDING, HELD_UNVERIFIED);
         }
         if (!policy.isPreModeration()) {
             return new Decision(CommentStatus.PUBLISHED, "Pre-moderation is off");

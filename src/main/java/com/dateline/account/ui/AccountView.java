@@ -2,6 +2,8 @@ package com.dateline.account.ui;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
+import com.dateline.account.EmailChange;
+import com.dateline.account.EmailVerification;
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
 import com.dateline.base.ui.FieldErrors;
@@ -32,7 +34,10 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The signed-in reader's own page: display name, password, their data, and deleting the account. */
+/**
+ * The signed-in reader's own page: display name, password, e-mail address (and whether it is verified), their data, and
+ * deleting the account.
+ */
 @Route(value = "account", layout = MainLayout.class)
 @PermitAll
 class AccountView extends Div implements HasDynamicTitle {
@@ -47,7 +52,13 @@ class AccountView extends Div implements HasDynamicTitle {
 
     private final String blogTitle;
 
-    AccountView(AccountService accounts, AuthenticationContext authentication, BlogProperties blog, BlogTime time) {
+    AccountView(
+            AccountService accounts,
+            EmailVerification verification,
+            EmailChange emailChanges,
+            AuthenticationContext authentication,
+            BlogProperties blog,
+            BlogTime time) {
         this.blogTitle = blog.title();
         addClassName("form-page");
         var account = accounts.myAccount();
@@ -101,9 +112,14 @@ class AccountView extends Div implements HasDynamicTitle {
         add(
                 new H1("Your account"),
                 new Paragraph(
-                        "Signed in as " + account.email() + ". Member since " + time.date(account.createdAt()) + "."),
+                        "Signed in as " + account.email() + ". Member since " + time.date(account.createdAt()) + "."));
+        if (!verification.isMineVerified()) {
+            add(new VerificationNotice(verification, account.email()));
+        }
+        add(
                 section("Display name", displayName, saveName),
                 section("Password", currentPassword, newPassword, changePassword),
+                new EmailChangeSection(emailChanges),
                 section("Your data", new Paragraph("Everything we store about you, as a file you can keep."), download),
                 section(
                         "Delete your account",

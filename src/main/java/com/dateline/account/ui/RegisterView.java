@@ -8,6 +8,7 @@ import com.dateline.base.ui.FieldErrors;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.SignInRedirects;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -24,15 +26,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A reader creates an account: display name, e-mail, password. A refused field keeps what was
- * typed and says what to fix; on success the reader is signed in and returned to the page that
- * sent them.
+ * A reader creates an account: display name, e-mail, password. A refused field keeps what was typed and says what to
+ * fix. Then the page says "Check your inbox", naming the address, and offers "Sign in" (back to the page that sent
+ * them): the same answer when the address already has an account, so nobody learns from this form who reads here.
+ * That is why nobody is signed in automatically: a reader who was would know the address was new.
  */
 @Route(value = "register", layout = MainLayout.class)
 @AnonymousAllowed
@@ -47,6 +49,8 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     private final AccountService accounts;
     private final String blogTitle;
     private final FieldErrors errors = new FieldErrors();
+    final Answer answer = new Answer();
+    private final List<Component> form;
     private @Nullable String returnTo;
 
     RegisterView(AccountService accounts, BlogProperties blog) {
@@ -76,14 +80,12 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         create.setDisableOnClick(true);
         create.addClickListener(click -> register());
 
-        add(
-                new H1("Create an account"),
-                new Paragraph("Readers with an account can join the discussion under every post."),
-                displayName,
-                email,
-                password,
-                create,
-                new Paragraph(new Text("Already have an account? "), signIn));
+        var intro = new Paragraph("Readers with an account can join the discussion under every post.");
+        var already = new Paragraph(new Text("Already have an account? "), signIn);
+        form = List.of(intro, displayName, email, password, create, already);
+        add(new H1("Create an account"));
+        form.forEach(this::add);
+        add(answer);
     }
 
     @Override
@@ -100,35 +102,27 @@ class RegisterView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private void register() {
         try {
-            var request = VaadinRequest.getCurrent();
-            var address = request == null || request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
-            var account = accounts.register(
-                    new Registration(displayName.getValue(), email.getValue(), password.getValue()), address);
+            var typed = new Registration(displayName.getValue(), email.getValue(), password.getValue());
+            accounts.register(typed, ClientAddress.current());
             errors.clear();
-            signInAndReturn(account.email(), password.getValue());
+            showCheckYourInbox(email.getValue().strip());
         } catch (AccountRejected rejected) {
             errors.show(rejected.problems());
             create.setEnabled(true);
         }
     }
 
-    /** Posts the sign-in form for the reader, as if they had typed it: Spring Security opens the session. */
-    private void signInAndReturn(String accountEmail, String accountPassword) {
-        var query = SignInRedirects.returnToQuery(returnTo);
-        getElement().executeJs("""
-                const form = document.createElement('form');
-                form.method = 'POST';
-                form.action = $0;
-                const csrf = document.querySelector('meta[name="_csrf"]');
-                for (const [name, value] of [['username', $1], ['password', $2], ['_csrf', csrf ? csrf.content : '']]) {
-                  const input = document.createElement('input');
-                  input.type = 'hidden';
-                  input.name = name;
-                  input.value = value;
-                  form.appendChild(input);
-                }
-                document.body.appendChild(form);
-                form.submit();""", query.isEmpty() ? "login" : "login?" + query, accountEmail, accountPassword);
+    /** The one answer, whether or not the address already had an account: this page must not tell which. */
+    private void showCheckYourInbox(String address) {
+        form.forEach(component -> component.setVisible(false));
+        var signInNow = new Anchor(signIn.getHref(), "Sign in");
+        signInNow.setId("answer-sign-in");
+        answer.show(
+                new H2("Check your inbox"),
+                new Paragraph("We sent a message to " + address + ". Open the link in it to confirm that the address"
+                        + " is yours; the link works for 24 hours. You can sign in and read right away; until you"
+                        + " confirm, your comments wait for a moderator."),
+                new Paragraph(signInNow));
     }
 
     @Override

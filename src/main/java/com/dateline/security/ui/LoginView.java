@@ -29,6 +29,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     final LoginForm form = new LoginForm();
     final Anchor register = new Anchor("/register", "Create an account");
+    final Anchor forgotPassword = new Anchor("/forgot-password", "Forgot your password?");
     final Anchor back;
     private final String blogTitle;
 
@@ -38,9 +39,11 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         back = new Anchor("/", "Back to " + blogTitle);
         var home = new Anchor("/", blogTitle);
         home.addClassName("auth-masthead");
+        // A link rather than the form's own button: it works before the client script has started, and it is a link.
         form.setForgotPasswordButtonVisible(false);
+        forgotPassword.setId("forgot-password");
         form.setI18n(i18n(null, 0));
-        add(home, form, new Paragraph(new Text("New here? "), register), back);
+        add(home, form, new Paragraph(forgotPassword), new Paragraph(new Text("New here? "), register), back);
     }
 
     @Override

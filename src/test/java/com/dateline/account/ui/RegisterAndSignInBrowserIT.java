@@ -9,7 +9,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** A new reader registers from a post, signs out, signs in again and lands back on that post. */
+/**
+ * A new reader registers from a post, is told to check their inbox, signs in from there, signs out, signs in again, and
+ * each time lands back on that post.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegisterAndSignInBrowserIT {
 
@@ -36,6 +39,15 @@ class RegisterAndSignInBrowserIT {
         type("#password input", password);
         chromium.screenshot("register-filled");
         browser.findElement(By.id("create-account")).click();
+
+        // Registering signs nobody in: the page says to check the inbox, whether or not the address was new.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("form-answer"), "Check your inbox"));
+        chromium.screenshot("registered-check-your-inbox");
+        browser.findElement(By.id("answer-sign-in")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        type("vaadin-login-form input[name='username']", email);
+        type("vaadin-login-form input[name='password']", password);
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
 
         wait.until(ExpectedConditions.urlContains(POST_PATH));
         wait.until(ExpectedConditions.textToBe(By.id("signed-in-name"), "Layla from Haifa"));

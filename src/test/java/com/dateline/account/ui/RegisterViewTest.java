@@ -3,6 +3,8 @@ package com.dateline.account.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dateline.security.CurrentUser;
+import com.dateline.security.ui.LoginView;
 import com.dateline.support.SignIn;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import java.util.UUID;
@@ -14,7 +16,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The registration form: a refused field says why and keeps what was typed; a valid one creates the account. */
+/**
+ * The registration form: a refused field says why and keeps what was typed; a valid one creates the account and says
+ * "Check your inbox", the same answer as for an address that already has an account.
+ */
 @SpringBootTest
 class RegisterViewTest extends SpringBrowserlessTest {
 
@@ -49,18 +54,27 @@ class RegisterViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void a_taken_email_in_another_letter_case_says_the_account_already_exists() {
-        var view = navigate("register", RegisterView.class);
+    void a_taken_email_in_another_letter_case_gets_the_same_answer_as_a_new_address() {
+        var taken = navigate("register", RegisterView.class);
+        test(taken.displayName).setValue("Leila Haddad");
+        test(taken.email).setValue("Reader@Dateline.test");
+        test(taken.password).setValue("tea-in-the-souk-at-dawn");
+        test(taken.create).click();
+        var takenAnswer = taken.answer.text();
 
-        test(view.displayName).setValue("Leila Haddad");
-        test(view.email).setValue("Reader@Dateline.test");
-        test(view.password).setValue("tea-in-the-souk-at-dawn");
-        test(view.create).click();
+        var email = uniqueEmail();
+        navigate("login", LoginView.class);
+        var fresh = navigate("register", RegisterView.class);
+        test(fresh.displayName).setValue("Leila Haddad");
+        test(fresh.email).setValue(email);
+        test(fresh.password).setValue("tea-in-the-souk-at-dawn");
+        test(fresh.create).click();
 
-        assertThat(view.email.isInvalid()).isTrue();
-        assertThat(view.email.getErrorMessage()).contains("already exists");
-        assertThat(view.displayName.isInvalid()).isFalse();
-        assertThat(view.email.getValue()).isEqualTo("Reader@Dateline.test");
+        assertThat(taken.email.isInvalid()).isFalse();
+        assertThat(takenAnswer).startsWith("Check your inbox").contains("Reader@Dateline.test");
+        assertThat(fresh.answer.text()).isEqualTo(takenAnswer.replace("Reader@Dateline.test", email));
+        assertThat(taken.create.isVisible()).isFalse();
+        assertThat(fresh.create.isVisible()).isFalse();
     }
 
     @Test
@@ -107,6 +121,8 @@ class RegisterViewTest extends SpringBrowserlessTest {
 
         var stored = users.loadUserByUsername(email);
         assertThat(stored.getUsername()).isEqualTo(email);
+        assertThat(view.answer.text()).startsWith("Check your inbox").contains("We sent a message to " + email + ".");
+        assertThat(CurrentUser.get()).as("nobody is signed in by registering").isEmpty();
         assertThat(stored.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_READER");
         assertThat(view.displayName.isInvalid()).isFalse();
         assertThat(view.email.isInvalid()).isFalse();
