@@ -22,6 +22,12 @@ public class BlogTime {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
+    private static final DateTimeFormatter MOMENT = new DateTimeFormatterBuilder()
+            .appendPattern("MMMM d, yyyy, h:mm ")
+            .appendText(ChronoField.AMPM_OF_DAY, Map.of(0L, "am", 1L, "pm"))
+            .appendPattern(" (zzz)")
+            .toFormatter(Locale.US);
+
     private final BlogProperties blog;
 
     public BlogTime(BlogProperties blog) {
@@ -44,6 +50,11 @@ public class BlogTime {
     /** "April 7, 2008". */
     public String date(Instant instant) {
         return DATE.format(inBlogZone(instant));
+    }
+
+    /** "April 7, 2008, 9:58 am (PDT)": a moment in running text, such as a mail, where the zone must be said. */
+    public String moment(Instant instant) {
+        return MOMENT.format(inBlogZone(instant));
     }
 
     /** The machine-readable form for {@code <time datetime>}, with the blog zone's offset. */

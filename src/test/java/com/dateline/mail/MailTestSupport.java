@@ -6,6 +6,8 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -114,6 +116,19 @@ public final class MailTestSupport {
         }
         assertThat(row.attempts()).as("attempts made at " + key).isGreaterThanOrEqualTo(attempts);
         return row;
+    }
+
+    /** The plain-text and the HTML body of a multipart/alternative mail. */
+    public record Bodies(String text, String html) {}
+
+    public static Bodies bodies(MimeMessage message) {
+        try {
+            var parts = (MimeMultipart) message.getContent();
+            return new Bodies((String) parts.getBodyPart(0).getContent(), (String)
+                    parts.getBodyPart(1).getContent());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Stream<String> recipients(MimeMessage message) {
