@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
+import com.dateline.account.EmailChange;
 import com.dateline.account.EmailVerification;
 import com.dateline.account.LinkRefused;
 import com.dateline.account.PasswordReset;
 import com.dateline.account.Registration;
 import com.dateline.support.MailedLinks;
+import com.dateline.support.SignIn;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -49,7 +52,13 @@ class AccountMailsTest implements MailTestServer {
     PasswordEncoder passwordEncoder;
 
     @Autowired
+    EmailChange emailChange;
+
+    @Autowired
     JdbcClient jdbc;
+
+    @RegisterExtension
+    final SignIn signIn = new SignIn();
 
     @BeforeEach
     void serverUp() throws Exception {
@@ -133,6 +142,30 @@ class AccountMailsTest implements MailTestServer {
         var stored = users.loadUserByUsername(email).getPassword();
         assertThat(passwordEncoder.matches(newPassword, stored)).isTrue();
         assertThat(passwordEncoder.matches(PASSWORD, stored)).isFalse();
+    }
+
+    @Test
+    void an_address_change_sends_the_link_to_the_new_address_and_a_warning_to_the_old_one() throws Exception {
+        var old = address();
+        var moved = address();
+        accounts.register(new Registration("Samir in Beirut", old, PASSWORD));
+
+        signIn.run(old, () -> emailChange.request(PASSWORD, moved));
+
+        assertThat(SMTP.waitForIncomingEmail(MailTestSupport.PATIENCE.toMillis(), 2))
+                .as("two mails arrived")
+                .isTrue();
+        var received = SMTP.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        var toNew = received[0].getSubject().startsWith("Confirm") ? received[0] : received[1];
+        var toOld = toNew == received[0] ? received[1] : received[0];
+        assertThat(MailTestSupport.recipients(toNew)).containsExactly(moved);
+        assertThat(toNew.getSubject()).isEqualTo("Confirm your new address on Babylon & Beyond");
+        assertThat(MailTestSupport.recipients(toOld)).containsExactly(old);
+        assertThat(toOld.getSubject()).isEqualTo("Your address on Babylon & Beyond is being changed");
+        assertThat(MailTestSupport.bodies(toOld).text()).contains(moved).doesNotContain("token=");
+
+        assertThat(emailChange.confirm(MailedLinks.token(link(toNew)))).isEqualTo(moved);
     }
 
     @Test
