@@ -55,6 +55,10 @@ public final class AppProcess implements AutoCloseable {
         var command = new ArrayList<>(List.of(
                 java,
                 "-Xmx512m",
+                // These JVMs live for seconds: the quick compiler alone and the simplest collector start them sooner on
+                // a small machine, and change nothing the application does.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Application.class.getName(),
