@@ -11,6 +11,7 @@ import com.dateline.account.LinkRefused;
 import com.dateline.account.PasswordReset;
 import com.dateline.account.Registration;
 import com.dateline.support.MailedLinks;
+import com.dateline.support.MutableClock;
 import com.dateline.support.SignIn;
 import jakarta.mail.internet.MimeMessage;
 import java.util.UUID;
@@ -30,7 +31,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * server in the test JVM receives the mail, and the link in it does what the mail says.
  */
 @SpringBootTest
-@Import(MailTestServer.Clock.class)
+@Import(MutableClock.InPlaceOfTheSystemClock.class)
 class AccountMailsTest implements MailTestServer {
 
     private static final String PASSWORD = "dates-from-the-basra-palms";

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pass; the only wait is for the mail the commit hands to the outbox's own thread.
  */
 @SpringBootTest
-@Import(MailTestServer.Clock.class)
+@Import(MutableClock.InPlaceOfTheSystemClock.class)
 class MailOutboxTest implements MailTestServer {
 
     @RegisterExtension

@@ -1,22 +1,17 @@
 package com.dateline.mail;
 
-import com.dateline.support.MutableClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Instant;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM, on a free port, and the application context that sends to it: the
- * test classes that implement this interface and {@code @Import(MailTestServer.Clock.class)} share one context. Its
+ * test classes that implement this interface and {@code @Import(MutableClock.InPlaceOfTheSystemClock.class)} share one context. Its
  * clock is moved by hand, and no sweep runs on its own ({@code dateline.mail.sweep-interval=0}): a test that wants the
  * outbox swept calls the sweep. It has a database of its own, so no other context's sweep touches its mail.
  */
@@ -38,15 +33,6 @@ public interface MailTestServer {
             SMTP.start();
         }
         SMTP.purgeEmailFromAllMailboxes();
-    }
-
-    @TestConfiguration
-    class Clock {
-        @Bean
-        @Primary
-        MutableClock mailTestClock() {
-            return new MutableClock(Instant.now());
-        }
     }
 
     final class Server {

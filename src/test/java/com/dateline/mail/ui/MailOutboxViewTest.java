@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * answer, narrows it to one status, and retries a failed mail, telling the admin how it went.
  */
 @SpringBootTest
-@Import(MailTestServer.Clock.class)
+@Import(MutableClock.InPlaceOfTheSystemClock.class)
 class MailOutboxViewTest extends SpringBrowserlessTest implements MailTestServer {
 
     @RegisterExtension

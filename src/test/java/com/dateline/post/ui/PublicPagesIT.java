@@ -33,11 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * page that shows a change on the first request after it, and nothing that is not published.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(PublicPagesIT.Clocks.class)
+@Import(MutableClock.InPlaceOfTheSystemClock.class)
 class PublicPagesIT {
 
     @RegisterExtension
@@ -53,15 +50,6 @@ class PublicPagesIT {
 
     private static final String SEED = "/2008/04/iraq-us-and-irans-talk-about-talks-continues";
     private static final long SEED_ID = 3;
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now());
-        }
-    }
 
     @LocalServerPort
     int port;
