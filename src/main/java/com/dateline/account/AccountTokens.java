@@ -24,15 +24,20 @@ class AccountTokens {
     static final Duration CHANGE_EMAIL_LIFETIME = Duration.ofHours(24);
     static final Duration RESET_PASSWORD_LIFETIME = Duration.ofHours(1);
 
-    /** A token just made: its id (for the mail side to dedupe), the token itself (for the link only), its expiry. */
-    record Issued(UUID id, String token, Instant expiresAt) {}
+    /**
+     * A token just made: its id (for the mail side to dedupe), the token itself, the absolute link that carries it (for
+     * the mail, and nowhere else), its expiry.
+     */
+    record Issued(UUID id, String token, String link, Instant expiresAt) {}
 
     private final AccountTokenRepository tokens;
+    private final AccountLinks links;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountTokens(AccountTokenRepository tokens, Clock clock) {
+    AccountTokens(AccountTokenRepository tokens, AccountLinks links, Clock clock) {
         this.tokens = tokens;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -43,7 +48,7 @@ class AccountTokens {
         var now = clock.instant();
         var stored = tokens.save(
                 new AccountToken(accountId, purpose, hash(token), newEmail, now, now.plus(lifetime(purpose))));
-        return new Issued(stored.id(), token, stored.expiresAt());
+        return new Issued(stored.id(), token, links.withToken(route(purpose), token), stored.expiresAt());
     }
 
     /**
@@ -84,6 +89,15 @@ class AccountTokens {
         var found = usable(token, purpose);
         found.use(clock.instant());
         return found;
+    }
+
+    /** The page a link of this purpose opens. */
+    private static String route(AccountToken.Purpose purpose) {
+        return switch (purpose) {
+            case VERIFY_EMAIL -> AccountLinks.VERIFY_EMAIL;
+            case CHANGE_EMAIL -> AccountLinks.CONFIRM_EMAIL;
+            case RESET_PASSWORD -> AccountLinks.RESET_PASSWORD;
+        };
     }
 
     private static Duration lifetime(AccountToken.Purpose purpose) {

@@ -32,7 +32,6 @@ public class EmailChange {
 
     private final AccountRepository accounts;
     private final AccountTokens tokens;
-    private final AccountLinks links;
     private final LinkLimits limits;
     private final PasswordEncoder passwordEncoder;
     private final Validator validator;
@@ -42,7 +41,6 @@ public class EmailChange {
     EmailChange(
             AccountRepository accounts,
             AccountTokens tokens,
-            AccountLinks links,
             LinkLimits limits,
             PasswordEncoder passwordEncoder,
             Validator validator,
@@ -50,7 +48,6 @@ public class EmailChange {
             ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.links = links;
         this.limits = limits;
         this.passwordEncoder = passwordEncoder;
         this.validator = validator;
@@ -78,25 +75,13 @@ public class EmailChange {
         if (problem.isPresent()) {
             throw new AccountRejected(Map.of("email", problem.get()));
         }
-        var wait = limits.takeEmailChange(account.id());
-        if (wait.isPositive()) {
-            SecurityLog.warning("email-change-limited", "account", account.id());
-            throw new AccountRejected(Map.of(
-                    "email",
-                    "You asked for several address changes in the last hour. Please check your inbox, or try again"
-                            + " in " + Allowance.wait(wait) + "."));
-        }
+        limits.takeEmailChange(account.id());
         var changeId = UUID.randomUUID();
         if (!accounts.existsByEmailKey(Account.emailKey(email))) {
             var issued = tokens.issue(account.id(), AccountToken.Purpose.CHANGE_EMAIL, email);
             changeId = issued.id();
             events.publishEvent(new EmailChangeRequested(
-                    issued.id(),
-                    account.id(),
-                    email,
-                    account.getDisplayName(),
-                    links.withToken(AccountLinks.CONFIRM_EMAIL, issued.token()),
-                    issued.expiresAt()));
+                    issued.id(), account.id(), email, account.getDisplayName(), issued.link(), issued.expiresAt()));
         }
         SecurityLog.event("email-change-requested", "account", account.id());
         events.publishEvent(new EmailChangeNotice(

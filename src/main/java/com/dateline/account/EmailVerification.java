@@ -59,14 +59,7 @@ public class EmailVerification {
         if (account.isEmailVerified()) {
             throw new AccountRejected(Map.of("email", "Your address is verified already."));
         }
-        var wait = limits.takeVerification(account.id());
-        if (wait.isPositive()) {
-            SecurityLog.warning("verification-link-limited", "account", account.id());
-            throw new AccountRejected(Map.of(
-                    "email",
-                    "We sent you several links in the last hour. Please check your inbox (and spam folder), or try"
-                            + " again in " + Allowance.wait(wait) + "."));
-        }
+        limits.takeVerification(account.id());
         sendLink(account);
     }
 
@@ -94,7 +87,7 @@ public class EmailVerification {
                 account.id(),
                 account.getEmail(),
                 account.getDisplayName(),
-                links.withToken(AccountLinks.VERIFY_EMAIL, issued.token()),
+                issued.link(),
                 issued.expiresAt()));
     }
 

@@ -1,8 +1,10 @@
 package com.dateline.account;
 
+import com.dateline.security.SecurityLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,20 +32,56 @@ class LinkLimits {
         this.resetPerClient = new Allowance(clock, resetPerClient);
     }
 
-    Duration takeVerification(long accountId) {
-        return verificationPerAccount.take(String.valueOf(accountId));
+    /**
+     * Takes one of the account's verification links for this hour.
+     *
+     * @throws AccountRejected for "email" when the hour's links are spent
+     */
+    void takeVerification(long accountId) {
+        refuseIfSpent(
+                verificationPerAccount.take(String.valueOf(accountId)),
+                "verification-link-limited",
+                "account",
+                accountId,
+                "We sent you several links in the last hour. Please check your inbox (and spam folder), or try again in ");
     }
 
-    Duration takeEmailChange(long accountId) {
-        return emailChangePerAccount.take(String.valueOf(accountId));
+    /**
+     * Takes one of the account's address changes for this hour.
+     *
+     * @throws AccountRejected for "email" when the hour's changes are spent
+     */
+    void takeEmailChange(long accountId) {
+        refuseIfSpent(
+                emailChangePerAccount.take(String.valueOf(accountId)),
+                "email-change-limited",
+                "account",
+                accountId,
+                "You asked for several address changes in the last hour. Please check your inbox, or try again in ");
     }
 
-    /** Takes from the client address's allowance first, so guessing many addresses spends the guesser's own. */
-    Duration takeReset(String email, String clientAddress) {
-        var client = resetPerClient.take(clientAddress);
-        if (client.isPositive()) {
-            return client;
+    /**
+     * Takes from the client address's allowance first, so guessing many addresses spends the guesser's own.
+     *
+     * @throws AccountRejected for "email" when either allowance is spent
+     */
+    void takeReset(String email, String clientAddress) {
+        var wait = resetPerClient.take(clientAddress);
+        if (!wait.isPositive()) {
+            wait = resetPerEmail.take(email.strip().toLowerCase(Locale.ROOT));
         }
-        return resetPerEmail.take(email.strip().toLowerCase(Locale.ROOT));
+        refuseIfSpent(
+                wait,
+                "password-reset-limited",
+                "address",
+                clientAddress,
+                "Too many password resets were asked for recently. Please check your inbox, or try again in ");
+    }
+
+    private static void refuseIfSpent(Duration wait, String event, String key, Object value, String message) {
+        if (wait.isPositive()) {
+            SecurityLog.warning(event, key, value);
+            throw new AccountRejected(Map.of("email", message + Allowance.wait(wait) + "."));
+        }
     }
 }

@@ -20,7 +20,6 @@ public class PasswordReset {
 
     private final AccountRepository accounts;
     private final AccountTokens tokens;
-    private final AccountLinks links;
     private final LinkLimits limits;
     private final PasswordRules passwordRules;
     private final PasswordEncoder passwordEncoder;
@@ -31,7 +30,6 @@ public class PasswordReset {
     PasswordReset(
             AccountRepository accounts,
             AccountTokens tokens,
-            AccountLinks links,
             LinkLimits limits,
             PasswordRules passwordRules,
             PasswordEncoder passwordEncoder,
@@ -40,7 +38,6 @@ public class PasswordReset {
             ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.links = links;
         this.limits = limits;
         this.passwordRules = passwordRules;
         this.passwordEncoder = passwordEncoder;
@@ -62,14 +59,7 @@ public class PasswordReset {
         if (email.isEmpty()) {
             throw new AccountRejected(Map.of("email", "Enter the e-mail address you sign in with."));
         }
-        var wait = limits.takeReset(email, clientAddress);
-        if (wait.isPositive()) {
-            SecurityLog.warning("password-reset-limited", "address", clientAddress);
-            throw new AccountRejected(Map.of(
-                    "email",
-                    "Too many password resets were asked for recently. Please check your inbox, or try again in "
-                            + Allowance.wait(wait) + "."));
-        }
+        limits.takeReset(email, clientAddress);
         var account = accounts.findByEmailKey(Account.emailKey(email))
                 .filter(found -> !found.isDeleted() && !found.isImported());
         if (account.isEmpty()) {
@@ -79,12 +69,7 @@ public class PasswordReset {
         var issued = tokens.issue(owner.id(), AccountToken.Purpose.RESET_PASSWORD, null);
         SecurityLog.event("password-reset-requested", "account", owner.id());
         events.publishEvent(new PasswordResetRequested(
-                issued.id(),
-                owner.id(),
-                owner.getEmail(),
-                owner.getDisplayName(),
-                links.withToken(AccountLinks.RESET_PASSWORD, issued.token()),
-                issued.expiresAt()));
+                issued.id(), owner.id(), owner.getEmail(), owner.getDisplayName(), issued.link(), issued.expiresAt()));
     }
 
     /**
