@@ -21,14 +21,12 @@ class AccountMails {
 
     private final MailOutbox outbox;
     private final BlogTime time;
-    private final String signature;
     private final String title;
 
     AccountMails(MailOutbox outbox, BlogTime time, BlogProperties blog) {
         this.outbox = outbox;
         this.time = time;
         this.title = blog.title();
-        this.signature = "— " + blog.title();
     }
 
     @ApplicationModuleListener
@@ -39,7 +37,11 @@ class AccountMails {
                 .link("Confirm my address", event.link())
                 .paragraph("The link works once, until " + time.moment(event.expiresAt())
                         + ". If you did not sign up, ignore this mail: nothing happens without the link.")
-                .to("verify-email:" + event.tokenId(), event.email(), "Confirm your address for " + title, signature));
+                .to(
+                        "verify-email:" + event.tokenId(),
+                        event.email(),
+                        "Confirm your address for " + title,
+                        "— " + title));
     }
 
     @ApplicationModuleListener
@@ -55,7 +57,7 @@ class AccountMails {
                         "known-address:" + event.attemptId(),
                         event.email(),
                         "Someone tried to sign up with your address on " + title,
-                        signature));
+                        "— " + title));
     }
 
     @ApplicationModuleListener
@@ -66,7 +68,11 @@ class AccountMails {
                 .paragraph("The link works once, until " + time.moment(event.expiresAt())
                         + ". Setting a new password signs out every other browser. If you did not ask, ignore this"
                         + " mail: your password stays as it is.")
-                .to("reset-password:" + event.tokenId(), event.email(), "Set a new password on " + title, signature));
+                .to(
+                        "reset-password:" + event.tokenId(),
+                        event.email(),
+                        "Set a new password on " + title,
+                        "— " + title));
     }
 
     @ApplicationModuleListener
@@ -81,7 +87,7 @@ class AccountMails {
                         "change-email:" + event.tokenId(),
                         event.newEmail(),
                         "Confirm your new address on " + title,
-                        signature));
+                        "— " + title));
     }
 
     @ApplicationModuleListener
@@ -94,6 +100,6 @@ class AccountMails {
                         "email-change-notice:" + event.changeId(),
                         event.oldEmail(),
                         "Your address on " + title + " is being changed",
-                        signature));
+                        "— " + title));
     }
 }
