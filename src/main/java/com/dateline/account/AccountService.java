@@ -215,6 +215,7 @@ public class AccountService {
         account.setEnabled(enabled);
         if (!enabled) {
             sessions.endAllOf(accountId);
+            events.publishEvent(new AccountSuspended(UUID.randomUUID(), accountId, null));
         }
         SecurityLog.event(enabled ? "account-unbanned" : "account-banned", "account", accountId);
         return info(account);
@@ -234,6 +235,7 @@ public class AccountService {
         }
         account.disableUntil(until);
         sessions.endAllOf(accountId);
+        events.publishEvent(new AccountSuspended(UUID.randomUUID(), accountId, until));
         SecurityLog.event("account-banned", "account", accountId, "until", until);
         return info(account);
     }

@@ -1,5 +1,6 @@
 package com.dateline.account;
 
+import com.dateline.base.PublicLinks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,11 +32,11 @@ class AccountTokens {
     record Issued(UUID id, String token, String link, Instant expiresAt) {}
 
     private final AccountTokenRepository tokens;
-    private final AccountLinks links;
+    private final PublicLinks links;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountTokens(AccountTokenRepository tokens, AccountLinks links, Clock clock) {
+    AccountTokens(AccountTokenRepository tokens, PublicLinks links, Clock clock) {
         this.tokens = tokens;
         this.links = links;
         this.clock = clock;
@@ -94,9 +95,9 @@ class AccountTokens {
     /** The page a link of this purpose opens. */
     private static String route(AccountToken.Purpose purpose) {
         return switch (purpose) {
-            case VERIFY_EMAIL -> AccountLinks.VERIFY_EMAIL;
-            case CHANGE_EMAIL -> AccountLinks.CONFIRM_EMAIL;
-            case RESET_PASSWORD -> AccountLinks.RESET_PASSWORD;
+            case VERIFY_EMAIL -> AccountRoutes.VERIFY_EMAIL;
+            case CHANGE_EMAIL -> AccountRoutes.CONFIRM_EMAIL;
+            case RESET_PASSWORD -> AccountRoutes.RESET_PASSWORD;
         };
     }
 

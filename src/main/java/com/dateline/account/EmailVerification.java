@@ -1,5 +1,6 @@
 package com.dateline.account;
 
+import com.dateline.base.PublicLinks;
 import com.dateline.security.CurrentUser;
 import com.dateline.security.SecurityLog;
 import java.time.Clock;
@@ -20,7 +21,7 @@ public class EmailVerification {
 
     private final AccountRepository accounts;
     private final AccountTokens tokens;
-    private final AccountLinks links;
+    private final PublicLinks links;
     private final LinkLimits limits;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -28,7 +29,7 @@ public class EmailVerification {
     EmailVerification(
             AccountRepository accounts,
             AccountTokens tokens,
-            AccountLinks links,
+            PublicLinks links,
             LinkLimits limits,
             Clock clock,
             ApplicationEventPublisher events) {
@@ -98,8 +99,8 @@ public class EmailVerification {
                 account.id(),
                 account.getEmail(),
                 account.getDisplayName(),
-                links.page(AccountLinks.SIGN_IN),
-                links.page(AccountLinks.FORGOT_PASSWORD),
+                links.page(AccountRoutes.SIGN_IN),
+                links.page(AccountRoutes.FORGOT_PASSWORD),
                 clock.instant()));
     }
 

@@ -1,6 +1,5 @@
-package com.dateline.account;
+package com.dateline.base;
 
-import com.dateline.base.BlogProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,27 +13,23 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * mail is used, and outside any request this machine's port.
  */
 @Component
-class AccountLinks {
-
-    static final String VERIFY_EMAIL = "verify-email";
-    static final String RESET_PASSWORD = "reset-password";
-    static final String CONFIRM_EMAIL = "confirm-email";
-    static final String FORGOT_PASSWORD = "forgot-password";
-    static final String SIGN_IN = "login";
+public class PublicLinks {
 
     private final BlogProperties blog;
     private final int port;
 
-    AccountLinks(BlogProperties blog, @Value("${server.port:8080}") int port) {
+    public PublicLinks(BlogProperties blog, @Value("${server.port:8080}") int port) {
         this.blog = blog;
         this.port = port;
     }
 
-    String page(String route) {
+    /** The page at {@code route}, e.g. {@code login}. */
+    public String page(String route) {
         return origin() + "/" + route;
     }
 
-    String withToken(String route, String token) {
+    /** The page at {@code route} with {@code ?token=}, the token encoded. */
+    public String withToken(String route, String token) {
         return page(route) + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -33,7 +32,7 @@ public class CommentRecords {
     private final CommentRepository comments;
     private final CommentReportRepository reports;
     private final CommenterRepository commenters;
-    private final ApplicationEventPublisher events;
+    private final CommentAnnouncements announcements;
     private final CommentTally tally;
     private final Clock clock;
 
@@ -41,13 +40,13 @@ public class CommentRecords {
             CommentRepository comments,
             CommentReportRepository reports,
             CommenterRepository commenters,
-            ApplicationEventPublisher events,
+            CommentAnnouncements announcements,
             CommentTally tally,
             Clock clock) {
         this.comments = comments;
         this.reports = reports;
         this.commenters = commenters;
-        this.events = events;
+        this.announcements = announcements;
         this.tally = tally;
         this.clock = clock;
     }
@@ -123,7 +122,7 @@ public class CommentRecords {
 
     /**
      * Gives the comment a decision if it is still at the expected version, marks it as spam or not, sets how many
-     * reports are open, and publishes {@link CommentChanged}.
+     * reports are open, and publishes {@link CommentChanged} and {@link CommentModerated}.
      *
      * @return the comment as it was before; empty, with nothing changed, if it no longer exists or changed since
      */
@@ -139,12 +138,7 @@ public class CommentRecords {
         comment.decide(decision, clock.instant());
         comment.setSpam(spam);
         comment.setOpenReports(openReports);
-        events.publishEvent(new CommentChanged(
-                comment.getPostId(),
-                comment.id(),
-                decision.status(),
-                comment.getAuthorId(),
-                before.status() == CommentStatus.PUBLISHED || decision.status() == CommentStatus.PUBLISHED));
+        announcements.moderated(comment, before.status(), decision.toAuthor());
         return Optional.of(before);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
@@ -49,6 +50,10 @@ interface CommentRepository extends JpaRepository<Comment, Long>, JpaSpecificati
     /** Every reply in the given threads; which of them a reader sees is decided in memory. */
     @Query("select c from Comment c where c.rootId in :rootIds order by c.createdAt asc, c.id asc")
     List<Comment> findReplies(Collection<Long> rootIds);
+
+    // ix_comment_status_created answers this from its first entry.
+    @Query("select min(c.createdAt) from Comment c where c.status = :status")
+    @Nullable Instant oldestCreatedAt(CommentStatus status);
 
     Optional<Comment> findFirstByAuthorIdOrderByCreatedAtDesc(long authorId);
 

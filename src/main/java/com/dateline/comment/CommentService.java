@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,7 +32,7 @@ public class CommentService {
     private final CommentRules rules;
     private final CommentThreadReader threads;
     private final CommentReporting reporting;
-    private final ApplicationEventPublisher events;
+    private final CommentAnnouncements announcements;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final Object[] authorLocks = Stream.generate(Object::new).limit(64).toArray();
@@ -43,14 +42,14 @@ public class CommentService {
             CommentRules rules,
             CommentThreadReader threads,
             CommentReporting reporting,
-            ApplicationEventPublisher events,
+            CommentAnnouncements announcements,
             Clock clock,
             TransactionTemplate transaction) {
         this.comments = comments;
         this.rules = rules;
         this.threads = threads;
         this.reporting = reporting;
-        this.events = events;
+        this.announcements = announcements;
         this.clock = clock;
         this.transaction = transaction;
     }
@@ -134,8 +133,7 @@ public class CommentService {
                 author,
                 decision.status(),
                 decision.reason());
-        events.publishEvent(new CommentChanged(
-                postId, comment.id(), decision.status(), author, decision.status() == CommentStatus.PUBLISHED));
+        announcements.changed(comment, null);
         return new SubmitOutcome(comment.id(), decision.status(), outcomeMessage(decision.status()));
     }
 
@@ -157,14 +155,9 @@ public class CommentService {
         }
         CommentRules.checkLength(text);
         var decision = rules.decide(author, text, rules.policy(), now);
-        var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
+        var before = comment.getStatus();
         comment.edit(text, decision, now);
-        events.publishEvent(new CommentChanged(
-                comment.getPostId(),
-                commentId,
-                comment.getStatus(),
-                author,
-                wasPublished || comment.getStatus() == CommentStatus.PUBLISHED));
+        announcements.changed(comment, before);
         return new SubmitOutcome(commentId, comment.getStatus(), outcomeMessage(comment.getStatus()));
     }
 
@@ -173,10 +166,9 @@ public class CommentService {
     @PreAuthorize("isAuthenticated()")
     public void delete(long commentId) {
         var comment = ownComment(commentId, CurrentUser.require().accountId());
-        var wasPublished = comment.getStatus() == CommentStatus.PUBLISHED;
+        var before = comment.getStatus();
         comment.decide(new Decision(CommentStatus.DELETED, "Deleted by its author"), clock.instant());
-        events.publishEvent(new CommentChanged(
-                comment.getPostId(), commentId, CommentStatus.DELETED, comment.getAuthorId(), wasPublished));
+        announcements.changed(comment, before);
     }
 
     /** A reader reports a published comment to the moderators, once per comment. */

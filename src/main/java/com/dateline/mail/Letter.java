@@ -2,41 +2,52 @@ package com.dateline.mail;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * A short mail written once and given as both bodies: each paragraph and link goes into the plain text as it is and
  * into the HTML escaped, so a reader's name or text in a mail is shown as text, never read as markup.
  */
-final class Letter {
+public final class Letter {
 
     private final List<String> text = new ArrayList<>();
     private final List<String> html = new ArrayList<>();
 
-    Letter(String displayName) {
+    public Letter(String displayName) {
         paragraph("Hello " + displayName + ",");
     }
 
-    Letter paragraph(String words) {
+    public Letter paragraph(String words) {
         text.add(words);
         html.add("<p>" + HtmlUtils.htmlEscape(words) + "</p>");
         return this;
     }
 
     /** A link on a line of its own in the text, and a link with {@code label} in the HTML. */
-    Letter link(String label, String url) {
+    public Letter link(String label, String url) {
         text.add(label + ":\n" + url);
         html.add("<p><a href=\"" + HtmlUtils.htmlEscape(url) + "\">" + HtmlUtils.htmlEscape(label) + "</a></p>");
         return this;
     }
 
-    OutgoingMail to(String dedupeKey, String address, String subject, String signature) {
+    public OutgoingMail to(String dedupeKey, String address, String subject, String signature) {
+        return to(dedupeKey, address, subject, signature, null);
+    }
+
+    /**
+     * A mail the reader may stop getting: {@code unsubscribeUrl} goes into the RFC 8058 headers ({@link OutgoingMail});
+     * the letter should also show it as a {@link #link}, for mail programs that offer no button.
+     */
+    public OutgoingMail to(
+            String dedupeKey, String address, String subject, String signature, @Nullable String unsubscribeUrl) {
         paragraph(signature);
         return new OutgoingMail(
                 dedupeKey,
                 address,
                 subject,
                 String.join("\n\n", text) + "\n",
-                "<!DOCTYPE html><html><body>" + String.join("", html) + "</body></html>");
+                "<!DOCTYPE html><html><body>" + String.join("", html) + "</body></html>",
+                unsubscribeUrl);
     }
 }

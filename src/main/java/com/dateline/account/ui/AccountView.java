@@ -1,5 +1,6 @@
 package com.dateline.account.ui;
 
+import com.dateline.account.AccountPageSection;
 import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
 import com.dateline.account.EmailChange;
@@ -31,12 +32,13 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The signed-in reader's own page: display name, password, e-mail address (and whether it is verified), their data, and
- * deleting the account.
+ * The signed-in reader's own page: display name, password, e-mail address (and whether it is verified), the sections
+ * other features add ({@link AccountPageSection}), their data, and deleting the account.
  */
 @Route(value = "account", layout = MainLayout.class)
 @PermitAll
@@ -58,7 +60,8 @@ class AccountView extends Div implements HasDynamicTitle {
             EmailChange emailChanges,
             AuthenticationContext authentication,
             BlogProperties blog,
-            BlogTime time) {
+            BlogTime time,
+            ObjectProvider<AccountPageSection> otherSections) {
         this.blogTitle = blog.title();
         addClassName("form-page");
         var account = accounts.myAccount();
@@ -119,7 +122,9 @@ class AccountView extends Div implements HasDynamicTitle {
         add(
                 section("Display name", displayName, saveName),
                 section("Password", currentPassword, newPassword, changePassword),
-                new EmailChangeSection(emailChanges),
+                new EmailChangeSection(emailChanges));
+        otherSections.orderedStream().forEach(other -> other.section().ifPresent(this::add));
+        add(
                 section("Your data", new Paragraph("Everything we store about you, as a file you can keep."), download),
                 section(
                         "Delete your account",

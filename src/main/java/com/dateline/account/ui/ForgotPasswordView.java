@@ -3,6 +3,7 @@ package com.dateline.account.ui;
 import com.dateline.account.AccountRejected;
 import com.dateline.account.PasswordReset;
 import com.dateline.base.BlogProperties;
+import com.dateline.base.ui.Answer;
 import com.dateline.base.ui.FieldErrors;
 import com.dateline.base.ui.MainLayout;
 import com.vaadin.flow.component.Key;

@@ -2,6 +2,7 @@ package com.dateline.account.ui;
 
 import com.dateline.account.LinkRefused;
 import com.dateline.base.BlogProperties;
+import com.dateline.base.ui.Answer;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;

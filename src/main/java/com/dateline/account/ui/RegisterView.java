@@ -4,6 +4,7 @@ import com.dateline.account.AccountRejected;
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
 import com.dateline.base.BlogProperties;
+import com.dateline.base.ui.Answer;
 import com.dateline.base.ui.FieldErrors;
 import com.dateline.base.ui.MainLayout;
 import com.dateline.security.CurrentUser;

@@ -2,6 +2,7 @@ package com.dateline.account.ui;
 
 import com.dateline.account.AccountRejected;
 import com.dateline.account.EmailVerification;
+import com.dateline.base.ui.Answer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;

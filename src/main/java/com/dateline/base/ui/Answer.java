@@ -1,4 +1,4 @@
-package com.dateline.account.ui;
+package com.dateline.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -8,21 +8,21 @@ import java.util.Objects;
  * Where a form's answer appears: a live region, present (empty) from the start so screen readers announce what is put
  * in it.
  */
-class Answer extends Div {
+public class Answer extends Div {
 
-    Answer() {
+    public Answer() {
         getElement().setAttribute("aria-live", "polite");
         getElement().setAttribute("role", "status");
         addClassName("form-answer");
     }
 
-    void show(Component... content) {
+    public void show(Component... content) {
         removeAll();
         add(content);
     }
 
     /** The text of the answer as a screen reader reads it, for tests and logs. */
-    String text() {
+    public String text() {
         return Objects.requireNonNullElse(getElement().getTextRecursively(), "");
     }
 }

@@ -1,0 +1,19 @@
+package com.dateline.comment;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A moderator gave a comment a status (or undid one), for what its author is told; delivered after the decision
+ * commits.
+ *
+ * @param excerpt the start of the comment's text, as its author typed it
+ * @param toAuthor the moderator's words for the author when the comment is not published; null if none
+ */
+public record CommentModerated(
+        long postId,
+        long commentId,
+        long authorId,
+        CommentStatus before,
+        CommentStatus after,
+        String excerpt,
+        @Nullable String toAuthor) {}

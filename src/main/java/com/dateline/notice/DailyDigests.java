@@ -1,0 +1,43 @@
+package com.dateline.notice;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the daily digests at {@code dateline.notice.digest-cron} in the blog's time zone (07:00 as shipped): one mail
+ * per reader with every notice that waited for it. A node that was down at that hour leaves them for the next day's
+ * digest, and a digest's key (the reader and its first notice) keeps two nodes from sending the same one.
+ */
+@Component
+class DailyDigests {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyDigests.class);
+
+    private final DigestItemRepository digest;
+    private final Notices notices;
+    private final TransactionTemplate transaction;
+
+    DailyDigests(DigestItemRepository digest, Notices notices, TransactionTemplate transaction) {
+        this.digest = digest;
+        this.notices = notices;
+        this.transaction = transaction;
+    }
+
+    /** @return how many readers' digests were handled */
+    @Scheduled(cron = "${dateline.notice.digest-cron:0 0 7 * * *}", zone = "${dateline.blog.time-zone}")
+    public int sendAll() {
+        var readers = digest.accountsWaiting();
+        // One transaction per reader: one reader's failure leaves the others' digests sent, and theirs for next time.
+        for (var accountId : readers) {
+            try {
+                transaction.executeWithoutResult(status -> notices.sendDigest(accountId));
+            } catch (RuntimeException e) {
+                log.warn("The daily digest of account {} failed; its notices wait for the next one", accountId, e);
+            }
+        }
+        return readers.size();
+    }
+}
