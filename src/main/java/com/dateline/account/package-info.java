@@ -10,6 +10,9 @@
  * {@link com.dateline.account.EmailChangeRequested} and {@link com.dateline.account.EmailChangeNotice}: this module
  * sends no mail itself and knows nothing of the mail module. {@link com.dateline.account.EmailVerification},
  * {@link com.dateline.account.PasswordReset} and {@link com.dateline.account.EmailChange} are the faces of those flows.
+ * It publishes {@link com.dateline.account.AccountSuspended} when an account is banned;
+ * {@link com.dateline.account.AccountContacts} tells the features that write to a reader where to reach them, and
+ * {@link com.dateline.account.AccountPageSection} lets a feature add a section to {@code /account}.
  */
 @NullMarked
 package com.dateline.account;

@@ -6,8 +6,11 @@
  *
  * <p>It does not decide on comments for moderators: {@code moderation} does, through the narrow, moderation-neutral
  * {@link com.dateline.comment.CommentRecords} (find by criteria, counts, apply a decision at the version seen, trust).
- * It publishes {@link com.dateline.comment.CommentChanged} for every change and listens to the account module's
- * {@link com.dateline.account.ReaderNameChanged}.
+ * It publishes {@link com.dateline.comment.CommentChanged} for every change, {@link com.dateline.comment.CommentPublished}
+ * when readers first see a comment and {@link com.dateline.comment.CommentModerated} for a moderator's decision (the
+ * notices are made from those two), and listens to the account module's
+ * {@link com.dateline.account.ReaderNameChanged}. {@link com.dateline.comment.PendingComments} tells how long and how
+ * old the Pending queue is, for work that runs with no one signed in.
  */
 @NullMarked
 package com.dateline.comment;
