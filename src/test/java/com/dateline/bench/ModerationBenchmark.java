@@ -90,8 +90,17 @@ public final class ModerationBenchmark {
     }
 
     public static void main(String[] args) {
+        runThenExit(ModerationBenchmark::run, args);
+    }
+
+    /** What an in-process benchmark's main does: runs it, then ends the JVM, with status 1 if it failed. */
+    interface Body {
+        void run(String[] args) throws Exception;
+    }
+
+    static void runThenExit(Body body, String[] args) {
         try {
-            run(args);
+            body.run(args);
         } catch (Throwable failure) {
             failure.printStackTrace();
             System.exit(1);
