@@ -108,7 +108,8 @@ public final class Burst {
         return result;
     }
 
-    private static double percentile(long[] sorted, int p) {
+    /** The p-th percentile of sorted nanoseconds, in milliseconds. */
+    static double percentile(long[] sorted, int p) {
         var index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }

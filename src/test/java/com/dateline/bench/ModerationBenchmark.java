@@ -90,8 +90,17 @@ public final class ModerationBenchmark {
     }
 
     public static void main(String[] args) {
+        runThenExit(ModerationBenchmark::run, args);
+    }
+
+    /** What an in-process benchmark's main does: runs it, then ends the JVM, with status 1 if it failed. */
+    interface Body {
+        void run(String[] args) throws Exception;
+    }
+
+    static void runThenExit(Body body, String[] args) {
         try {
-            run(args);
+            body.run(args);
         } catch (Throwable failure) {
             failure.printStackTrace();
             System.exit(1);
@@ -123,7 +132,8 @@ public final class ModerationBenchmark {
                 "--spring.jpa.properties.hibernate.session_factory.statement_inspector=" + SqlCounter.class.getName()));
         Arrays.stream(args).filter(arg -> !arg.startsWith("--bench.")).forEach(springArgs::add);
 
-        printMachine();
+        printMachine("Moderation benchmark (issue 5). Targets: first Pending page and queue counts < 50 ms each,"
+                + " bulk approve of 100 < 200 ms.");
         System.out.println("Data folder: " + dataDir);
 
         var started = System.nanoTime();
@@ -608,9 +618,9 @@ public final class ModerationBenchmark {
 
     // ---------------------------------------------------------------- odds and ends
 
-    private static void printMachine() throws IOException, InterruptedException {
-        System.out.println("Moderation benchmark (issue 5). Targets: first Pending page and queue counts < 50 ms each,"
-                + " bulk approve of 100 < 200 ms.");
+    /** The headline, then the machine, the java and its load: what a reader of the figures needs to weigh them. */
+    static void printMachine(String headline) throws IOException, InterruptedException {
+        System.out.println(headline);
         var cpu = "?";
         var cpuinfo = Path.of("/proc/cpuinfo");
         if (Files.isReadable(cpuinfo)) {
@@ -643,7 +653,7 @@ public final class ModerationBenchmark {
     }
 
     /** Other work on the machine skews the figures; this says how busy it was. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             var fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
             return fields[0] + " " + fields[1] + " " + fields[2];
@@ -660,7 +670,7 @@ public final class ModerationBenchmark {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private static int intArg(String[] args, String name, int fallback) {
+    static int intArg(String[] args, String name, int fallback) {
         return Arrays.stream(args)
                 .filter(arg -> arg.startsWith("--" + name + "="))
                 .map(arg -> Integer.parseInt(arg.substring(name.length() + 3).replace("_", "")))
