@@ -16,9 +16,10 @@ create table notice_preference (
     unsubscribe_secret       varchar(64)              not null,
     constraint uk_notice_preference_secret unique (unsubscribe_secret),
     constraint fk_notice_preference_account foreign key (account_id) references account (id),
-    constraint ck_notice_preference_replies check (replies in ('OFF', 'IMMEDIATELY', 'DAILY')),
-    constraint ck_notice_preference_published check (published in ('OFF', 'IMMEDIATELY', 'DAILY')),
-    constraint ck_notice_preference_not_published check (not_published in ('OFF', 'IMMEDIATELY', 'DAILY')),
+    -- regexp_like, not IN: see V13.
+    constraint ck_notice_preference_replies check (regexp_like(replies, '^(OFF|IMMEDIATELY|DAILY)$')),
+    constraint ck_notice_preference_published check (regexp_like(published, '^(OFF|IMMEDIATELY|DAILY)$')),
+    constraint ck_notice_preference_not_published check (regexp_like(not_published, '^(OFF|IMMEDIATELY|DAILY)$')),
     constraint ck_notice_preference_queue check (queue_longer_than >= 1 and queue_older_than_minutes >= 1)
 );
 
