@@ -56,6 +56,8 @@ class NoticesSection extends Section {
         queueLongerThan.setId("notice-queue-longer-than");
         queueLongerThan.setValue(mine.queueLongerThan());
         queueLongerThan.setMin(1);
+        queueLongerThan.setWidthFull();
+        queueOlderThanMinutes.setWidthFull();
         queueLongerThan.setMax(NoticeChoices.MAX_QUEUE_LONGER_THAN);
         queueOlderThanMinutes.setId("notice-queue-older-than");
         queueOlderThanMinutes.setValue(mine.queueOlderThanMinutes());
