@@ -56,6 +56,7 @@ class CommentAnnouncements {
                 comment.getAuthorId(),
                 before,
                 comment.getStatus(),
+                comment.isSpam(),
                 excerpt(comment.getBody()),
                 toAuthor));
     }

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
  * A moderator gave a comment a status (or undid one), for what its author is told; delivered after the decision
  * commits.
  *
+ * @param spam whether the moderator marked it as spam
  * @param excerpt the start of the comment's text, as its author typed it
  * @param toAuthor the moderator's words for the author when the comment is not published; null if none
  */
@@ -15,5 +16,6 @@ public record CommentModerated(
         long authorId,
         CommentStatus before,
         CommentStatus after,
+        boolean spam,
         String excerpt,
         @Nullable String toAuthor) {}

@@ -90,6 +90,8 @@ class NoticeMails {
                             "See it on the page",
                             commentLink(post, moderated.commentId())));
         } else if (moderated.after() == CommentStatus.REJECTED
+                // A spammer is not told: a mail would confirm that the address is read, and teach what is caught.
+                && !moderated.spam()
                 && (moderated.before() == CommentStatus.PENDING || moderated.before() == CommentStatus.PUBLISHED)) {
             var note = moderated.toAuthor();
             notices.tell(

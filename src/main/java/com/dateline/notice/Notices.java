@@ -66,7 +66,7 @@ class Notices {
     }
 
     private void mail(Contact contact, NoticePreference preference, Notice notice) {
-        var unsubscribe = unsubscribeLink(preference, notice.kind().token());
+        var unsubscribe = unsubscribeLink(links, preference, notice.kind().token());
         var letter = new Letter(contact.displayName()).paragraph(notice.summary());
         if (notice.quote() != null) {
             letter.paragraph("“" + notice.quote() + "”");
@@ -90,7 +90,7 @@ class Notices {
     }
 
     private OutgoingMail digestMail(Contact contact, NoticePreference preference, List<DigestItem> items) {
-        var unsubscribe = unsubscribeLink(preference, DIGEST_TOKEN);
+        var unsubscribe = unsubscribeLink(links, preference, DIGEST_TOKEN);
         var letter = new Letter(contact.displayName())
                 .paragraph(
                         items.size() == 1
@@ -115,7 +115,8 @@ class Notices {
                 unsubscribe);
     }
 
-    private String unsubscribeLink(NoticePreference preference, String what) {
+    /** The link that stops {@code what} (a kind's token, or the digest) for this reader. */
+    static String unsubscribeLink(PublicLinks links, NoticePreference preference, String what) {
         return links.withToken(UNSUBSCRIBE, what + "." + preference.getUnsubscribeSecret());
     }
 }

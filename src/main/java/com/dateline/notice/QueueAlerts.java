@@ -71,8 +71,7 @@ class QueueAlerts {
             var contact = contacts.of(preference.getAccountId()).filter(Contact::moderates);
             // The conditional update lets one node of several send an alert, however many look at the same moment.
             if (contact.isPresent() && preferences.markAlerted(preference.getAccountId(), now) == 1) {
-                var unsubscribe = links.withToken(
-                        Notices.UNSUBSCRIBE, NoticeKind.QUEUE.token() + "." + preference.getUnsubscribeSecret());
+                var unsubscribe = Notices.unsubscribeLink(links, preference, NoticeKind.QUEUE.token());
                 var letter = new Letter(contact.get().displayName())
                         .paragraph(queue.length() + (queue.length() == 1 ? " comment waits" : " comments wait")
                                 + " in the Pending queue on " + title

@@ -12,6 +12,7 @@ import com.dateline.comment.CommentTestSupport;
 import com.dateline.comment.PendingComments;
 import com.dateline.mail.MailTestServer;
 import com.dateline.mail.MailTestSupport;
+import com.dateline.moderation.ModerationVerb;
 import com.dateline.support.Demo;
 import com.dateline.support.MutableClock;
 import jakarta.mail.MessagingException;
@@ -223,11 +224,13 @@ class NoticeMailsTest implements MailTestServer {
         var approved = waiting(author, "The bazaar reopened on Saturday.");
         var refused = waiting(author, "Something the moderator will not publish.");
 
+        var spam = waiting(author, "Cheap watches at example.org");
         support.approve(approved);
         support.reject(refused, "Please keep to the post's <subject>.");
+        assertThat(support.decide(ModerationVerb.SPAM, spam, null).applied()).isEqualTo(1);
 
         var mails = mailsTo(author.email());
-        assertThat(mails).hasSize(2);
+        assertThat(mails).as("nothing for the comment marked as spam").hasSize(2);
         var subjects = Arrays.stream(mails).map(NoticeMailsTest::subject).toList();
         assertThat(subjects)
                 .containsExactlyInAnyOrder(
