@@ -1,0 +1,71 @@
+-- What the moderator (or a rule) tells the author when their comment is not published. Only the author sees it.
+alter table comment add column author_note varchar(600);
+
+-- Queue sizes without counting a million rows. A trigger adds each comment's move from one bucket to another to
+-- this tally, in the same transaction as the move itself, so the figures cannot drift. Each database session writes
+-- its own slot (its session id modulo 64), so concurrent writers do not wait for one another's counter rows; a count
+-- is the sum of a bucket's slots.
+-- Buckets: PENDING, PUBLISHED, PUBLISHED_REPORTED (published with open reports), REJECTED, DELETED.
+create table comment_tally (
+    bucket   varchar(30) not null,
+    slot     int         not null,
+    comments bigint      not null,
+    primary key (bucket, slot)
+);
+
+insert into comment_tally (bucket, slot, comments)
+select buckets.bucket, slots.x, 0
+from (values ('PENDING'), ('PUBLISHED'), ('PUBLISHED_REPORTED'), ('REJECTED'), ('DELETED')) as buckets (bucket),
+     generate_series(0, 63) as slots (x);
+
+merge into comment_tally tally
+using (select bucket, count(*) as comments
+       from (select case when status = 'PUBLISHED' and open_reports > 0 then 'PUBLISHED_REPORTED' else status end as bucket
+             from comment) as current_buckets
+       group by bucket) as counted
+on tally.bucket = counted.bucket and tally.slot = 0
+when matched then update set comments = counted.comments;
+
+-- What CommentTallyTrigger does on H2, as PL/pgSQL: each backend process writes its own slot.
+create function comment_tally_move() returns trigger language plpgsql as $$
+declare
+    left_bucket    varchar(30);
+    entered_bucket varchar(30);
+    slot_number    int := mod(pg_backend_pid(), 64);
+begin
+    if tg_op in ('UPDATE', 'DELETE') then
+        left_bucket := case when old.status = 'PUBLISHED' and old.open_reports > 0 then 'PUBLISHED_REPORTED'
+                            else old.status end;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+        entered_bucket := case when new.status = 'PUBLISHED' and new.open_reports > 0 then 'PUBLISHED_REPORTED'
+                               else new.status end;
+    end if;
+    if left_bucket is distinct from entered_bucket then
+        if left_bucket is not null then
+            update comment_tally set comments = comments - 1 where bucket = left_bucket and slot = slot_number;
+            if not found then
+                raise exception 'The comment tally has no row for bucket %; see the V6 migration', left_bucket;
+            end if;
+        end if;
+        if entered_bucket is not null then
+            update comment_tally set comments = comments + 1 where bucket = entered_bucket and slot = slot_number;
+            if not found then
+                raise exception 'The comment tally has no row for bucket %; see the V6 migration', entered_bucket;
+            end if;
+        end if;
+    end if;
+    return null;
+end
+$$;
+
+create trigger comment_tally_keeper after insert or update or delete on comment
+    for each row execute function comment_tally_move();
+
+-- A moderator's reason is up to 300 characters as readers count them, which is up to 600 as H2 counts them (UTF-16);
+-- "Marked as spam by <name, up to 160>: <reason>" did not fit in 300.
+alter table comment alter column status_reason set data type varchar(800);
+alter table moderation_action alter column reason set data type varchar(600);
+
+-- Reports a decision closed, so that undoing it opens them again.
+alter table moderation_action add column open_reports_before int default 0 not null;
