@@ -24,7 +24,7 @@ class CheckConstraintsAfterMigrationTest {
             // Flyway opens a connection of its own and closes it when it is done, as the pool does in time.
             Flyway.configure()
                     .dataSource(url, "sa", "")
-                    .locations("classpath:db/migration/h2")
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                     .load()
                     .migrate();
 

@@ -176,7 +176,7 @@ class UpgradeFromOlderVersionsTest {
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
         return Flyway.configure()
                 .dataSource(ShippedDatabase.url(dataDir), "sa", "")
-                .locations("classpath:db/migration/h2");
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2");
     }
 
     private Connection connect() throws SQLException {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The migrations for PostgreSQL ({@code db/migration/postgresql}) run on a real PostgreSQL 17 (from Maven, no Docker),
+ * The migrations for PostgreSQL ({@code db/migration/common} and {@code …/postgresql}) run on a real PostgreSQL 17 (from Maven, no Docker),
  * build the same tables and columns as the H2 ones, and keep the queue tally with a PL/pgSQL trigger as H2's Java
  * trigger does.
  */
@@ -39,7 +39,7 @@ class PostgresMigrationsTest {
     private static void migrate(DataSource dataSource, String vendor) {
         var result = Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/" + vendor)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
                 .load()
                 .migrate();
         assertThat(result.success).isTrue();
