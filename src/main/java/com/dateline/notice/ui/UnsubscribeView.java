@@ -30,6 +30,8 @@ class UnsubscribeView extends Div implements BeforeEnterObserver, HasDynamicTitl
 
     private final NoticeService notices;
     private final String blogTitle;
+    // The router keeps this view when only the query changes: the click stops the link the page was last opened with.
+    private String token = "";
 
     UnsubscribeView(NoticeService notices, BlogProperties blog) {
         this.notices = notices;
@@ -37,26 +39,24 @@ class UnsubscribeView extends Div implements BeforeEnterObserver, HasDynamicTitl
         addClassName("form-page");
         stop.setId("unsubscribe");
         stop.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        stop.addClickListener(click -> stopped());
         add(new H1("Stop these mails"), answer);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var values = event.getLocation().getQueryParameters().getParameters().get("token");
-        var token = values == null || values.isEmpty() ? "" : values.getFirst();
+        token = values == null || values.isEmpty() ? "" : values.getFirst();
         notices.unsubscribeTarget(token)
                 .ifPresentOrElse(
-                        what -> {
-                            stop.addClickListener(click -> stopped(token));
-                            answer.show(new Paragraph("You will no longer get “" + what + "” by e-mail."), stop);
-                        },
+                        what -> answer.show(new Paragraph("You will no longer get “" + what + "” by e-mail."), stop),
                         () -> answer.show(
                                 new Paragraph("This link is not one of ours, or it was cut short by your mail program."
                                         + " You can choose your notices on your account page."),
                                 accountLink()));
     }
 
-    private void stopped(String token) {
+    private void stopped() {
         notices.unsubscribe(token)
                 .ifPresentOrElse(
                         what -> answer.show(

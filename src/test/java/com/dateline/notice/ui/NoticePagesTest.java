@@ -162,6 +162,28 @@ class NoticePagesTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_second_link_opened_in_the_same_tab_stops_only_what_it_names() {
+        var email = verifiedReader();
+        var section = section();
+        test(section.replies).selectItem(NoticeChoice.IMMEDIATELY.label());
+        test(section.published).selectItem(NoticeChoice.IMMEDIATELY.label());
+        test(section.save).click();
+        var replies = unsubscribeToken("replies", email);
+        var published = unsubscribeToken("published", email);
+        signIn.asAnonymous();
+
+        var first = openUnsubscribe(replies);
+        UI.getCurrent().navigate("unsubscribe", QueryParameters.of("token", published));
+        var page = (UnsubscribeView) getCurrentView();
+        test(page.stop).click();
+
+        assertThat(page).as("the router kept the view").isSameAs(first);
+        var after = signIn.call(email, notices::mine);
+        assertThat(after.published()).isEqualTo(NoticeChoice.OFF);
+        assertThat(after.replies()).as("the first link was only looked at").isEqualTo(NoticeChoice.IMMEDIATELY);
+    }
+
+    @Test
     void a_link_that_is_not_ours_says_so_and_points_to_the_account_page() {
         signIn.asAnonymous();
 
