@@ -6,13 +6,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.DomainEvents;
 
@@ -36,11 +37,11 @@ class Post {
     private Instant publishedAt;
 
     /** What the editor wrote (Markdown), kept exactly as typed. */
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     private String bodySource;
 
     /** The sanitised HTML made from {@link #bodySource}; the only body a page ever shows. */
-    @Lob
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     private String bodyHtml;
 
     private String excerpt;
