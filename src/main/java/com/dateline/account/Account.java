@@ -1,5 +1,6 @@
 package com.dateline.account;
 
+import com.dateline.base.TypedText;
 import com.dateline.security.Roles;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -75,7 +76,7 @@ class Account {
     }
 
     static String emailKey(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return TypedText.lookupKey(email.strip().toLowerCase(Locale.ROOT));
     }
 
     long id() {

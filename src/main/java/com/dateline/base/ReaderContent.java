@@ -1,6 +1,8 @@
 package com.dateline.base;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -12,12 +14,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>A change moves the version at once and again when its transaction ends: a reader who built a page while the
  * change was not yet committed keeps it under the version before the second move, which no request asks for any more.
- * Callers clear their own caches before calling this, so that the second move comes after theirs.
+ * Callers clear their own caches before calling this, so that the second move comes after theirs. The other nodes
+ * sharing the database move theirs once the change commits.
  */
 @Component
 public class ReaderContent {
 
+    /** What readers see changed on another node. */
+    record Changed() implements NodeWide {}
+
     private final AtomicLong version = new AtomicLong();
+    private final ApplicationEventPublisher publisher;
+
+    ReaderContent(ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
 
     public long version() {
         return version.get();
@@ -33,6 +44,14 @@ public class ReaderContent {
                     version.incrementAndGet();
                 }
             });
+        }
+        publisher.publishEvent(new Changed());
+    }
+
+    @EventListener
+    void on(Changed elsewhere) {
+        if (NodeMessages.fromAnotherNode()) {
+            version.incrementAndGet();
         }
     }
 }

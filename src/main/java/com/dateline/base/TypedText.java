@@ -94,11 +94,19 @@ public final class TypedText {
      */
     public static String containsPattern(String typed) {
         return "%"
-                + typed.strip()
-                        .toLowerCase(Locale.ROOT)
+                + lookupKey(typed.strip().toLowerCase(Locale.ROOT))
                         .replace("\\", "\\\\")
                         .replace("%", "\\%")
                         .replace("_", "\\_")
                 + "%";
+    }
+
+    /**
+     * Typed text as a value to look up, never to store. No stored text holds a NUL (it is refused when typed, and
+     * PostgreSQL cannot store one in text at all, failing any query that asks for one), so a NUL becomes U+FFFD, which
+     * matches nothing stored either, and the lookup finds nothing instead of failing.
+     */
+    public static String lookupKey(String typed) {
+        return typed.replace('\u0000', '\uFFFD');
     }
 }

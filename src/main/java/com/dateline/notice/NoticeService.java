@@ -2,6 +2,7 @@ package com.dateline.notice;
 
 import com.dateline.account.AccountContacts;
 import com.dateline.account.AccountContacts.Contact;
+import com.dateline.base.TypedText;
 import com.dateline.security.CurrentUser;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -118,12 +119,15 @@ public class NoticeService {
             return Optional.empty();
         }
         var what = token.substring(0, dot);
-        return preferences.findByUnsubscribeSecret(token.substring(dot + 1)).flatMap(preference -> {
-            if (what.equals(Notices.DIGEST_TOKEN)) {
-                return Optional.of(new Target("The daily digest", preference::turnOffDaily));
-            }
-            return NoticeKind.ofToken(what).map(kind -> new Target(kind.label(), () -> preference.turnOff(kind)));
-        });
+        return preferences
+                .findByUnsubscribeSecret(TypedText.lookupKey(token.substring(dot + 1)))
+                .flatMap(preference -> {
+                    if (what.equals(Notices.DIGEST_TOKEN)) {
+                        return Optional.of(new Target("The daily digest", preference::turnOffDaily));
+                    }
+                    return NoticeKind.ofToken(what)
+                            .map(kind -> new Target(kind.label(), () -> preference.turnOff(kind)));
+                });
     }
 
     private Optional<Contact> myContact() {

@@ -1,4 +1,6 @@
 package com.dateline.post;
 
-/** A post was saved: written, edited, imported or deleted. */
-record PostSaved() {}
+import com.dateline.base.NodeWide;
+
+/** A post was saved: written, edited, imported or deleted. Every node hears it and forgets the post pages it kept. */
+record PostSaved() implements NodeWide {}

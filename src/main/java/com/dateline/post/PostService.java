@@ -1,6 +1,7 @@
 package com.dateline.post;
 
 import com.dateline.base.BlogProperties;
+import com.dateline.base.TypedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -63,7 +64,7 @@ public class PostService {
     }
 
     public Optional<CategoryInfo> findCategory(String slug) {
-        return categories.findBySlug(slug).map(PostService::categoryInfo);
+        return categories.findBySlug(TypedText.lookupKey(slug)).map(PostService::categoryInfo);
     }
 
     /** Newest first, one category. */
@@ -83,7 +84,8 @@ public class PostService {
                 slugMonth,
                 slug,
                 now,
-                () -> posts.findPublishedBySlug(slugMonth, slug, now).map(post -> details(post, now)));
+                () -> posts.findPublishedBySlug(slugMonth, TypedText.lookupKey(slug), now)
+                        .map(post -> details(post, now)));
     }
 
     /** Headlines and paths of the given posts, for lists that mention posts by id. */

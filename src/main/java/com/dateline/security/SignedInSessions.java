@@ -1,10 +1,13 @@
 package com.dateline.security;
 
+import com.dateline.base.NodeWide;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -23,7 +26,14 @@ public class SignedInSessions {
     /** The sign-in page's {@code error} for a session ended because the password changed elsewhere. */
     static final String PASSWORD_CHANGED = "password-changed";
 
+    /**
+     * The sessions of an account end on every node: a banned reader must not stay signed in on the node the balancer
+     * holds them to.
+     */
+    record SessionsEnded(long accountId, @Nullable String keep, String reason) implements NodeWide {}
+
     private final SessionRegistry registry;
+    private final ApplicationEventPublisher publisher;
 
     // Only until the ended session's next request, which comes within its timeout or never.
     private final Cache<String, String> endedBecause = Caffeine.newBuilder()
@@ -31,8 +41,9 @@ public class SignedInSessions {
             .maximumSize(100_000)
             .build();
 
-    SignedInSessions(SessionRegistry registry) {
+    SignedInSessions(SessionRegistry registry, ApplicationEventPublisher publisher) {
         this.registry = registry;
+        this.publisher = publisher;
     }
 
     public void endAllOf(long accountId) {
@@ -54,11 +65,16 @@ public class SignedInSessions {
     }
 
     private void end(long accountId, @Nullable String keep, String reason) {
+        publisher.publishEvent(new SessionsEnded(accountId, keep, reason));
+    }
+
+    @EventListener
+    void on(SessionsEnded ended) {
         for (var principal : registry.getAllPrincipals()) {
-            if (principal instanceof SignedInUser user && user.accountId() == accountId) {
+            if (principal instanceof SignedInUser user && user.accountId() == ended.accountId()) {
                 for (var session : registry.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(keep)) {
-                        endedBecause.put(session.getSessionId(), reason);
+                    if (!session.getSessionId().equals(ended.keep())) {
+                        endedBecause.put(session.getSessionId(), ended.reason());
                         session.expireNow();
                     }
                 }

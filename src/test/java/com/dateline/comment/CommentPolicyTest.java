@@ -408,7 +408,7 @@ class CommentPolicyTest {
                     .isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"" + word + "\""));
             // the next one must not trip the flood rule: this one is moved back in time
             jdbc.update(
-                    "update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?",
+                    "update comment set created_at = created_at - interval '30' minute where id = ?",
                     outcome.commentId());
             entityManager.clear();
         }
@@ -453,13 +453,13 @@ class CommentPolicyTest {
                 .isEqualTo(new Decision(CommentStatus.PENDING, "Held: suspect word \"کازینو\""));
 
         jdbc.update(
-                "update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?", persian.commentId());
+                "update comment set created_at = created_at - interval '30' minute where id = ?", persian.commentId());
         entityManager.clear();
         var hebrew = service.submit(post, null, "יש קזינו חדש בעיר");
         assertThat(support.decision(hebrew.commentId()).reason()).isEqualTo("Held: suspect word \"קזינו\"");
 
         jdbc.update(
-                "update comment set created_at = dateadd('MINUTE', -30, created_at) where id = ?", hebrew.commentId());
+                "update comment set created_at = created_at - interval '30' minute where id = ?", hebrew.commentId());
         entityManager.clear();
         // "کازینوها" (casinos) is another word: no hold
         var plural = service.submit(post, null, "کازینوها بسته شدند");
