@@ -1,0 +1,160 @@
+package com.dateline.postgres;
+
+import com.dateline.Application;
+import com.dateline.account.AccountService;
+import com.dateline.account.Registration;
+import com.dateline.comment.CommentService;
+import com.dateline.comment.CommentTestSupport;
+import com.dateline.post.PostService;
+import com.dateline.support.HeadlessChromium;
+import com.dateline.support.SignIn;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two nodes, two application contexts on two ports, share one PostgreSQL, as a newsroom's nodes behind a balancer do.
+ * What happens through one of them reaches the pages open on the other, in a real browser and without a reload.
+ */
+class TwoNodesIT {
+
+    private static final String POST_PATH = "/2008/04/lebanon-a-week-of-waiting-in-beirut";
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private final List<HeadlessChromium> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        var database = PostgresForTests.urlOf("two_nodes");
+        // One after the other: the first fills the empty database with the demo posts, the second finds them there.
+        nodeA = node(database);
+        nodeB = node(database);
+    }
+
+    private static ConfigurableApplicationContext node(String database) throws Exception {
+        return new SpringApplicationBuilder(Application.class)
+                .run(
+                        "--dateline.data-dir=" + Files.createTempDirectory("dateline-node"),
+                        "--spring.datasource.url=" + database,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--server.port=0");
+    }
+
+    @AfterAll
+    static void stop() {
+        for (var node : new ConfigurableApplicationContext[] {nodeB, nodeA}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(HeadlessChromium::close);
+    }
+
+    @Test
+    void a_comment_posted_through_one_node_appears_on_readers_open_pages_on_the_other() {
+        var signedIn = browser();
+        var reader = newReader(nodeB, "node-b-reader");
+        signedIn.signIn(address(nodeB, "/login?redirect=" + POST_PATH), reader.email(), reader.password());
+        signedIn.wait.until(ExpectedConditions.urlContains(POST_PATH));
+        signedIn.waitForLiveView();
+        var anonymous = browser();
+        anonymous.browser.get(address(nodeB, POST_PATH));
+        anonymous.waitForPublicPage();
+
+        var text = "Posted through node A, read on node B " + System.nanoTime();
+        var commentId = commentOn(nodeA, text);
+        new CommentTestSupport(nodeA).approve(commentId);
+
+        signedIn.wait.until(shows(text));
+        signedIn.screenshot("two-nodes-signed-in-reader-on-b", By.id("comments"));
+        // The page an anonymous reader has is the static one; it asks its node for the count and offers the comment.
+        anonymous.wait.until(shows(text));
+        anonymous.screenshot("two-nodes-anonymous-reader-on-b", By.id("comments"));
+    }
+
+    @Test
+    void a_comment_arriving_and_decided_through_one_node_changes_the_dashboard_open_on_the_other() {
+        var moderator = browser();
+        moderator.signIn(
+                address(nodeB, "/login?redirect=/admin/moderation"), "moderator@dateline.test", "moderator-demo-2008");
+        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
+        var before = pending(moderator);
+
+        var commentId = commentOn(nodeA, "Waiting for a moderator on node B " + System.nanoTime());
+        moderator.wait.until(driver -> pending(moderator) == before + 1);
+
+        new CommentTestSupport(nodeA).approve(commentId);
+        moderator.wait.until(driver -> pending(moderator) == before);
+        moderator.screenshot("two-nodes-dashboard-on-b", By.id("queue-pending"));
+    }
+
+    private HeadlessChromium browser() {
+        var browser = HeadlessChromium.start();
+        browsers.add(browser);
+        return browser;
+    }
+
+    private record Reader(String email, String password) {}
+
+    private static Reader newReader(ConfigurableApplicationContext node, String prefix) {
+        var reader = new Reader(prefix + "-" + System.nanoTime() + "@example.org", "Cedars of the mountain 2008");
+        node.getBean(AccountService.class)
+                .register(new Registration("Reader " + prefix, reader.email(), reader.password()));
+        return reader;
+    }
+
+    /** A new reader comments on the Beirut post through the node; the comment waits for a moderator. */
+    private static long commentOn(ConfigurableApplicationContext node, String text) {
+        var author = newReader(node, "node-a-author");
+        var postId = node.getBean(PostService.class)
+                .findByPermalink(2008, 4, "lebanon-a-week-of-waiting-in-beirut")
+                .orElseThrow()
+                .summary()
+                .id();
+        return SignIn.of(node)
+                .call(author.email(), () -> node.getBean(CommentService.class).submit(postId, null, text))
+                .commentId();
+    }
+
+    /** Whether the page shows the text among its comments, after taking up an offer of new comments if it has one. */
+    private static ExpectedCondition<Boolean> shows(String text) {
+        return driver -> {
+            for (var offer : driver.findElements(By.cssSelector("#new-comments button"))) {
+                if (offer.isDisplayed()) {
+                    offer.click();
+                }
+            }
+            return driver.findElement(By.id("comments")).getText().contains(text);
+        };
+    }
+
+    private static long pending(HeadlessChromium moderator) {
+        var label = moderator
+                .wait
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("queue-pending")))
+                .getText();
+        return Long.parseLong(label.substring(label.lastIndexOf('(') + 1, label.lastIndexOf(')'))
+                .trim());
+    }
+
+    private static String address(ConfigurableApplicationContext node, String path) {
+        return "http://localhost:"
+                + Objects.requireNonNull(node.getEnvironment().getProperty("local.server.port")) + path;
+    }
+}
