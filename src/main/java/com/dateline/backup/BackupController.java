@@ -30,9 +30,15 @@ class BackupController {
         this.backups = backups;
     }
 
-    /** Writes a backup now; answers 201 with the file's name, path and size once it is complete. */
+    /**
+     * Writes a backup now; answers 201 with the file's name, path and size once it is complete, or 409 with what to do
+     * instead on PostgreSQL.
+     */
     @PostMapping
-    ResponseEntity<Backup> backUp() {
+    ResponseEntity<?> backUp() {
+        if (!backups.writesBackups()) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", BackupService.POSTGRESQL_ADVICE));
+        }
         var backup = backups.backUp();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/backups/" + backup.name())

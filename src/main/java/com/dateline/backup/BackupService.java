@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>No method is {@code @Transactional}: {@code BACKUP TO} takes its own snapshot of the whole store and writes no row,
  * and a transaction held open for the minutes a large backup takes would only keep old row versions alive.
+ *
+ * <p>On PostgreSQL the site writes no backups: PostgreSQL's own {@code pg_dump} does it from one consistent snapshot
+ * too, from any machine that reaches the database, and its version must match the server's, which the site cannot
+ * promise. The page and the API say so and how ({@link #POSTGRESQL_ADVICE}).
  */
 @Service
 public class BackupService {
@@ -43,21 +49,41 @@ public class BackupService {
     static final Pattern NAME =
             Pattern.compile(Pattern.quote(PREFIX) + "(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}Z)(-\\d{1,4})?\\.zip");
 
+    /** What an admin of a site on PostgreSQL is told to do instead of pressing the button. */
+    public static final String POSTGRESQL_ADVICE = "This site's database is PostgreSQL, which backs itself up with its"
+            + " own tools, run where the database is: pg_dump --format=custom --file=dateline.dump <database> writes one"
+            + " consistent file while the site keeps running; pg_restore --dbname=<empty database> dateline.dump restores"
+            + " it (README, \"Backups on PostgreSQL\").";
+
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
     private final JdbcClient jdbc;
+    private final boolean h2;
     private final Clock clock;
     // One backup at a time: a second admin's request waits for the first and then writes its own file.
     private final ReentrantLock writing = new ReentrantLock();
 
-    BackupService(JdbcClient jdbc, Clock clock) {
+    BackupService(JdbcClient jdbc, DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        try (var connection = dataSource.getConnection()) {
+            this.h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+        } catch (SQLException unreachable) {
+            throw new IllegalStateException("The database cannot be reached", unreachable);
+        }
+    }
+
+    /** Whether the site writes its own backups (on H2); on PostgreSQL, pg_dump does. */
+    public boolean writesBackups() {
+        return h2;
     }
 
     /** Writes a backup of the whole database now and returns it. */
     @PreAuthorize(Roles.ADMIN_ONLY)
     public Backup backUp() {
+        if (!h2) {
+            throw new BackupFailed(POSTGRESQL_ADVICE, new UnsupportedOperationException("pg_dump"));
+        }
         writing.lock();
         try {
             var folder = folder().orElseThrow(() -> new BackupFailed(
@@ -122,6 +148,9 @@ public class BackupService {
 
     /** Where backups go: beside the database file, whatever the configuration called its folder. */
     private Optional<Path> folder() {
+        if (!h2) {
+            return Optional.empty();
+        }
         @Nullable String database = jdbc.sql("select database_path()")
                 .query(String.class)
                 .optional()

@@ -34,6 +34,13 @@ class RestoreOnStartup implements ApplicationListener<ApplicationEnvironmentPrep
         if (backup == null || backup.isBlank()) {
             return;
         }
+        if (!environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:")) {
+            throw new RestoreRefused(
+                    "--dateline.restore puts back a backup of an H2 database; this site's database"
+                            + " (spring.datasource.url) is another.",
+                    "Restore a PostgreSQL database with pg_restore (README, \"Backups on PostgreSQL\"), then start"
+                            + " without --dateline.restore.");
+        }
         restore(Path.of(backup), Path.of(environment.getProperty("dateline.data-dir", "./data")));
     }
 

@@ -6,6 +6,7 @@ import com.dateline.moderation.ModerationQueue;
 import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.dateline.moderation.ModerationVerb;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -49,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code --bench.posts=}, {@code --bench.readers=} and {@code --bench.comments=} change the sizes; {@code --bench.sql}
  * lists the SQL statements of each measured call (the "SQL" column counts those of its last run); {@code --bench.explain}
  * times the reading statements on their own and prints H2's plans; {@code --bench.reuse}
- * measures again on the database a previous run filled, without deleting and filling it. To pass them:
+ * measures again on the database a previous run filled, without deleting and filling it; {@code --bench.postgresql}
+ * runs it all on an embedded PostgreSQL (data in {@code target/bench-pg}) instead of H2. To pass them:
  * {@code ./mvnw -q test-compile exec:exec -Dexec.args="-Xmx2g -classpath %classpath com.dateline.bench.ModerationBenchmark --bench.reuse"}.
  */
 public final class ModerationBenchmark {
@@ -114,17 +117,30 @@ public final class ModerationBenchmark {
                 intArg(args, "bench.posts", 1_000),
                 intArg(args, "bench.readers", 10_000),
                 intArg(args, "bench.comments", 1_000_000));
-        var dataDir = Path.of("target", "bench-data").toAbsolutePath();
-        var reuse = Arrays.asList(args).contains("--bench.reuse") && Files.exists(dataDir.resolve("dateline.mv.db"));
+        var postgresql = Arrays.asList(args).contains("--bench.postgresql");
+        var dataDir = Path.of("target", postgresql ? "bench-pg" : "bench-data").toAbsolutePath();
+        var reuse = Arrays.asList(args).contains("--bench.reuse")
+                && Files.exists(dataDir.resolve(postgresql ? "PG_VERSION" : "dateline.mv.db"));
         if (!reuse) {
             deleteRecursively(dataDir);
         }
         Files.createDirectories(dataDir);
+        var server = postgresql
+                ? EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .start()
+                : null;
 
         var springArgs = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--dateline.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("dateline"),
+                // PostgreSQL's folder is its own; the site's other files go beside it.
+                "--dateline.data-dir=" + (server != null ? dataDir.resolveSibling("bench-pg-site") : dataDir),
+                "--spring.datasource.url="
+                        + (server != null
+                                ? server.getJdbcUrl("postgres", "postgres")
+                                : "jdbc:h2:file:" + dataDir.resolve("dateline")),
+                "--spring.datasource.username=" + (server != null ? "postgres" : "sa"),
                 "--dateline.demo-data=true",
                 "--dateline.demo-comments=false",
                 "--spring.main.banner-mode=off",
@@ -141,7 +157,10 @@ public final class ModerationBenchmark {
         System.out.printf(Locale.ROOT, "Application started in %.1f s%n", seconds(started));
         try {
             var jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-            System.out.println("Database: H2 " + jdbc.queryForObject("select H2VERSION()", String.class));
+            System.out.println("Database: "
+                    + jdbc.execute((ConnectionCallback<String>)
+                            connection -> connection.getMetaData().getDatabaseProductName() + " "
+                                    + connection.getMetaData().getDatabaseProductVersion()));
             var filled = jdbc.queryForObject("select count(*) from comment", Long.class);
             if (reuse && filled > 0) {
                 System.out.printf(
@@ -151,6 +170,10 @@ public final class ModerationBenchmark {
                         sizeOfFolder(dataDir) / (1024 * 1024));
             } else {
                 fill(context, jdbc, sizes, dataDir);
+                if (server != null) {
+                    // What autovacuum would soon do on a live site: the planner needs the new rows' statistics.
+                    jdbc.execute("analyze");
+                }
             }
             signInAsModerator(context);
             measure(context, jdbc, Arrays.asList(args).contains("--bench.sql"));
@@ -159,6 +182,9 @@ public final class ModerationBenchmark {
             }
         } finally {
             context.close();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 

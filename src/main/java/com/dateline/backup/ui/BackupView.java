@@ -88,6 +88,12 @@ class BackupView extends Div implements HasDynamicTitle {
         filesHeading.setId("backup-files-heading");
         files.getElement().setAttribute("aria-labelledby", "backup-files-heading");
 
+        if (!backups.writesBackups()) {
+            var advice = new Paragraph(BackupService.POSTGRESQL_ADVICE);
+            advice.setId("backup-postgresql");
+            add(new H1(TITLE), advice);
+            return;
+        }
         add(
                 new H1(TITLE),
                 new Paragraph(
@@ -109,7 +115,9 @@ class BackupView extends Div implements HasDynamicTitle {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        showFiles();
+        if (backups.writesBackups()) {
+            showFiles();
+        }
     }
 
     /** Writes the backup on a virtual thread, as the admin who asked; the outcome reaches the page by server push. */
