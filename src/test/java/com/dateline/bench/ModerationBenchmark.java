@@ -129,6 +129,9 @@ public final class ModerationBenchmark {
                 ? EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)
                         .setCleanDataDirectory(false)
+                        // Commits flushed to disk, as a production server has them (and as H2's file is written).
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on")
                         .start()
                 : null;
 
