@@ -6,6 +6,7 @@ import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentTestSupport;
 import com.dateline.post.PostService;
+import com.dateline.support.Demo;
 import com.dateline.support.HeadlessChromium;
 import com.dateline.support.SignIn;
 import java.nio.file.Files;
@@ -102,6 +103,29 @@ class TwoNodesIT {
         new CommentTestSupport(nodeA).approve(commentId);
         moderator.wait.until(driver -> pending(moderator) == before);
         moderator.screenshot("two-nodes-dashboard-on-b", By.id("queue-pending"));
+    }
+
+    @Test
+    void a_ban_through_one_node_ends_the_readers_session_on_the_other() {
+        var browser = browser();
+        var reader = newReader(nodeB, "node-b-banned");
+        browser.signIn(address(nodeB, "/login?redirect=/account"), reader.email(), reader.password());
+        browser.wait.until(ExpectedConditions.urlContains("/account"));
+        browser.waitForLiveView();
+
+        var accountId = nodeA.getBean(AccountService.class)
+                .findAccountId(reader.email())
+                .orElseThrow();
+        SignIn.of(nodeA)
+                .run(Demo.MODERATOR, () -> nodeA.getBean(AccountService.class).ban(accountId, null));
+
+        // The open page may hear first (its next request is refused and it reloads); either way /account is gone.
+        browser.browser.get(address(nodeB, "/account"));
+        browser.wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.browser.findElements(By.cssSelector("#outlet h1")).stream()
+                        .map(heading -> heading.getText())
+                        .toList())
+                .doesNotContain("Your account");
     }
 
     private HeadlessChromium browser() {
