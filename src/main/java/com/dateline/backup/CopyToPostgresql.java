@@ -25,9 +25,8 @@ public final class CopyToPostgresql {
     /** Runs the command and ends the JVM with its exit code. */
     public static void main(String[] args) {
         var logging = LoggingSystem.get(CopyToPostgresql.class.getClassLoader());
-        // The operator reads the copy's own lines; of the libraries', only warnings and Flyway's migrations.
+        // The operator reads the copy's own lines; of the libraries', only warnings.
         logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
-        logging.setLogLevel("org.flywaydb", LogLevel.INFO);
         System.exit(run(List.of(args), System.getenv(), System.out, System.err));
     }
 

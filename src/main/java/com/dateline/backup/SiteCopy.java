@@ -69,7 +69,8 @@ class SiteCopy {
         var started = System.nanoTime();
         var folder = dataFolder.toAbsolutePath().normalize();
         try (var h2 = openH2(folder)) {
-            migrate(new SingleConnectionDataSource(h2, true), "h2");
+            var h2Version = migrate(new SingleConnectionDataSource(h2, true), "h2");
+            out.println("H2 database in " + folder + ": " + h2Version);
             var seeded = seededRows();
             var properties = new Properties();
             if (user != null) {
@@ -82,7 +83,8 @@ class SiteCopy {
             properties.setProperty("reWriteBatchedInserts", "true");
             try (var target = DriverManager.getConnection(targetUrl, properties)) {
                 refuseUnlessEmpty(target, seeded, targetUrl);
-                migrate(new SingleConnectionDataSource(target, true), "postgresql");
+                var targetVersion = migrate(new SingleConnectionDataSource(target, true), "postgresql");
+                out.println("PostgreSQL database " + targetUrl + ": " + targetVersion);
                 var copied = copyAll(h2, target, seeded);
                 out.printf(
                         Locale.ROOT,
@@ -116,12 +118,14 @@ class SiteCopy {
         }
     }
 
-    private static void migrate(DataSource dataSource, String vendor) {
-        Flyway.configure()
+    /** Brings a database to the current schema, as the application does at its start; says where it got to. */
+    private static String migrate(DataSource dataSource, String vendor) {
+        var flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
-                .load()
-                .migrate();
+                .load();
+        var applied = flyway.migrate().migrationsExecuted;
+        return "schema version " + flyway.info().current().getVersion() + ", " + applied + " migrations applied";
     }
 
     /**
@@ -179,6 +183,7 @@ class SiteCopy {
             for (var table : tables(h2)) {
                 sourceTables.put(table.toLowerCase(Locale.ROOT), table);
             }
+            out.println("Copying " + order.size() + " tables:");
             var inH2 = new LinkedHashMap<String, Long>();
             for (var table : order) {
                 inH2.put(table, copyTable(h2, sourceTables.get(table), target, targetTables.get(table)));
@@ -187,12 +192,13 @@ class SiteCopy {
                 statement.execute("alter table " + quote(targetTables.get(table)) + " enable trigger user");
             }
             resetSequences(target);
+            out.printf(Locale.ROOT, "Rows in each table after the copy:%n  %-28s %12s %12s%n", "", "H2", "PostgreSQL");
             var copied = new ArrayList<Copied>();
             for (var table : order) {
                 var line = new Copied(table, inH2.get(table), count(target, targetTables.get(table)));
                 out.printf(
                         Locale.ROOT,
-                        "  %-28s %,12d rows in H2 %,12d in PostgreSQL%s%n",
+                        "  %-28s %,12d %,12d%s%n",
                         table,
                         line.inH2(),
                         line.inPostgresql(),
@@ -244,6 +250,7 @@ class SiteCopy {
 
     private long copyTable(Connection h2, String source, Connection target, String into) throws SQLException {
         var total = count(h2, source);
+        out.printf(Locale.ROOT, "  %-28s %,12d%n", into, total);
         var orderBy = primaryKey(h2, source);
         try (var read = h2.createStatement();
                 var rows = read.executeQuery("select * from " + quote(source)

@@ -95,7 +95,7 @@ class CopyToPostgresqlTest {
         assertThat(copied).extracting(SiteCopy.Copied::table).containsExactlyInAnyOrderElementsOf(inH2.keySet());
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("photo_rendition")
-                .contains("rows in H2")
+                .contains("Rows in each table after the copy:")
                 .contains("Copied " + inH2.size() + " tables");
     }
 
