@@ -1,5 +1,6 @@
 package com.dateline;
 
+import com.dateline.backup.CopyToPostgresql;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class Application {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(CopyToPostgresql.COMMAND)) {
+            CopyToPostgresql.main(args);
+            return;
+        }
         SpringApplication.run(Application.class, args);
     }
 }
