@@ -2,6 +2,7 @@ package com.dateline.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dateline.support.LimitDatabase;
 import com.dateline.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ class SignInThrottleTest {
     private static final String NEWSROOM = "198.51.100.23";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2008-04-07T16:58:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(clock);
+    private final SignInThrottle throttle = new SignInThrottle(clock, LimitDatabase.H2.fresh());
 
     private void fail(String email, String address, int times) {
         for (var i = 0; i < times; i++) {
