@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.support.LimitDatabase;
 import com.dateline.support.MutableClock;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 class SignInThrottleTest {
 
@@ -117,6 +121,36 @@ class SignInThrottleTest {
         fail(MODERATOR, ATTACKER, 1);
         assertThat(throttle.waitBefore(MODERATOR, ATTACKER))
                 .as("one failure after the quiet hour is free")
+                .isZero();
+    }
+
+    @Test
+    void while_the_database_cannot_answer_attempts_go_ahead_from_a_small_budget_of_the_node() {
+        var down = new AtomicBoolean();
+        var database = new DelegatingDataSource(LimitDatabase.H2.fresh()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (down.get()) {
+                    throw new SQLException("Connection refused");
+                }
+                return super.getConnection();
+            }
+        };
+        var throttle = new SignInThrottle(clock, database);
+        down.set(true);
+
+        for (var i = 0; i < SignInThrottle.WHILE_UNAVAILABLE; i++) {
+            assertThat(throttle.waitBefore(MODERATOR, "192.0.2." + i))
+                    .as("attempt %d", i + 1)
+                    .isZero();
+            throttle.recordFailure(MODERATOR, "192.0.2." + i);
+        }
+
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).isPositive();
+        clock.advance(Duration.ofMinutes(1));
+        down.set(false);
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM))
+                .as("the database answers again")
                 .isZero();
     }
 }
