@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * (tables {@code sign_in_failure} and {@code sign_in_bucket}), so guesses spread over the nodes behind a load balancer
  * count together; rows nobody has failed with for a while are deleted, so the tables stay small.
  *
- * <p>When the database cannot say (it is down, or does not answer within {@link BucketTable#TIMEOUT}), this node lets
- * attempts through from a budget of its own, {@link #WHILE_UNAVAILABLE} a minute for all e-mails and addresses together,
- * and counts nothing. Refusing every attempt would lock everyone out for as long as the database is unwell; letting
+ * <p>When the database cannot say (it is down, or does not answer within {@link BucketTable#TIMEOUT}), this node answers
+ * from a budget of its own, {@link #WHILE_UNAVAILABLE} go-aheads a minute for all e-mails and addresses together, and
+ * counts nothing. Refusing every attempt would lock everyone out for as long as the database is unwell; letting
  * every attempt through would let a guesser try passwords unslowed whenever only these tables fail. While the whole
  * database is down no password can be checked at all, since the accounts live there too.
  */
@@ -53,13 +53,13 @@ public class SignInThrottle {
     private final Clock clock;
     private final SignInFailures pairs;
     private final BucketTable addresses;
-    private final Bucket unavailable;
+    private final Bucket whileUnavailable;
 
     SignInThrottle(Clock clock, DataSource dataSource) {
         this.clock = clock;
         this.pairs = new SignInFailures(dataSource, FORGET_AFTER, FORGET_AFTER.plus(LONGEST_WAIT));
         this.addresses = new BucketTable(dataSource, clock, "sign_in_bucket");
-        this.unavailable = Bucket.builder()
+        this.whileUnavailable = Bucket.builder()
                 .addLimit(limit ->
                         limit.capacity(WHILE_UNAVAILABLE).refillGreedy(WHILE_UNAVAILABLE, Duration.ofMinutes(1)))
                 .withCustomTimePrecision(new ClockTimeMeter(clock))
@@ -76,9 +76,8 @@ public class SignInThrottle {
                     : Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
             return pairWait.compareTo(addressWait) >= 0 ? pairWait : addressWait;
         } catch (DataAccessException | BucketExecutionException e) {
-            SecurityLog.warning(
-                    "sign-in-throttle-unavailable", "error", e.getClass().getSimpleName());
-            var probe = unavailable.tryConsumeAndReturnRemaining(1);
+            unavailable(e);
+            var probe = whileUnavailable.tryConsumeAndReturnRemaining(1);
             return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
         }
     }
@@ -98,8 +97,7 @@ public class SignInThrottle {
             addressBudget(address).tryConsume(1);
         } catch (DataAccessException | BucketExecutionException e) {
             // Not counted: waitBefore already took this attempt from the node's own budget.
-            SecurityLog.warning(
-                    "sign-in-throttle-unavailable", "error", e.getClass().getSimpleName());
+            unavailable(e);
         }
     }
 
@@ -107,9 +105,13 @@ public class SignInThrottle {
         try {
             pairs.clear(key(email), bounded(address));
         } catch (DataAccessException e) {
-            SecurityLog.warning(
-                    "sign-in-throttle-unavailable", "error", e.getClass().getSimpleName());
+            unavailable(e);
         }
+    }
+
+    private static void unavailable(RuntimeException e) {
+        SecurityLog.warning(
+                "sign-in-throttle-unavailable", "error", e.getClass().getSimpleName());
     }
 
     private Bucket addressBudget(String address) {
