@@ -7,6 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,7 +23,10 @@ final class SignInFailures {
 
     record Count(int failures, Instant lastFailedAt) {}
 
+    private static final Logger log = LoggerFactory.getLogger(SignInFailures.class);
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final int SWEEP_BATCH = 1_000;
+    private static final int MAX_SWEEP_BATCHES = 20;
 
     private final JdbcTemplate jdbc;
     private final Duration forgetAfter;
@@ -49,7 +55,6 @@ final class SignInFailures {
     }
 
     void add(String email, String address, Instant now) {
-        sweepIfDue(now);
         var at = utc(now);
         var forgotten = utc(now.minus(forgetAfter));
         for (var tries = 0; tries < 2; tries++) {
@@ -61,7 +66,7 @@ final class SignInFailures {
                     email,
                     address);
             if (updated > 0) {
-                return;
+                break;
             }
             try {
                 jdbc.update(
@@ -69,21 +74,38 @@ final class SignInFailures {
                         email,
                         address,
                         at);
-                return;
+                break;
             } catch (DuplicateKeyException anotherNodeWasFirst) {
                 // the row exists now: the update counts this failure
             }
         }
+        sweepIfDue(now);
     }
 
     void clear(String email, String address) {
         jdbc.update("delete from sign_in_failure where email_key = ? and address = ?", email, address);
     }
 
+    // After the count, and in batches: a sweep after a flood of guesses holds no lock for long, and one that fails only
+    // leaves rows for the next one. The outer condition is read again after waiting for a row being counted.
     private void sweepIfDue(Instant now) {
         var due = nextSweep.get();
-        if (!now.isBefore(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
-            jdbc.update("delete from sign_in_failure where last_failed_at < ?", utc(now.minus(keepFor)));
+        if (now.isBefore(due) || !nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
+            return;
+        }
+        var before = utc(now.minus(keepFor));
+        try {
+            var removed = SWEEP_BATCH;
+            for (var batch = 0; batch < MAX_SWEEP_BATCHES && removed == SWEEP_BATCH; batch++) {
+                removed = jdbc.update(
+                        "delete from sign_in_failure where last_failed_at < ? and (email_key, address) in (select"
+                                + " email_key, address from sign_in_failure where last_failed_at < ? fetch first "
+                                + SWEEP_BATCH + " rows only)",
+                        before,
+                        before);
+            }
+        } catch (DataAccessException e) {
+            log.warn("Old sign-in failures were not deleted: {}", e.getMessage());
         }
     }
 
