@@ -1,45 +1,46 @@
 package com.dateline.account;
 
-import com.dateline.base.ClockTimeMeter;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.dateline.base.BucketTable;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
-import java.time.Clock;
+import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * So many actions per key (an account, an e-mail address, a client address) per hour: one Bucket4j bucket per key in a
- * bounded Caffeine cache, on the application's clock so tests move time. Held in memory: a restart forgets it, which
- * costs a mail flood nothing it could not do at the same pace anyway.
+ * So many actions per key (an account, an e-mail address, a client address) per hour: one Bucket4j bucket per key in
+ * the table {@code account_limit_bucket}, which every node takes from, on the application's clock so tests move time.
+ * Each allowance has a name, which keeps its keys apart from the other allowances' in the table.
  */
 final class Allowance {
 
-    private final int perHour;
-    private final TimeMeter time;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofHours(2))
-            .build();
+    private static final int MAX_KEY = 256;
 
-    Allowance(Clock clock, int perHour) {
-        this.perHour = perHour;
-        this.time = new ClockTimeMeter(clock);
+    private final BucketTable buckets;
+    private final String name;
+    private final Supplier<BucketConfiguration> configuration;
+
+    Allowance(BucketTable buckets, String name, int perHour) {
+        this.buckets = buckets;
+        this.name = name;
+        this.configuration = () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perHour)
+                        .refillIntervally(perHour, Duration.ofHours(1))
+                        .build())
+                .build();
     }
 
-    /** Takes one action from the key's allowance; answers how long to wait when none is left, else zero. */
+    /**
+     * Takes one action from the key's allowance; answers how long to wait when none is left, else zero. When the
+     * database does not answer, Bucket4j's execution exception refuses the action, which needs the database anyway.
+     */
     Duration take(String key) {
-        var bucket = buckets.get(
-                key,
-                any -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(perHour)
-                                .refillIntervally(perHour, Duration.ofHours(1))
-                                .build())
-                        .withCustomTimePrecision(time)
-                        .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        return take(buckets, name + ":" + (key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key), configuration);
+    }
+
+    /** Takes one from the bucket of the key; answers how long to wait when it is empty, else zero. */
+    static Duration take(BucketTable buckets, String key, Supplier<BucketConfiguration> configuration) {
+        var probe = buckets.bucket(key, configuration).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 

@@ -1,10 +1,12 @@
 package com.dateline.account;
 
+import com.dateline.base.BucketTable;
 import com.dateline.security.SecurityLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +24,16 @@ class LinkLimits {
 
     LinkLimits(
             Clock clock,
+            DataSource dataSource,
             @Value("${dateline.mail-links.verification-per-account-per-hour:3}") int verificationPerAccount,
             @Value("${dateline.mail-links.email-change-per-account-per-hour:3}") int emailChangePerAccount,
             @Value("${dateline.mail-links.reset-per-email-per-hour:3}") int resetPerEmail,
             @Value("${dateline.mail-links.reset-per-client-per-hour:10}") int resetPerClient) {
-        this.verificationPerAccount = new Allowance(clock, verificationPerAccount);
-        this.emailChangePerAccount = new Allowance(clock, emailChangePerAccount);
-        this.resetPerEmail = new Allowance(clock, resetPerEmail);
-        this.resetPerClient = new Allowance(clock, resetPerClient);
+        var buckets = new BucketTable(dataSource, clock, "account_limit_bucket");
+        this.verificationPerAccount = new Allowance(buckets, "verification", verificationPerAccount);
+        this.emailChangePerAccount = new Allowance(buckets, "email-change", emailChangePerAccount);
+        this.resetPerEmail = new Allowance(buckets, "reset-email", resetPerEmail);
+        this.resetPerClient = new Allowance(buckets, "reset-client", resetPerClient);
     }
 
     /**

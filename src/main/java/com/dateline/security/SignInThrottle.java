@@ -1,14 +1,17 @@
 package com.dateline.security;
 
+import com.dateline.base.BucketTable;
 import com.dateline.base.ClockTimeMeter;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions.BucketExecutionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +21,15 @@ import org.springframework.stereotype.Component;
  * password from their own machine therefore slows only themselves, and the moderator signing in from anywhere else is
  * never kept waiting. Each client address also has a budget of failures across all e-mails (20, refilled over
  * 15 minutes, with Bucket4j), so one machine cannot try a common password on thousands of accounts. Counts are kept
- * whether or not the e-mail has an account, so the answer never tells which ones do; memory is bounded by the caches.
+ * whether or not the e-mail has an account, so the answer never tells which ones do. Both are kept in the database
+ * (tables {@code sign_in_failure} and {@code sign_in_bucket}), so guesses spread over the nodes behind a load balancer
+ * count together; rows nobody has failed with for a while are deleted, so the tables stay small.
+ *
+ * <p>When the database cannot say (it is down, or does not answer within {@link BucketTable#TIMEOUT}), this node answers
+ * from a budget of its own, {@link #WHILE_UNAVAILABLE} go-aheads a minute for all e-mails and addresses together, and
+ * counts nothing. Refusing every attempt would lock everyone out for as long as the database is unwell; letting
+ * every attempt through would let a guesser try passwords unslowed whenever only these tables fail. While the whole
+ * database is down no password can be checked at all, since the accounts live there too.
  */
 @Component
 public class SignInThrottle {
@@ -32,85 +43,99 @@ public class SignInThrottle {
     static final int FAILURES_PER_ADDRESS = 20;
     static final Duration ADDRESS_REFILL = Duration.ofMinutes(15);
 
-    private final Clock clock;
-    private final TimeMeter time;
-    private final Cache<Pair, Failures> pairs = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterAccess(FORGET_AFTER.plus(LONGEST_WAIT))
-            .build();
-    private final Cache<String, Bucket> addresses = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(ADDRESS_REFILL.multipliedBy(2))
+    static final int WHILE_UNAVAILABLE = 30;
+
+    private static final int MAX_ADDRESS = 100;
+    private static final Supplier<BucketConfiguration> ADDRESS_BUDGET = () -> BucketConfiguration.builder()
+            .addLimit(limit -> limit.capacity(FAILURES_PER_ADDRESS).refillGreedy(FAILURES_PER_ADDRESS, ADDRESS_REFILL))
             .build();
 
-    SignInThrottle(Clock clock) {
+    private final Clock clock;
+    private final SignInFailures pairs;
+    private final BucketTable addresses;
+    private final Bucket whileUnavailable;
+
+    SignInThrottle(Clock clock, DataSource dataSource) {
         this.clock = clock;
-        this.time = new ClockTimeMeter(clock);
+        this.pairs = new SignInFailures(dataSource, FORGET_AFTER, FORGET_AFTER.plus(LONGEST_WAIT));
+        this.addresses = new BucketTable(dataSource, clock, "sign_in_bucket");
+        this.whileUnavailable = Bucket.builder()
+                .addLimit(limit ->
+                        limit.capacity(WHILE_UNAVAILABLE).refillGreedy(WHILE_UNAVAILABLE, Duration.ofMinutes(1)))
+                .withCustomTimePrecision(new ClockTimeMeter(clock))
+                .build();
     }
 
     /** How long an attempt for this e-mail from this address must wait before its password is even checked; zero when it may go ahead. */
     public Duration waitBefore(String email, String address) {
-        var now = clock.instant();
-        var pair = pairs.getIfPresent(new Pair(key(email), address));
-        var pairWait = pair == null ? Duration.ZERO : pair.waitAt(now);
-        var bucket = addresses.getIfPresent(address);
-        var addressWait = bucket == null || bucket.getAvailableTokens() > 0
-                ? Duration.ZERO
-                : Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-        return pairWait.compareTo(addressWait) >= 0 ? pairWait : addressWait;
+        try {
+            var pairWait = waitAt(pairs.count(key(email), bounded(address)), clock.instant());
+            var bucket = addressBudget(address);
+            var addressWait = bucket.getAvailableTokens() > 0
+                    ? Duration.ZERO
+                    : Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+            return pairWait.compareTo(addressWait) >= 0 ? pairWait : addressWait;
+        } catch (DataAccessException | BucketExecutionException e) {
+            unavailable(e);
+            var probe = whileUnavailable.tryConsumeAndReturnRemaining(1);
+            return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
+        }
     }
 
     /** Whether the address has spent its failure budget (as opposed to one e-mail's free failures from it). */
     boolean addressExhausted(String address) {
-        var bucket = addresses.getIfPresent(address);
-        return bucket != null && bucket.getAvailableTokens() == 0;
+        try {
+            return addressBudget(address).getAvailableTokens() == 0;
+        } catch (DataAccessException | BucketExecutionException e) {
+            return false;
+        }
     }
 
     public void recordFailure(String email, String address) {
-        pairs.get(new Pair(key(email), address), k -> new Failures()).add(clock.instant());
-        addresses
-                .get(
-                        address,
-                        k -> Bucket.builder()
-                                .addLimit(limit -> limit.capacity(FAILURES_PER_ADDRESS)
-                                        .refillGreedy(FAILURES_PER_ADDRESS, ADDRESS_REFILL))
-                                .withCustomTimePrecision(time)
-                                .build())
-                .tryConsume(1);
+        try {
+            pairs.add(key(email), bounded(address), clock.instant());
+            addressBudget(address).tryConsume(1);
+        } catch (DataAccessException | BucketExecutionException e) {
+            // Not counted: waitBefore already took this attempt from the node's own budget.
+            unavailable(e);
+        }
     }
 
     public void recordSuccess(String email, String address) {
-        pairs.invalidate(new Pair(key(email), address));
+        try {
+            pairs.clear(key(email), bounded(address));
+        } catch (DataAccessException e) {
+            unavailable(e);
+        }
     }
 
-    // Bounded, so that a megabyte typed into the e-mail field costs the cache no more than a real address does.
+    private static void unavailable(RuntimeException e) {
+        SecurityLog.warning(
+                "sign-in-throttle-unavailable", "error", e.getClass().getSimpleName());
+    }
+
+    private Bucket addressBudget(String address) {
+        return addresses.bucket("failures:" + bounded(address), ADDRESS_BUDGET);
+    }
+
+    private static Duration waitAt(SignInFailures.Count pair, Instant now) {
+        if (pair.failures() < FREE_FAILURES
+                || Duration.between(pair.lastFailedAt(), now).compareTo(FORGET_AFTER) > 0) {
+            return Duration.ZERO;
+        }
+        var doublings = Math.min(pair.failures() - FREE_FAILURES, 4);
+        var wait = FIRST_WAIT.multipliedBy(1L << doublings);
+        var until = pair.lastFailedAt().plus(wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT);
+        return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+    }
+
+    // Bounded, so that a megabyte typed into the e-mail field costs the table no more than a real address does.
     private static String key(String email) {
         var key = email.strip().toLowerCase(Locale.ROOT);
         return key.length() > 256 ? key.substring(0, 256) : key;
     }
 
-    private record Pair(String email, String address) {}
-
-    private static final class Failures {
-        private int count;
-        private Instant last = Instant.EPOCH;
-
-        synchronized void add(Instant now) {
-            if (Duration.between(last, now).compareTo(FORGET_AFTER) > 0) {
-                count = 0;
-            }
-            count++;
-            last = now;
-        }
-
-        synchronized Duration waitAt(Instant now) {
-            if (count < FREE_FAILURES || Duration.between(last, now).compareTo(FORGET_AFTER) > 0) {
-                return Duration.ZERO;
-            }
-            var doublings = Math.min(count - FREE_FAILURES, 4);
-            var wait = FIRST_WAIT.multipliedBy(1L << doublings);
-            var until = last.plus(wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT);
-            return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
-        }
+    private static String bounded(String address) {
+        return address.length() > MAX_ADDRESS ? address.substring(0, MAX_ADDRESS) : address;
     }
 }

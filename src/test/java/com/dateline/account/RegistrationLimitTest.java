@@ -2,6 +2,7 @@ package com.dateline.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dateline.support.LimitDatabase;
 import com.dateline.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RegistrationLimitTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2008-04-07T16:58:00Z"));
-    private final RegistrationLimit limit = new RegistrationLimit(clock, 5, 20);
+    private final RegistrationLimit limit = new RegistrationLimit(clock, LimitDatabase.H2.fresh(), 5, 20);
 
     @Test
     void five_accounts_an_hour_from_one_address_and_the_sixth_waits_for_the_hour() {

@@ -2,11 +2,16 @@ package com.dateline.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dateline.support.LimitDatabase;
 import com.dateline.support.MutableClock;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 class SignInThrottleTest {
 
@@ -15,7 +20,7 @@ class SignInThrottleTest {
     private static final String NEWSROOM = "198.51.100.23";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2008-04-07T16:58:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(clock);
+    private final SignInThrottle throttle = new SignInThrottle(clock, LimitDatabase.H2.fresh());
 
     private void fail(String email, String address, int times) {
         for (var i = 0; i < times; i++) {
@@ -116,6 +121,36 @@ class SignInThrottleTest {
         fail(MODERATOR, ATTACKER, 1);
         assertThat(throttle.waitBefore(MODERATOR, ATTACKER))
                 .as("one failure after the quiet hour is free")
+                .isZero();
+    }
+
+    @Test
+    void while_the_database_cannot_answer_attempts_go_ahead_from_a_small_budget_of_the_node() {
+        var down = new AtomicBoolean();
+        var database = new DelegatingDataSource(LimitDatabase.H2.fresh()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (down.get()) {
+                    throw new SQLException("Connection refused");
+                }
+                return super.getConnection();
+            }
+        };
+        var throttle = new SignInThrottle(clock, database);
+        down.set(true);
+
+        for (var i = 0; i < SignInThrottle.WHILE_UNAVAILABLE; i++) {
+            assertThat(throttle.waitBefore(MODERATOR, "192.0.2." + i))
+                    .as("attempt %d", i + 1)
+                    .isZero();
+            throttle.recordFailure(MODERATOR, "192.0.2." + i);
+        }
+
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM)).isPositive();
+        clock.advance(Duration.ofMinutes(1));
+        down.set(false);
+        assertThat(throttle.waitBefore(MODERATOR, NEWSROOM))
+                .as("the database answers again")
                 .isZero();
     }
 }

@@ -3,6 +3,7 @@ package com.dateline.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dateline.support.LimitDatabase;
 import com.dateline.support.MutableClock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +39,8 @@ class ThrottledAuthenticationProviderTest {
     };
     private final UserDetailsService users = email ->
             User.withUsername(EMAIL).password(hash).roles(Roles.MODERATOR).build();
-    private final SignInThrottle throttle = new SignInThrottle(new MutableClock(Instant.parse("2008-04-07T16:58:00Z")));
+    private final SignInThrottle throttle =
+            new SignInThrottle(new MutableClock(Instant.parse("2008-04-07T16:58:00Z")), LimitDatabase.H2.fresh());
     private final ThrottledAuthenticationProvider provider =
             new ThrottledAuthenticationProvider(users, counting, throttle);
 
