@@ -2,7 +2,7 @@
 # Two Dateline nodes on one PostgreSQL behind nginx with sticky sessions (ops/nginx/dateline.conf), all on this
 # machine in a temporary folder, and checks that the routing works:
 #   (a) requests without a session are answered by both nodes;
-#   (b) a session stays on the node whose route ends its JSESSIONID;
+#   (b) a session stays on the node whose route ends its JSESSIONID, its push websocket too;
 #   (c) when that node dies (kill -9), the session's next request is answered by the other node, not a 502;
 #   (d) the PostgreSQL server is version 15.
 # Prints a PASS or FAIL line per check and exits non-zero if one failed. Everything is stopped and removed on exit,
@@ -220,6 +220,28 @@ check_a_session_stays_on_its_node() {
 	fi
 }
 
+# Vaadin push opens a websocket to /VAADIN/push: the upgrade must pass nginx and reach the session's node. nginx adds
+# no header to a 101 answer, so its access log (ops/nginx/standalone.conf) tells which node took it. The handshake
+# names no real UI, so the node closes the socket after accepting it; the routing is what is checked.
+check_push_reaches_the_sessions_node() {
+	local jar=$WORK/cookies.txt status line="" address
+	# The socket stays open until the node closes it or curl gives up; nginx logs the request when it ends.
+	status=$(curl -s -o /dev/null -m 2 --cookie "$jar" -w '%{http_code}' -H 'Connection: Upgrade' -H 'Upgrade: websocket' \
+		-H 'Sec-WebSocket-Version: 13' -H 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==' \
+		"http://127.0.0.1:$NGINX_PORT/VAADIN/push?v-r=push&v-uiId=0&v-pushId=check")
+	for _ in {1..10}; do
+		line=$(grep -F '/VAADIN/push' "$WORK/nginx/access.log" | tail -n 1)
+		[[ -n $line ]] && break
+		sleep 1
+	done
+	address=${line##* }
+	if [[ $status == 101 && $(route_of_address "$address") == "$SESSION_ROUTE" ]]; then
+		pass "(b) the push websocket handshake with the session cookie answered 101 by node $SESSION_ROUTE"
+	else
+		fail "(b) the push websocket handshake with the session cookie answered $status by '$address'"
+	fi
+}
+
 check_the_session_moves_when_its_node_dies() {
 	local jar=$WORK/cookies.txt i status address other
 	i=$(index_of "$SESSION_ROUTE")
@@ -289,6 +311,7 @@ main() {
 	say ""
 	check_anonymous_requests_reach_both_nodes
 	check_a_session_stays_on_its_node
+	check_push_reaches_the_sessions_node
 	check_the_session_moves_when_its_node_dies
 	check_postgres_version
 
