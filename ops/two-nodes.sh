@@ -163,10 +163,10 @@ on_exit() {
 # curl through nginx, printing "<status> <node address>". With --cookie-jar, the session cookie is sent and kept.
 # $upstream_addr lists every node nginx tried ("dead:port, live:port"); the last one answered.
 through_nginx() {
-	local path=$1
+	local path=$1 answer
 	shift
-	curl -s -o /dev/null "$@" -w '%{http_code} %header{x-dateline-upstream}\n' "http://127.0.0.1:$NGINX_PORT$path" |
-		sed "s/ .*, / /"
+	answer=$(curl -s -o /dev/null "$@" -w '%{http_code} %header{x-dateline-upstream}' "http://127.0.0.1:$NGINX_PORT$path")
+	echo "${answer%% *} ${answer##* }"
 }
 
 session_cookie() {
