@@ -1,5 +1,7 @@
 package com.dateline.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.dateline.Application;
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
