@@ -11,10 +11,19 @@ import com.dateline.post.PostService;
 import com.dateline.support.Demo;
 import com.dateline.support.HeadlessChromium;
 import com.dateline.support.SignIn;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two nodes, two application contexts on two ports, share one PostgreSQL, as a newsroom's nodes behind a balancer do.
- * What happens through one of them reaches the pages open on the other, in a real browser and without a reload.
+ * What happens through one of them reaches the pages open on the other, in a real browser and without a reload, and
+ * what they must count together (failed sign-ins) they count in the database.
  */
 class TwoNodesIT {
 
@@ -128,6 +138,49 @@ class TwoNodesIT {
                         .map(heading -> heading.getText())
                         .toList())
                 .doesNotContain("Your account");
+    }
+
+    @Test
+    void failed_sign_ins_through_both_nodes_count_together() throws Exception {
+        var reader = newReader(nodeA, "node-guessed");
+        for (var attempt = 1; attempt <= 5; attempt++) {
+            var node = attempt % 2 == 0 ? nodeB : nodeA;
+            assertThat(signInOverHttp(node, reader.email(), "wrong guess " + attempt))
+                    .as("attempt %d", attempt)
+                    .isEqualTo("/login?error=credentials");
+        }
+
+        // Three failures on A and two on B: the sixth attempt, on either node, waits, even with the right password.
+        assertThat(signInOverHttp(nodeB, reader.email(), reader.password())).isEqualTo("/login?error=throttled&wait=1");
+        assertThat(signInOverHttp(nodeA, reader.email(), reader.password())).isEqualTo("/login?error=throttled&wait=1");
+    }
+
+    /** Posts the sign-in form as a browser with no cookies yet does, from the sign-in page; returns where it sends. */
+    private static String signInOverHttp(ConfigurableApplicationContext node, String email, String password)
+            throws Exception {
+        var client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        var page = client.send(
+                HttpRequest.newBuilder(URI.create(address(node, "/login")))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        var csrf = Jsoup.parse(page.body()).selectFirst("meta[name=_csrf]");
+        var form = "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + (csrf == null ? "" : "&_csrf=" + URLEncoder.encode(csrf.attr("content"), StandardCharsets.UTF_8));
+        var answer = client.send(
+                HttpRequest.newBuilder(URI.create(address(node, "/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        var target = URI.create(address(node, "/"))
+                .resolve(answer.headers().firstValue("Location").orElseThrow());
+        return target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
     }
 
     private HeadlessChromium browser() {

@@ -1,17 +1,15 @@
 package com.dateline.support;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.SQLException;
+import com.dateline.postgres.PostgresForTests;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh database with the application's migrations, for tests of state that several nodes share: H2 in memory, or
- * a new database on one embedded PostgreSQL 17 (from Maven, no Docker) that the test JVM starts once. Two objects
+ * a new database on the test JVM's embedded PostgreSQL ({@link PostgresForTests}). Two objects
  * given the same data source are two nodes on one database.
  */
 public enum LimitDatabase {
@@ -28,12 +26,7 @@ public enum LimitDatabase {
         @Override
         public DataSource fresh() {
             var name = "limits_" + UUID.randomUUID().toString().replace("-", "");
-            try (var connection = Postgres.SERVER.getPostgresDatabase().getConnection()) {
-                connection.createStatement().execute("create database " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return migrated(Postgres.SERVER.getDatabase("postgres", name), "postgresql");
+            return migrated(new DriverManagerDataSource(PostgresForTests.urlOf(name), "postgres", ""), "postgresql");
         }
     };
 
@@ -47,26 +40,5 @@ public enum LimitDatabase {
                 .load()
                 .migrate();
         return dataSource;
-    }
-
-    /** Started the first time a test asks for PostgreSQL, stopped with the JVM. */
-    private static final class Postgres {
-        static final EmbeddedPostgres SERVER = start();
-
-        private static EmbeddedPostgres start() {
-            try {
-                var server = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }));
-                return server;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }
