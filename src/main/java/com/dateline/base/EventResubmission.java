@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Modulith marks each publication resubmitted with a conditional update before it runs it, so even two lookers would
  * not run one twice.
  *
- * <p>A publication whose listener fails every time is given up after {@link #MAX_ATTEMPTS}; it stays in the table,
- * where an admin can see it.
+ * <p>A publication whose listener fails every time is given up after {@link #MAX_ATTEMPTS}; it stays in the
+ * {@code event_publication} table, with its attempts, for an operator to look into.
  */
 @Component
 class EventResubmission {
