@@ -1,5 +1,6 @@
 package com.dateline.base;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
  * which H2 closes the database; h2database issue 4086, fixed upstream after that release). For the same reason the
  * shipped URL sets {@code MAX_COMPACT_TIME=0}, which keeps H2 from moving chunks when the database closes. The file
  * therefore does not shrink below its high-water mark unless its end is free; it stops growing instead.
+ *
+ * <p>Only H2's file needs this. On another database (PostgreSQL, which several nodes share and which keeps its own
+ * files) it does not start, and says so once in the log.
  */
 @Component
 class DatabaseHousekeeping implements SmartLifecycle {
@@ -64,6 +68,9 @@ class DatabaseHousekeeping implements SmartLifecycle {
     /** Rewrites the live pages of sparse chunks if enough of the file is garbage; returns whether it did. */
     boolean compactIfWorthIt() {
         try (var connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(JdbcConnection.class)) {
+                return false;
+            }
             var store = store(connection.unwrap(JdbcConnection.class));
             // An in-memory database (the tests) has no file; with a write delay H2 does this itself.
             if (store == null || store.getFileStore() == null || store.getAutoCommitDelay() != 0 || store.isClosed()) {
@@ -130,9 +137,25 @@ class DatabaseHousekeeping implements SmartLifecycle {
         return null;
     }
 
+    /** Whether the database is H2; the name of the one it is in the log if not. */
+    boolean onH2() {
+        try (var connection = dataSource.getConnection()) {
+            if (connection.isWrapperFor(JdbcConnection.class)) {
+                return true;
+            }
+            log.info(
+                    "Housekeeping of the H2 database file is off: the database is {}",
+                    connection.getMetaData().getDatabaseProductName());
+            return false;
+        } catch (SQLException e) {
+            log.warn("Could not tell which database this is; housekeeping of the H2 database file is off", e);
+            return false;
+        }
+    }
+
     @Override
     public synchronized void start() {
-        if (scheduler == null && !interval.isZero()) {
+        if (scheduler == null && !interval.isZero() && onH2()) {
             scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("database-housekeeping").daemon().factory());
             scheduler.scheduleWithFixedDelay(

@@ -9,13 +9,10 @@ import com.dateline.security.CurrentUser;
 import com.dateline.security.Roles;
 import com.dateline.security.SecurityLog;
 import com.dateline.security.SignedInUser;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +28,7 @@ import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,15 +52,19 @@ public class ModerationService {
     private final ModerationActionRepository history;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final Cache<Long, Claim> claims =
-            Caffeine.newBuilder().maximumSize(100_000).build();
+    private final ModerationClaims claims;
 
     ModerationService(
-            CommentRecords comments, ModerationActionRepository history, Clock clock, TransactionTemplate transaction) {
+            CommentRecords comments,
+            ModerationActionRepository history,
+            Clock clock,
+            TransactionTemplate transaction,
+            ModerationClaims claims) {
         this.comments = comments;
         this.history = history;
         this.clock = clock;
         this.transaction = transaction;
+        this.claims = claims;
     }
 
     /**
@@ -127,7 +129,7 @@ public class ModerationService {
                         null,
                         now));
                 actionIds.add(Objects.requireNonNull(action.getId()));
-                claims.invalidate(seen.getKey());
+                claims.clear(seen.getKey());
                 applied++;
             } catch (ModerationConflict conflict) {
                 problems.add("Comment " + seen.getKey() + ": " + conflict.getMessage());
@@ -282,44 +284,24 @@ public class ModerationService {
 
     /**
      * The signed-in moderator opens a comment: others see it is being reviewed, for two minutes.
-     * A live claim by someone else is left in place.
+     * A live claim by someone else is left in place. The claims are stored, so every node sees them.
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void claim(long commentId) {
         var moderator = CurrentUser.require();
         var now = clock.instant();
-        claims.asMap()
-                .compute(
-                        commentId,
-                        (id, existing) -> existing != null
-                                        && existing.moderatorId() != moderator.accountId()
-                                        && now.isBefore(existing.until())
-                                ? existing
-                                : new Claim(
-                                        commentId,
-                                        moderator.accountId(),
-                                        moderator.displayName(),
-                                        now.plus(CLAIM_TIME)));
+        claims.claim(commentId, moderator.accountId(), moderator.displayName(), now, now.plus(CLAIM_TIME));
     }
 
+    @Transactional
     public void release(long commentId) {
-        var mine = claims.getIfPresent(commentId);
-        if (mine != null && mine.moderatorId() == CurrentUser.require().accountId()) {
-            claims.invalidate(commentId);
-        }
+        claims.release(commentId, CurrentUser.require().accountId());
     }
 
     /** Live claims on the given comments by moderators other than the signed-in one. */
+    @Transactional(readOnly = true)
     public Map<Long, Claim> claimsByOthers(Collection<Long> commentIds) {
-        var me = CurrentUser.require().accountId();
-        var now = clock.instant();
-        var found = new HashMap<Long, Claim>();
-        for (var id : commentIds) {
-            var claim = claims.getIfPresent(id);
-            if (claim != null && claim.moderatorId() != me && now.isBefore(claim.until())) {
-                found.put(id, claim);
-            }
-        }
-        return found;
+        return claims.liveByOthers(commentIds, CurrentUser.require().accountId(), clock.instant());
     }
 
     /** The comment ids a log line names: the first 20, then how many in all. */

@@ -1,5 +1,7 @@
 package com.dateline.notice;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,6 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the daily digests at {@code dateline.notice.digest-cron} in the blog's time zone (07:00 as shipped): one mail
  * per reader with every notice that waited for it. A node that was down at that hour leaves them for the next day's
  * digest, and a digest's key (the reader and its first notice) keeps two nodes from sending the same one.
+ *
+ * <p>Every node of several runs this schedule; the lock lets one of them do the run, so the others do not read and
+ * mail the same readers' notices at the same moment only to find them taken.
  */
 @Component
 class DailyDigests {
@@ -26,9 +31,10 @@ class DailyDigests {
         this.transaction = transaction;
     }
 
-    /** @return how many readers' digests were handled */
+    /** @return how many readers' digests were handled; null if another node is sending them right now */
     @Scheduled(cron = "${dateline.notice.digest-cron:0 0 7 * * *}", zone = "${dateline.blog.time-zone}")
-    public int sendAll() {
+    @SchedulerLock(name = "DailyDigests", lockAtMostFor = "PT1H")
+    public @Nullable Integer sendAll() {
         var readers = digest.accountsWaiting();
         // One transaction per reader: one reader's failure leaves the others' digests sent, and theirs for next time.
         for (var accountId : readers) {

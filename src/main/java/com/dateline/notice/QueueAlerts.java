@@ -10,6 +10,8 @@ import com.dateline.mail.Letter;
 import com.dateline.mail.MailOutbox;
 import java.time.Clock;
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Looks at the Pending queue every {@code dateline.notice.queue-check} and alerts the moderators who asked to be, once
  * each time the queue grows past their limits: a moderator who was alerted hears again only after the queue was back
  * within them.
+ *
+ * <p>Every node of several looks on its own schedule; the lock keeps two from looking at the same moment, and the
+ * conditional update below would still let only one of them alert a moderator.
  */
 @Component
 class QueueAlerts {
@@ -50,10 +55,11 @@ class QueueAlerts {
         this.title = blog.title();
     }
 
-    /** @return how many alerts were queued */
-    @Scheduled(fixedDelayString = "${dateline.notice.queue-check:1m}")
+    /** @return how many alerts were queued; null if another node is looking right now */
+    @Scheduled(fixedDelayString = "${dateline.notice.queue-check:1m}", initialDelayString = "${dateline.notice.queue-check:1m}")
+    @SchedulerLock(name = "QueueAlerts", lockAtMostFor = "PT5M")
     @Transactional
-    public int check() {
+    public @Nullable Integer check() {
         var queue = pending.now();
         var now = clock.instant();
         var sent = 0;

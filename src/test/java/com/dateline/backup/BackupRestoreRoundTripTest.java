@@ -115,6 +115,8 @@ class BackupRestoreRoundTripTest {
                 "select table_name from information_schema.tables where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'",
                 String.class);
         var rows = new TreeMap<String, List<String>>();
+        // The scheduled work's locks are not content: each start of a site runs that work and rewrites its lock's row.
+        tables.remove("SHEDLOCK");
         for (var table : tables) {
             var lines = new ArrayList<>(jdbc.query("select * from \"" + table + "\"", (row, n) -> line(row)));
             lines.sort(null);

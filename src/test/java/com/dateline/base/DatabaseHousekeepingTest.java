@@ -1,6 +1,9 @@
 package com.dateline.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.dateline.support.ShippedDatabase;
 import java.io.IOException;
@@ -9,18 +12,24 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Every commit writes to the file (WRITE_DELAY=0), and H2's own housekeeping is off then: without rewriting sparse
  * chunks, the file of a busy site grows with every comment until the next restart. Everything here runs on one thread
- * and H2 decides by what is in the file, so the figures are the same on every machine.
+ * and H2 decides by what is in the file, so the figures are the same on every machine. On any other database (the
+ * PostgreSQL that several nodes share) housekeeping never starts.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseHousekeepingTest {
 
     private static final int ROUNDS = 4;
@@ -71,6 +80,33 @@ class DatabaseHousekeepingTest {
 
         assertThat(new DatabaseHousekeeping(database, Duration.ZERO).compactIfWorthIt())
                 .isFalse();
+    }
+
+    @Test
+    void an_h2_file_database_is_tended_on_schedule() throws Exception {
+        var housekeeper = new DatabaseHousekeeping(database(dataDir), Duration.ofMinutes(1));
+
+        housekeeper.start();
+        try {
+            assertThat(housekeeper.isRunning()).isTrue();
+        } finally {
+            housekeeper.stop();
+        }
+    }
+
+    @Test
+    void another_database_is_never_tended_and_the_log_says_so(CapturedOutput output) throws Exception {
+        var postgres = mock(DataSource.class, RETURNS_DEEP_STUBS);
+        when(postgres.getConnection().isWrapperFor(JdbcConnection.class)).thenReturn(false);
+        when(postgres.getConnection().getMetaData().getDatabaseProductName()).thenReturn("PostgreSQL");
+        var housekeeper = new DatabaseHousekeeping(postgres, Duration.ofMinutes(1));
+
+        housekeeper.start();
+
+        assertThat(housekeeper.isRunning()).isFalse();
+        assertThat(housekeeper.compactIfWorthIt()).isFalse();
+        assertThat(output.getOut())
+                .containsOnlyOnce("Housekeeping of the H2 database file is off: the database is PostgreSQL");
     }
 
     private record Grown(long bytes, int chunksFillPercent, long rows, int compactions) {}

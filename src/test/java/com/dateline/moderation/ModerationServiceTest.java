@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.dateline.comment.CommentRecords;
 import com.dateline.comment.CommentRefused;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
 import com.dateline.comment.ReportReason;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The moderators' service against the real database: each action and its history row, bulk
@@ -53,6 +58,24 @@ class ModerationServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommentRecords commentRecords;
+
+    @Autowired
+    ModerationActionRepository history;
+
+    @Autowired
+    ModerationClaims claims;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    DataSource dataSource;
 
     long postId;
 
@@ -655,6 +678,102 @@ class ModerationServiceTest {
 
         assertThat(support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(released, decided))))
                 .isEmpty();
+    }
+
+    /** The same service as another node has it: nothing shared with this one but the database. */
+    private ModerationService onAnotherNode() {
+        return new ModerationService(
+                commentRecords,
+                history,
+                clock,
+                transaction,
+                new ModerationClaims(JdbcClient.create(dataSource), clock));
+    }
+
+    private @Nullable Long storedClaimant(long commentId) {
+        return jdbc
+                .query(
+                        "select moderator_id from moderation_claim where comment_id = ?",
+                        (row, n) -> row.getLong(1),
+                        commentId)
+                .stream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void a_claim_made_on_one_node_is_seen_and_kept_on_another() {
+        var commentId = support.submitAsNewReader(postId, "Two Nodes", "Opened on the first node.");
+        var other = onAnotherNode();
+
+        support.signIn().run(MODERATOR, () -> moderation.claim(commentId));
+        support.signIn().run(ADMIN, () -> other.claim(commentId));
+
+        assertThat(storedClaimant(commentId)).isEqualTo(support.accountId(MODERATOR));
+        var seenByAdmin = support.signIn().call(ADMIN, () -> other.claimsByOthers(List.of(commentId)));
+        assertThat(seenByAdmin.get(commentId).moderator()).isEqualTo("Demo Moderator");
+
+        support.signIn().run(MODERATOR, () -> other.release(commentId));
+        assertThat(storedClaimant(commentId)).isNull();
+        assertThat(support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(commentId))))
+                .isEmpty();
+    }
+
+    @Test
+    void two_moderators_claiming_one_comment_at_once_on_two_nodes_get_one_claim_between_them() throws Exception {
+        var commentId = support.submitAsNewReader(postId, "Claim Race", "Both moderators open me at once.");
+        var other = onAnotherNode();
+        var start = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var first = pool.submit(() -> {
+                start.await();
+                support.signIn().run(MODERATOR, () -> moderation.claim(commentId));
+                return null;
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                support.signIn().run(ADMIN, () -> other.claim(commentId));
+                return null;
+            });
+            start.countDown();
+            first.get();
+            second.get();
+        }
+
+        var winner = storedClaimant(commentId);
+        assertThat(winner).isIn(support.accountId(MODERATOR), support.accountId(ADMIN));
+        var seenByModerator = support.signIn().call(MODERATOR, () -> other.claimsByOthers(List.of(commentId)));
+        var seenByAdmin = support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(commentId)));
+        assertThat(seenByModerator.size() + seenByAdmin.size())
+                .as("the loser sees the winner's claim, the winner sees none")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_lapsed_claim_counts_as_absent_is_taken_over_and_swept() {
+        var taken = support.submitAsNewReader(postId, "Lapsed Claim", "Opened long ago.");
+        var swept = support.submitAsNewReader(postId, "Swept Claim", "Opened long ago and left.");
+        var moderatorId = support.accountId(MODERATOR);
+        var longAgo = Instant.now()
+                .minus(ModerationService.CLAIM_TIME.multipliedBy(2))
+                .atOffset(ZoneOffset.UTC);
+        for (var id : List.of(taken, swept)) {
+            jdbc.update(
+                    "insert into moderation_claim (comment_id, moderator_id, moderator_name, claimed_until)"
+                            + " values (?, ?, 'Demo Moderator', ?)",
+                    id,
+                    moderatorId,
+                    longAgo);
+        }
+        assertThat(support.signIn().call(ADMIN, () -> moderation.claimsByOthers(List.of(taken, swept))))
+                .isEmpty();
+
+        support.signIn().run(ADMIN, () -> moderation.claim(taken));
+        assertThat(storedClaimant(taken)).isEqualTo(support.accountId(ADMIN));
+
+        assertThat(claims.deleteLapsed()).isPositive();
+        assertThat(storedClaimant(swept)).isNull();
+        assertThat(storedClaimant(taken)).isEqualTo(support.accountId(ADMIN));
     }
 
     // --- counts -----------------------------------------------------------------------------------

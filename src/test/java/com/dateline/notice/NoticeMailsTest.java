@@ -18,8 +18,13 @@ import com.dateline.support.MutableClock;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -66,6 +72,9 @@ class NoticeMailsTest implements MailTestServer {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    DataSource dataSource;
 
     private long post;
 
@@ -319,6 +328,69 @@ class NoticeMailsTest implements MailTestServer {
         waiting(writer, "Third waiting comment.");
         waiting(writer, "Fourth waiting comment.");
         assertThat(queueAlerts.check()).as("a new crowding").isEqualTo(1);
+    }
+
+    /** What another node of several does when it takes the lock of a scheduled job: its row in the shared table. */
+    private SimpleLock heldByAnotherNode(String name) {
+        var otherNode = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
+        return otherNode
+                .lock(new LockConfiguration(Instant.now(), name, Duration.ofMinutes(5), Duration.ZERO))
+                .orElseThrow();
+    }
+
+    @Test
+    void the_daily_digest_is_not_sent_by_a_node_while_another_node_sends_it() throws Exception {
+        var reader = readerChoosing("Leila", NoticeChoice.DAILY, NoticeChoice.OFF);
+        var parent = published(reader, null, "The bazaar closes early on Thursdays.");
+        published(support.newReader("Dariush", "digest-lock"), parent, "Not in the spice market.");
+
+        var otherNodesRun = heldByAnotherNode("DailyDigests");
+        try {
+            assertThat(digests.sendAll()).as("skipped on this node").isNull();
+        } finally {
+            otherNodesRun.unlock();
+        }
+        assertThat(mailsTo(reader.email()))
+                .as("nothing sent while the other node held the lock")
+                .isEmpty();
+
+        assertThat(digests.sendAll()).isPositive();
+        assertThat(theOneMailTo(reader.email()).getSubject()).isEqualTo("Your daily digest from Babylon & Beyond");
+    }
+
+    @Test
+    void the_queue_is_not_looked_at_by_a_node_while_another_node_looks() throws Exception {
+        var limit = (int) pending.now().length() + 1;
+        support.signIn()
+                .run(
+                        Demo.MODERATOR,
+                        () -> notices.saveMine(new NoticeChoices(
+                                NoticeChoice.OFF,
+                                NoticeChoice.OFF,
+                                NoticeChoice.OFF,
+                                true,
+                                limit,
+                                NoticeChoices.MAX_QUEUE_OLDER_THAN_MINUTES)));
+        var writer = support.newReader("Lock Filler", "queue-lock");
+        var one = waiting(writer, "A comment the queue has room for.");
+        assertThat(queueAlerts.check()).as("within the limit").isZero();
+        var two = waiting(writer, "A comment that crowds the queue.");
+
+        var otherNodesLook = heldByAnotherNode("QueueAlerts");
+        try {
+            assertThat(queueAlerts.check()).as("skipped on this node").isNull();
+        } finally {
+            otherNodesLook.unlock();
+        }
+        assertThat(queueAlerts.check()).isEqualTo(1);
+        assertThat(theOneMailTo(Demo.MODERATOR).getSubject())
+                .isEqualTo("The Pending queue on Babylon & Beyond needs moderators");
+        support.approve(one);
+        support.approve(two);
+        assertThat(queueAlerts.check()).as("back within the limit").isZero();
     }
 
     @Test

@@ -6,20 +6,32 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The migrations for PostgreSQL ({@code db/migration/common} and {@code …/postgresql}) run on a real PostgreSQL 17 (from Maven, no Docker),
  * build the same tables and columns as the H2 ones, and keep the queue tally with a PL/pgSQL trigger as H2's Java
- * trigger does.
+ * trigger does. The scheduled work's locks (ShedLock, timed by the database) keep a second node out on both.
  */
 class PostgresMigrationsTest {
 
@@ -110,6 +122,64 @@ class PostgresMigrationsTest {
             assertThat(emptied.pending() + emptied.reported() + emptied.rejected())
                     .isZero();
         }
+    }
+
+    @Test
+    void of_two_nodes_the_second_skips_scheduled_work_while_the_first_holds_its_lock() throws Exception {
+        var h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:locks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        migrate(h2, "h2");
+
+        for (var database : List.of(postgres.getPostgresDatabase(), h2)) {
+            secondNodeSkipsWhileFirstRuns(database);
+        }
+    }
+
+    /** Two nodes' lock providers on one database, as Scheduling configures them; the first runs until told to end. */
+    private static void secondNodeSkipsWhileFirstRuns(DataSource database) throws Exception {
+        var first = new DefaultLockingTaskExecutor(locks(database));
+        var second = new DefaultLockingTaskExecutor(locks(database));
+        var name = "job-" + UUID.randomUUID();
+        var runs = new AtomicInteger();
+        var running = new CountDownLatch(1);
+        var end = new CountDownLatch(1);
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var firstRun = pool.submit(() -> first.executeWithLock(
+                    (Runnable) () -> {
+                        runs.incrementAndGet();
+                        running.countDown();
+                        awaitQuietly(end);
+                    },
+                    lock(name)));
+            running.await();
+
+            second.executeWithLock((Runnable) runs::incrementAndGet, lock(name));
+
+            assertThat(runs).as("the second node skipped while the first ran").hasValue(1);
+            end.countDown();
+            firstRun.get();
+        }
+        second.executeWithLock((Runnable) runs::incrementAndGet, lock(name));
+        assertThat(runs).as("the second node ran once the first was done").hasValue(2);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static LockProvider locks(DataSource database) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(database))
+                .usingDbTime()
+                .build());
+    }
+
+    private static LockConfiguration lock(String name) {
+        return new LockConfiguration(Instant.now(), name, Duration.ofMinutes(5), Duration.ZERO);
     }
 
     private record Tally(long pending, long reported, long rejected) {}
