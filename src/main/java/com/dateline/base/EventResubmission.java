@@ -35,7 +35,9 @@ class EventResubmission {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${dateline.events.resubmit-interval:1m}", initialDelayString = "${dateline.events.resubmit-interval:1m}")
+    @Scheduled(
+            fixedDelayString = "${dateline.events.resubmit-interval:1m}",
+            initialDelayString = "${dateline.events.resubmit-interval:1m}")
     @SchedulerLock(name = "EventResubmission", lockAtMostFor = "PT30M")
     public void resubmitLeftOver() {
         var before = clock.instant().minus(LEFT_AFTER);

@@ -104,7 +104,9 @@ class ModerationClaims {
      * Deletes the lapsed claims, which already count as absent, of comments nobody decided or opened again. Every node
      * runs it without a lock: a row another node deleted first is simply not found.
      */
-    @Scheduled(fixedDelayString = "${dateline.moderation.claim-sweep:10m}", initialDelayString = "${dateline.moderation.claim-sweep:10m}")
+    @Scheduled(
+            fixedDelayString = "${dateline.moderation.claim-sweep:10m}",
+            initialDelayString = "${dateline.moderation.claim-sweep:10m}")
     int deleteLapsed() {
         return jdbc.sql("delete from moderation_claim where claimed_until <= :now")
                 .param("now", at(clock.instant()))

@@ -56,7 +56,9 @@ class QueueAlerts {
     }
 
     /** @return how many alerts were queued; null if another node is looking right now */
-    @Scheduled(fixedDelayString = "${dateline.notice.queue-check:1m}", initialDelayString = "${dateline.notice.queue-check:1m}")
+    @Scheduled(
+            fixedDelayString = "${dateline.notice.queue-check:1m}",
+            initialDelayString = "${dateline.notice.queue-check:1m}")
     @SchedulerLock(name = "QueueAlerts", lockAtMostFor = "PT5M")
     @Transactional
     public @Nullable Integer check() {
