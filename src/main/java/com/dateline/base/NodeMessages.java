@@ -126,7 +126,12 @@ class NodeMessages implements SmartLifecycle {
                     "Ignored a {} from another node that could not be read: {}", type.getName(), unreadable.toString());
             return;
         }
-        deliver(() -> publisher.publishEvent(event));
+        try {
+            deliver(() -> publisher.publishEvent(event));
+        } catch (RuntimeException failed) {
+            // One listener's failure is this node's to log; the connection and the messages after it carry on.
+            log.error("A listener failed on a {} from another node", type.getName(), failed);
+        }
     }
 
     private static void deliver(Runnable delivery) {

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
@@ -188,9 +189,12 @@ public final class TwoNodeBenchmark {
             throws Exception {
         var heard = new ConcurrentHashMap<Long, Long>();
         var arrivals = new LinkedBlockingQueue<Long>();
-        nodeB.addApplicationListener((ApplicationListener<PayloadApplicationEvent<CommentChanged>>) event -> {
-            heard.putIfAbsent(event.getPayload().commentId(), System.nanoTime());
-            arrivals.add(event.getPayload().commentId());
+        nodeB.addApplicationListener((ApplicationListener<ApplicationEvent>) event -> {
+            if (event instanceof PayloadApplicationEvent<?> payload
+                    && payload.getPayload() instanceof CommentChanged change) {
+                heard.putIfAbsent(change.commentId(), System.nanoTime());
+                arrivals.add(change.commentId());
+            }
         });
         var email = "bench-propagation-" + readers.incrementAndGet() + "@bench.test";
         nodeA.getBean(AccountService.class).register(new Registration("Bench propagation", email, PASSWORD));

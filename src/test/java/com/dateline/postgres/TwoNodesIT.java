@@ -7,6 +7,7 @@ import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentTestSupport;
+import com.dateline.moderation.ModerationService;
 import com.dateline.post.PostService;
 import com.dateline.support.Demo;
 import com.dateline.support.HeadlessChromium;
@@ -115,6 +116,36 @@ class TwoNodesIT {
         new CommentTestSupport(nodeA).approve(commentId);
         moderator.wait.until(driver -> pending(moderator) == before);
         moderator.screenshot("two-nodes-dashboard-on-b", By.id("queue-pending"));
+    }
+
+    @Test
+    void a_claim_taken_through_one_node_shows_to_a_moderator_opening_the_comment_on_the_other() {
+        var marker = "Claimed on node A " + System.nanoTime();
+        var commentId = commentOn(nodeA, marker);
+        SignIn.of(nodeA)
+                .run(Demo.ADMIN, () -> nodeA.getBean(ModerationService.class).claim(commentId));
+
+        var moderator = browser();
+        moderator.signIn(
+                address(nodeB, "/login?redirect=/admin/moderation"), "moderator@dateline.test", "moderator-demo-2008");
+        moderator.wait.until(ExpectedConditions.urlContains("/admin/moderation"));
+        moderator
+                .wait
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".moderation-filters vaadin-text-field input")))
+                .sendKeys(marker);
+        moderator.wait.until(
+                driver -> driver.findElement(By.id("moderation-grid")).getText().contains(marker));
+        moderator
+                .browser
+                .findElement(By.id("moderation-grid"))
+                .findElement(By.xpath(".//vaadin-grid-cell-content[contains(., '" + marker + "')]"))
+                .click();
+
+        var warning =
+                moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".claim-warning")));
+        assertThat(warning.getText()).startsWith("Being reviewed by ");
+        moderator.screenshot("two-nodes-claim-on-b", By.cssSelector(".moderation-details"));
     }
 
     @Test
