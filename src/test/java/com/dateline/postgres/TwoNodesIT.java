@@ -144,7 +144,7 @@ class TwoNodesIT {
 
         var warning =
                 moderator.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".claim-warning")));
-        assertThat(warning.getText()).startsWith("Being reviewed by ");
+        assertThat(warning.getText()).isEqualTo("Being reviewed by Demo Admin.");
         moderator.screenshot("two-nodes-claim-on-b", By.cssSelector(".moderation-details"));
     }
 
