@@ -3,10 +3,8 @@ package com.dateline.bench;
 import com.dateline.Application;
 import com.dateline.account.AccountService;
 import com.dateline.account.Registration;
-import com.dateline.comment.CommentPolicyService;
 import com.dateline.comment.CommentService;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.PolicySettings;
 import com.dateline.mail.MailTestServer;
 import com.dateline.notice.NoticeChoice;
 import com.dateline.notice.NoticeChoices;
@@ -140,19 +138,7 @@ public final class NoticeBurstBenchmark {
                             .summary()
                             .id())
                     .toList();
-            var policies = context.getBean(CommentPolicyService.class);
-            signIn.run(Demo.ADMIN, () -> {
-                var policy = policies.policy();
-                policies.updatePolicy(new PolicySettings(
-                        false,
-                        policy.trustThreshold(),
-                        policy.linkHoldThreshold(),
-                        0,
-                        10_000,
-                        null,
-                        policy.bannedWords(),
-                        policy.suspectWords()));
-            });
+            TwoNodeBenchmark.liftLimits(context);
         }
 
         /** The parents: readers with one published comment each, half of them asking for replies at once. */

@@ -109,7 +109,7 @@ public final class TwoNodeBenchmark {
     }
 
     /** No pre-moderation, no pace or daily limit: the benchmark times posting, not the policy. */
-    private static void liftLimits(ConfigurableApplicationContext node) {
+    static void liftLimits(ConfigurableApplicationContext node) {
         var policies = node.getBean(CommentPolicyService.class);
         SignIn.of(node).run(Demo.ADMIN, () -> {
             var policy = policies.policy();

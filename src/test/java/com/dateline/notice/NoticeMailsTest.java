@@ -299,16 +299,7 @@ class NoticeMailsTest implements MailTestServer {
     void a_moderator_is_alerted_once_when_the_queue_grows_past_the_limit_and_again_after_it_was_cleared()
             throws Exception {
         var limit = (int) pending.now().length() + 1;
-        support.signIn()
-                .run(
-                        Demo.MODERATOR,
-                        () -> notices.saveMine(new NoticeChoices(
-                                NoticeChoice.OFF,
-                                NoticeChoice.OFF,
-                                NoticeChoice.OFF,
-                                true,
-                                limit,
-                                NoticeChoices.MAX_QUEUE_OLDER_THAN_MINUTES)));
+        moderatorAlertedPast(limit);
         var writer = support.newReader("Queue Filler", "queue");
         var one = waiting(writer, "First waiting comment.");
         assertThat(queueAlerts.check()).as("within the limit").isZero();
@@ -364,16 +355,7 @@ class NoticeMailsTest implements MailTestServer {
     @Test
     void the_queue_is_not_looked_at_by_a_node_while_another_node_looks() throws Exception {
         var limit = (int) pending.now().length() + 1;
-        support.signIn()
-                .run(
-                        Demo.MODERATOR,
-                        () -> notices.saveMine(new NoticeChoices(
-                                NoticeChoice.OFF,
-                                NoticeChoice.OFF,
-                                NoticeChoice.OFF,
-                                true,
-                                limit,
-                                NoticeChoices.MAX_QUEUE_OLDER_THAN_MINUTES)));
+        moderatorAlertedPast(limit);
         var writer = support.newReader("Lock Filler", "queue-lock");
         var one = waiting(writer, "A comment the queue has room for.");
         assertThat(queueAlerts.check()).as("within the limit").isZero();
@@ -417,5 +399,19 @@ class NoticeMailsTest implements MailTestServer {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The demo moderator asks to be alerted when the queue holds more than {@code limit} comments. */
+    private void moderatorAlertedPast(int limit) {
+        support.signIn()
+                .run(
+                        Demo.MODERATOR,
+                        () -> notices.saveMine(new NoticeChoices(
+                                NoticeChoice.OFF,
+                                NoticeChoice.OFF,
+                                NoticeChoice.OFF,
+                                true,
+                                limit,
+                                NoticeChoices.MAX_QUEUE_OLDER_THAN_MINUTES)));
     }
 }
