@@ -75,11 +75,16 @@ class ModerationClaims {
                 .update();
     }
 
-    /** A decided comment needs no review: whoever claimed it, the claim goes (in the decision's transaction). */
-    void clear(long commentId) {
-        jdbc.sql("delete from moderation_claim where comment_id = :comment")
-                .param("comment", commentId)
-                .update();
+    /**
+     * Decided comments need no review: whoever claimed them, the claims go (in the decision's transaction), in one
+     * statement for a bulk decision.
+     */
+    void clear(Collection<Long> commentIds) {
+        if (!commentIds.isEmpty()) {
+            jdbc.sql("delete from moderation_claim where comment_id in (:comments)")
+                    .param("comments", commentIds)
+                    .update();
+        }
     }
 
     /** Claims live at {@code now} on the given comments by moderators other than {@code moderatorId}. */

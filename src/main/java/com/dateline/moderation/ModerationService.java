@@ -117,6 +117,7 @@ public class ModerationService {
         var applied = 0;
         var problems = new ArrayList<String>();
         var actionIds = new ArrayList<Long>();
+        var decided = new ArrayList<Long>();
         for (var seen : seenVersions.entrySet()) {
             try {
                 var verdict = decideOne(moderator, seen.getKey(), seen.getValue(), verb, reason);
@@ -129,12 +130,13 @@ public class ModerationService {
                         null,
                         now));
                 actionIds.add(Objects.requireNonNull(action.getId()));
-                claims.clear(seen.getKey());
+                decided.add(seen.getKey());
                 applied++;
             } catch (ModerationConflict conflict) {
                 problems.add("Comment " + seen.getKey() + ": " + conflict.getMessage());
             }
         }
+        claims.clear(decided);
         return new BulkResult(applied, problems, actionIds);
     }
 
