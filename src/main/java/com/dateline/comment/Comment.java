@@ -32,6 +32,9 @@ class Comment {
     private String body;
 
     @Enumerated(EnumType.STRING)
+    private CommentFormat bodyFormat;
+
+    @Enumerated(EnumType.STRING)
     private CommentStatus status;
 
     private String statusReason;
@@ -58,6 +61,7 @@ class Comment {
 
     protected Comment() {
         this.body = "";
+        this.bodyFormat = CommentFormat.MARKDOWN;
         this.status = CommentStatus.PENDING;
         this.statusReason = "";
         this.statusChangedAt = Instant.EPOCH;
@@ -75,6 +79,7 @@ class Comment {
             this.depth = 1;
         }
         this.body = body;
+        this.bodyFormat = CommentFormat.MARKDOWN;
         this.status = decision.status();
         this.statusReason = decision.reason();
         this.statusChangedAt = now;
@@ -94,10 +99,12 @@ class Comment {
             long authorId,
             @Nullable Comment parent,
             String body,
+            CommentFormat bodyFormat,
             Decision decision,
             boolean spam,
             Instant createdAt) {
         var comment = new Comment(postId, authorId, parent, body, decision, createdAt);
+        comment.bodyFormat = bodyFormat;
         comment.importKey = importKey;
         comment.spam = spam;
         return comment;
@@ -132,6 +139,15 @@ class Comment {
 
     String getBody() {
         return body;
+    }
+
+    CommentFormat getBodyFormat() {
+        return bodyFormat;
+    }
+
+    /** What the body shows on a page. */
+    CommentMarkup.Shown shown() {
+        return CommentMarkup.render(body, bodyFormat);
     }
 
     CommentStatus getStatus() {

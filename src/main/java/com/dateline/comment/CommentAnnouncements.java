@@ -43,7 +43,7 @@ class CommentAnnouncements {
                     comment.getAuthorId(),
                     parentId,
                     parentAuthor,
-                    excerpt(comment.getBody())));
+                    excerpt(comment.shown().text())));
         }
     }
 
@@ -57,12 +57,12 @@ class CommentAnnouncements {
                 before,
                 comment.getStatus(),
                 comment.isSpam(),
-                excerpt(comment.getBody()),
+                excerpt(comment.shown().text()),
                 toAuthor));
     }
 
-    static String excerpt(String body) {
-        var text = body.strip();
+    static String excerpt(String shownText) {
+        var text = shownText.strip();
         if (text.length() <= EXCERPT) {
             return text;
         }

@@ -73,6 +73,7 @@ public class CommentImport {
                 imported.authorId(),
                 parent,
                 imported.body(),
+                imported.bodyFormat(),
                 new Decision(imported.status(), reason(imported)),
                 imported.spam(),
                 imported.createdAt()));

@@ -13,9 +13,16 @@ public record CommentRecord(
         long postId,
         long authorId,
         String body,
+        CommentFormat bodyFormat,
         Instant createdAt,
         CommentStatus status,
         String statusReason,
         int openReports,
         boolean spam,
-        @Nullable Long parentId) {}
+        @Nullable Long parentId) {
+
+    /** What the body shows on a page. */
+    public CommentMarkup.Shown shown() {
+        return CommentMarkup.render(body, bodyFormat);
+    }
+}

@@ -157,6 +157,7 @@ public class CommentRecords {
                 comment.getPostId(),
                 comment.getAuthorId(),
                 comment.getBody(),
+                comment.getBodyFormat(),
                 comment.getCreatedAt(),
                 comment.getStatus(),
                 comment.getStatusReason(),

@@ -126,15 +126,19 @@ class CommentRules {
     }
 
     Decision decide(long author, String text, CommentPolicy policy, Instant now) {
-        var banned = CommentText.firstWholeWord(text, policy.bannedWords());
+        // The words a reader will read, wherever markup split them ("ca**si**no"), and where the links go, which the
+        // text of a link need not tell.
+        var shown = CommentMarkup.render(text, CommentFormat.MARKDOWN);
+        var read = shown.text() + " " + String.join(" ", shown.links());
+        var banned = CommentText.firstWholeWord(read, policy.bannedWords());
         if (banned.isPresent()) {
             return new Decision(CommentStatus.REJECTED, "Banned word: " + banned.get());
         }
-        var links = CommentText.countLinks(text);
+        var links = shown.links().size();
         if (links >= policy.getLinkHoldThreshold()) {
             return new Decision(CommentStatus.PENDING, "Held: " + links + " links");
         }
-        var suspect = CommentText.firstWholeWord(text, policy.suspectWords());
+        var suspect = CommentText.firstWholeWord(read, policy.suspectWords());
         if (suspect.isPresent()) {
             return new Decision(CommentStatus.PENDING, "Held: suspect word \"" + suspect.get() + "\"");
         }

@@ -36,10 +36,6 @@ public final class CommentText {
         return trimmed.codePointCount(0, trimmed.length());
     }
 
-    static int countLinks(String text) {
-        return (int) WEB_ADDRESS.matcher(text).results().count();
-    }
-
     /** The first listed word that occurs in the text as a whole word, ignoring case, in any script. */
     static Optional<String> firstWholeWord(String text, List<String> words) {
         // Compare composed forms, and treat combining marks and (non-)joiners as part of a word,

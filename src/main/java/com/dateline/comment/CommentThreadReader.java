@@ -106,6 +106,7 @@ class CommentThreadReader {
                         comment.getCreatedAt(),
                         comment.getEditedAt(),
                         shown ? comment.getBody() : "",
+                        comment.getBodyFormat(),
                         comment.getStatus(),
                         mine && shown,
                         mine

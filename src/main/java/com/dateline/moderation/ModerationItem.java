@@ -1,5 +1,7 @@
 package com.dateline.moderation;
 
+import com.dateline.comment.CommentFormat;
+import com.dateline.comment.CommentMarkup;
 import com.dateline.comment.CommentStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +19,7 @@ public record ModerationItem(
         long authorId,
         String authorName,
         String text,
+        CommentFormat textFormat,
         Instant createdAt,
         CommentStatus status,
         String reason,
@@ -27,9 +30,14 @@ public record ModerationItem(
 
     public static final int EXCERPT_LENGTH = 200;
 
-    /** The first 200 characters, on one line. */
+    /** What the comment shows on a page. */
+    public CommentMarkup.Shown shown() {
+        return CommentMarkup.render(text, textFormat);
+    }
+
+    /** The first 200 characters a reader reads in it, on one line. */
     public String excerpt() {
-        var oneLine = text.strip().replaceAll("\\s+", " ");
+        var oneLine = shown().text().strip().replaceAll("\\s+", " ");
         if (oneLine.codePointCount(0, oneLine.length()) <= EXCERPT_LENGTH) {
             return oneLine;
         }

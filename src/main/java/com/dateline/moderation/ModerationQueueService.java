@@ -145,6 +145,7 @@ public class ModerationQueueService {
                             comment.authorId(),
                             names.getOrDefault(comment.authorId(), "Deleted reader"),
                             comment.body(),
+                            comment.bodyFormat(),
                             comment.createdAt(),
                             comment.status(),
                             comment.statusReason(),

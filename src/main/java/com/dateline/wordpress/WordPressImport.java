@@ -2,6 +2,7 @@ package com.dateline.wordpress;
 
 import com.dateline.account.AccountService;
 import com.dateline.base.BlogProperties;
+import com.dateline.comment.CommentFormat;
 import com.dateline.comment.CommentImport;
 import com.dateline.comment.CommentRefused;
 import com.dateline.comment.CommentStatus;
@@ -165,6 +166,7 @@ public class WordPressImport {
                             parentKey,
                             author(comment, outcome),
                             comment.content(),
+                            CommentFormat.WORDPRESS_HTML,
                             status,
                             comment.approval() == WxrComment.Approval.SPAM,
                             comment.createdAt()));

@@ -73,7 +73,15 @@ class CommentImportTest {
     private ImportedComment comment(
             String id, @Nullable String parentId, String body, CommentStatus status, boolean spam) {
         return new ImportedComment(
-                run + id, postId, parentId == null ? null : run + parentId, authorId, body, status, spam, MARCH_2009);
+                run + id,
+                postId,
+                parentId == null ? null : run + parentId,
+                authorId,
+                body,
+                CommentFormat.WORDPRESS_HTML,
+                status,
+                spam,
+                MARCH_2009);
     }
 
     private Comment stored(CommentImportResult result) {

@@ -244,6 +244,7 @@ class CommentPolicyTest {
                         null,
                         reader.id(),
                         "Approved in WordPress long ago, number " + i,
+                        CommentFormat.WORDPRESS_HTML,
                         CommentStatus.PUBLISHED,
                         false,
                         java.time.Instant.parse("2009-01-01T10:00:00Z").plus(Duration.ofDays(i))));

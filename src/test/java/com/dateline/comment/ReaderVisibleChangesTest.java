@@ -58,6 +58,7 @@ class ReaderVisibleChangesTest {
                 null,
                 reader,
                 "A comment signed with the old name.",
+                CommentFormat.WORDPRESS_HTML,
                 CommentStatus.PUBLISHED,
                 false,
                 Instant.parse("2008-04-07T10:00:00Z")));

@@ -31,7 +31,7 @@ class CommentEditor extends Div {
             cancelled.run();
         });
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        add(area, new Div(saveButton, cancel));
+        add(area, new FormattingHelp(area), new Div(saveButton, cancel));
     }
 
     /** Opens the editor under the comment's text, before its actions. */

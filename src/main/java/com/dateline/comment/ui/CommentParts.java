@@ -1,13 +1,13 @@
 package com.dateline.comment.ui;
 
 import com.dateline.base.BlogTime;
+import com.dateline.base.ui.SafeHtml;
 import com.dateline.base.ui.Time;
+import com.dateline.comment.CommentMarkup;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.CommentText;
 import com.dateline.comment.CommentView;
 import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -60,7 +60,7 @@ final class CommentParts {
             header.add(new Text(" "), marker("Not published", "comment-rejected"));
             article.addClassName("comment-rejected");
         }
-        article.add(header, text(comment.text()));
+        article.add(header, text(comment.shown()));
         if (comment.noteToAuthor() != null) {
             // The reason gets its own direction: an Arabic or Hebrew note reads right to left after the English label.
             var reason = new Span(comment.noteToAuthor());
@@ -72,21 +72,15 @@ final class CommentParts {
         return article;
     }
 
-    /** The text as typed: every character escaped, web addresses as links that pass on no ranking. */
-    static Paragraph text(String typed) {
-        var paragraph = new Paragraph();
-        paragraph.addClassName("comment-text");
-        paragraph.getElement().setAttribute("dir", "auto");
-        for (var segment : CommentText.segments(typed.strip())) {
-            if (segment.link()) {
-                var link = new Anchor(segment.href(), segment.text());
-                link.getElement().setAttribute("rel", "nofollow ugc noopener");
-                paragraph.add(link);
-            } else {
-                paragraph.add(new Text(segment.text()));
-            }
-        }
-        return paragraph;
+    /**
+     * What the comment shows ({@link CommentMarkup}): sanitised when it was made, so it goes to the browser as one
+     * piece of HTML rather than a node per paragraph and link.
+     */
+    static Div text(CommentMarkup.Shown shown) {
+        var text = SafeHtml.of(shown.html());
+        text.addClassName("comment-text");
+        text.getElement().setAttribute("dir", "auto");
+        return text;
     }
 
     /**

@@ -2,6 +2,7 @@ package com.dateline.moderation.ui;
 
 import com.dateline.account.AccountService;
 import com.dateline.base.BlogTime;
+import com.dateline.base.ui.SafeHtml;
 import com.dateline.moderation.Claim;
 import com.dateline.moderation.HistoryEntry;
 import com.dateline.moderation.ModerationItem;
@@ -9,11 +10,13 @@ import com.dateline.moderation.ModerationQueueService;
 import com.dateline.moderation.ModerationService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.function.Consumer;
@@ -72,15 +75,22 @@ class DetailsPanel extends Aside {
             warning.addClassName("claim-warning");
             add(warning);
         }
-        var text = new Paragraph(item.text().strip());
+        var text = SafeHtml.of(item.shown().html());
         text.addClassName("comment-text");
         text.getElement().setAttribute("dir", "auto");
+        // What the author wrote, character for character: a link's text need not say where it goes.
+        var typed = new Pre(item.text());
+        typed.addClassName("comment-typed");
+        typed.getElement().setAttribute("dir", "auto");
+        var asTyped = new Details("As typed", typed);
+        asTyped.addClassName("comment-as-typed");
         var post = new Anchor(item.postPath(), item.postHeadline());
         post.setTarget("_blank");
         add(
                 new H2("Comment by " + item.authorName()),
                 new Paragraph(time.dateline(item.createdAt()) + " · " + statusLabel(item) + " · " + item.reason()),
                 text,
+                asTyped,
                 new Paragraph(new Span("On "), post));
         if (item.openReports() > 0) {
             add(new Paragraph("Reported: " + item.reportSummary()));

@@ -112,4 +112,73 @@ class CommentBrowserIT {
                 .isEqualTo(true);
         otherReader.screenshot("comment-published-live", By.id("comments"));
     }
+
+    private static final String FORMATTED = "> The talks will continue next week.\n\n"
+            + "That is **not** what the *minister* said; see `Article 5` and [the transcript](https://example.org/t).\n"
+            + "[click me](javascript:window.__pwned=3) <b onmouseover=\"window.__pwned = 4\">raw</b>";
+
+    @Test
+    void a_reader_previews_and_posts_a_formatted_comment_and_every_page_shows_the_formatting_inert() {
+        var email = "formatter-" + System.nanoTime() + "@example.org";
+        var password = "Cedars of the mountain 2008";
+        accounts.register(new Registration("Karim in Tyre", email, password));
+
+        author = HeadlessChromium.start();
+        author.signIn("http://localhost:" + port + "/login?redirect=" + POST_PATH, email, password);
+        author.wait.until(ExpectedConditions.urlContains(POST_PATH));
+        author.waitForLiveView();
+        var hint = author.wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#comments .comment-formatting-hint")));
+        assertThat(hint.getText()).contains("**bold**", "*italic*", "`code`", ">");
+
+        var textArea = author.wait.until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#comments vaadin-text-area textarea")));
+        textArea.sendKeys(FORMATTED);
+        author.browser
+                .findElement(By.xpath("//vaadin-button[normalize-space()='Preview']"))
+                .click();
+        var preview = author.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".comment-preview strong")));
+        assertThat(preview.getText()).isEqualTo("not");
+        author.screenshot("comment-preview", By.id("comments"));
+        author.browser
+                .findElement(By.xpath("//vaadin-button[normalize-space()='Post comment']"))
+                .click();
+        var pending = author.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.comment.comment-pending")));
+        assertShowsTheFormatting(pending.findElement(By.cssSelector(".comment-text")));
+
+        new CommentTestSupport(context).approve(Long.parseLong(pending.getAttribute("data-comment-id")));
+
+        otherReader = HeadlessChromium.start();
+        otherReader.browser.get("http://localhost:" + port + POST_PATH);
+        otherReader.waitForPublicPage();
+        var shown = otherReader.wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.comment .comment-text")));
+        assertShowsTheFormatting(shown);
+        otherReader.screenshot("formatted-comment", By.id("comments"));
+        // the raw HTML and the javascript: link are words, not elements that could run anything
+        assertThat(((JavascriptExecutor) otherReader.browser).executeScript("return window.__pwned === undefined"))
+                .isEqualTo(true);
+        assertThat(((JavascriptExecutor) author.browser).executeScript("return window.__pwned === undefined"))
+                .isEqualTo(true);
+    }
+
+    private static void assertShowsTheFormatting(org.openqa.selenium.WebElement text) {
+        assertThat(text.findElement(By.tagName("blockquote")).getText())
+                .isEqualTo("The talks will continue next week.");
+        assertThat(text.findElement(By.tagName("strong")).getText()).isEqualTo("not");
+        assertThat(text.findElement(By.tagName("em")).getText()).isEqualTo("minister");
+        assertThat(text.findElement(By.tagName("code")).getText()).isEqualTo("Article 5");
+        var links = text.findElements(By.tagName("a"));
+        assertThat(links).singleElement().satisfies(link -> {
+            assertThat(link.getText()).isEqualTo("the transcript");
+            assertThat(link.getAttribute("href")).isEqualTo("https://example.org/t");
+            assertThat(link.getAttribute("rel")).isEqualTo("nofollow ugc noopener");
+        });
+        assertThat(text.getText())
+                .doesNotContain("**", "`")
+                .contains("click me <b onmouseover=\"window.__pwned = 4\">raw</b>");
+        assertThat(text.findElements(By.tagName("b"))).isEmpty();
+    }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dateline.base.BlogProperties;
 import com.dateline.base.BlogTime;
+import com.dateline.comment.CommentFormat;
+import com.dateline.comment.CommentMarkup;
 import com.dateline.comment.CommentStatus;
-import com.dateline.comment.CommentText;
 import com.dateline.comment.CommentView;
 import com.dateline.support.HostileInput;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile comment texts render as inert text: the HTML a comment becomes holds a paragraph, plain
- * text and web-address links that pass on no ranking, and nothing else, whatever the reader typed.
+ * Hostile comment texts, typed or imported, render inert: the HTML a comment becomes holds paragraphs, quotations,
+ * emphasis, inline code and links that pass on no ranking, and nothing else, whatever its author wrote.
  */
 class CommentRenderingTest {
 
@@ -43,57 +45,57 @@ class CommentRenderingTest {
         return HTML_WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 
+    private static final Set<String> SHOWN_TAGS =
+            Set.of("div", "p", "br", "strong", "em", "blockquote", "code", "a", "del");
+
+    private static Div shown(String text, CommentFormat format) {
+        return CommentParts.text(CommentMarkup.render(text, format));
+    }
+
     @ParameterizedTest
     @MethodSource("com.dateline.support.HostileInput#commentTextArguments")
-    void the_text_renders_as_one_paragraph_of_text_and_safe_links(String hostile) {
-        var paragraph = CommentParts.text(hostile);
+    void typed_or_imported_the_text_renders_as_shown_elements_and_safe_links_only(String hostile) {
+        for (var format : CommentFormat.values()) {
+            var text = shown(hostile, format);
 
-        // the element tree Vaadin sends: text nodes and anchors only, every character kept
-        var typed = new StringBuilder();
-        paragraph.getElement().getChildren().forEach(child -> {
-            if (child.isTextNode()) {
-                typed.append(child.getText());
-            } else {
-                assertThat(child.getTag()).isEqualTo("a");
-                assertThat(child.getChildren()).allMatch(Element::isTextNode);
-                typed.append(child.getTextRecursively());
-            }
-        });
-        assertThat(typed.toString()).isEqualTo(hostile.strip());
-
-        // the HTML, as a browser would parse it
-        var html = paragraph.getElement().getOuterHTML();
-        var body = parse(paragraph.getElement()).body();
-        assertThat(body.children()).as(html).hasSize(1);
-        var p = body.child(0);
-        assertThat(p.tagName()).isEqualTo("p");
-        assertThat(p.attributes().asList())
-                .extracting(attribute -> attribute.getKey())
-                .containsOnly("class", "dir");
-        assertThat(p.attr("dir")).isEqualTo("auto");
-        assertThat(p.select("*")).as(html).allSatisfy(element -> {
-            assertThat(element.tagName()).isIn("p", "a");
-            assertThat(element.attributes().asList())
-                    .allSatisfy(attribute -> assertThat(attribute.getKey()).doesNotStartWithIgnoringCase("on"));
-        });
-        var links = p.select("a");
-        assertThat(links).allSatisfy(a -> {
-            assertThat(a.attributes().asList())
+            var html = text.getElement().getOuterHTML();
+            var body = parse(text.getElement()).body();
+            assertThat(body.children()).as(html).hasSize(1);
+            var container = body.child(0);
+            assertThat(container.tagName()).isEqualTo("div");
+            assertThat(container.attributes().asList())
                     .extracting(attribute -> attribute.getKey())
-                    .containsOnly("href", "rel");
-            assertThat(a.attr("href").toLowerCase(Locale.ROOT)).matches("https?://.+");
-            assertThat(a.attr("rel")).isEqualTo(REL);
-            assertThat(a.children()).isEmpty();
-        });
-        assertThat(links).hasSize((int) CommentText.segments(hostile.strip()).stream()
-                .filter(CommentText.Segment::link)
-                .count());
-        assertThat(collapsed(p.wholeText())).isEqualTo(collapsed(hostile));
+                    .containsOnly("class", "dir");
+            assertThat(container.attr("dir")).isEqualTo("auto");
+            assertThat(container.select("*")).as(html).allSatisfy(element -> {
+                assertThat(element.tagName()).isIn(SHOWN_TAGS);
+                if (element != container) {
+                    assertThat(element.attributes().asList())
+                            .extracting(attribute -> attribute.getKey())
+                            .as(html)
+                            .isSubsetOf("href", "rel");
+                }
+            });
+            assertThat(container.children())
+                    .as("only paragraphs and quotations at the top: %s", html)
+                    .allSatisfy(block -> assertThat(block.tagName()).isIn("p", "blockquote"));
+            var links = container.select("a");
+            assertThat(links).as(html).allSatisfy(a -> {
+                assertThat(a.attributes().asList())
+                        .extracting(attribute -> attribute.getKey())
+                        .containsOnly("href", "rel");
+                assertThat(a.attr("href").toLowerCase(Locale.ROOT)).matches("https?://.+");
+                assertThat(a.attr("rel")).isEqualTo(REL);
+            });
+            assertThat(links)
+                    .extracting(a -> a.attr("href"))
+                    .isEqualTo(CommentMarkup.render(hostile, format).links());
+        }
     }
 
     @Test
     void a_web_address_becomes_a_link_with_the_address_as_its_text() {
-        var body = parse(CommentParts.text("Read www.example.org/beirut and https://example.net/x?a=1&b=2.")
+        var body = parse(shown("Read www.example.org/beirut and https://example.net/x?a=1&b=2.", CommentFormat.MARKDOWN)
                         .getElement())
                 .body();
 
@@ -110,14 +112,17 @@ class CommentRenderingTest {
 
     @Test
     void a_script_tag_is_escaped_in_the_html() {
-        var html = CommentParts.text("<script>alert(1)</script>").getElement().getOuterHTML();
+        var html = shown("<script>alert(1)</script>", CommentFormat.MARKDOWN)
+                .getElement()
+                .getOuterHTML();
 
         assertThat(html).doesNotContain("<script").contains("&lt;script&gt;");
     }
 
     @Test
     void right_to_left_text_gets_its_own_direction() {
-        var body = parse(CommentParts.text("مرحبا بكم في بيروت").getElement()).body();
+        var body = parse(shown("مرحبا بكم في بيروت", CommentFormat.MARKDOWN).getElement())
+                .body();
 
         assertThat(body.child(0).attr("dir")).isEqualTo("auto");
     }
@@ -132,6 +137,7 @@ class CommentRenderingTest {
                 Instant.parse("2008-04-07T17:10:00Z"),
                 null,
                 text,
+                CommentFormat.MARKDOWN,
                 status,
                 true,
                 true,
@@ -146,14 +152,30 @@ class CommentRenderingTest {
 
         var body = parse(article.getElement()).body();
         assertThat(body.select("*")).allSatisfy(element -> {
-            assertThat(element.tagName()).isIn("body", "article", "header", "span", "time", "p", "a");
+            assertThat(element.tagName())
+                    .isIn(
+                            "body",
+                            "article",
+                            "header",
+                            "span",
+                            "time",
+                            "p",
+                            "a",
+                            "div",
+                            "br",
+                            "strong",
+                            "em",
+                            "blockquote",
+                            "code");
             assertThat(element.attributes().asList())
                     .allSatisfy(attribute -> assertThat(attribute.getKey()).doesNotStartWithIgnoringCase("on"));
         });
         assertThat(body.selectFirst(".comment-author").text()).isEqualTo("<img src=x onerror=alert(1)>");
         assertThat(body.selectFirst("span.comment-pending").text()).isEqualTo("Awaiting moderation");
         assertThat(body.selectFirst("time").attr("datetime")).isEqualTo("2008-04-07T10:10:00-07:00");
-        assertThat(collapsed(body.selectFirst("p.comment-text").wholeText())).isEqualTo(collapsed(hostile));
+        assertThat(collapsed(body.selectFirst("div.comment-text").text()))
+                .isEqualTo(collapsed(
+                        CommentMarkup.render(hostile, CommentFormat.MARKDOWN).text()));
     }
 
     @Test
@@ -168,6 +190,7 @@ class CommentRenderingTest {
                         Instant.parse("2008-04-07T17:10:00Z"),
                         null,
                         "",
+                        CommentFormat.MARKDOWN,
                         CommentStatus.DELETED,
                         false,
                         false,
@@ -190,6 +213,7 @@ class CommentRenderingTest {
                 Instant.parse("2008-04-07T17:10:00Z"),
                 null,
                 text,
+                CommentFormat.MARKDOWN,
                 CommentStatus.REJECTED,
                 true,
                 false,
@@ -209,7 +233,7 @@ class CommentRenderingTest {
         assertThat(note.text()).isEqualTo("Moderator's note: Please keep to the topic of the post.");
         assertThat(note.elementSiblingIndex())
                 .as("after the comment's text")
-                .isGreaterThan(body.selectFirst("article > p.comment-text").elementSiblingIndex());
+                .isGreaterThan(body.selectFirst("article > div.comment-text").elementSiblingIndex());
         assertThat(body.selectFirst("span.comment-rejected").text()).isEqualTo("Not published");
 
         // without a reason there is no note at all
@@ -228,7 +252,7 @@ class CommentRenderingTest {
         var html = article.getElement().getOuterHTML();
         var body = parse(article.getElement()).body();
         assertThat(body.select("*")).as(html).allSatisfy(element -> {
-            assertThat(element.tagName()).isIn("body", "article", "header", "span", "time", "p");
+            assertThat(element.tagName()).isIn("body", "article", "header", "span", "time", "p", "div");
             assertThat(element.attributes().asList())
                     .allSatisfy(attribute -> assertThat(attribute.getKey()).doesNotStartWithIgnoringCase("on"));
         });
@@ -243,7 +267,7 @@ class CommentRenderingTest {
         assertThat(note.child(1).attr("dir")).isEqualTo("auto");
         assertThat(note.child(1).children()).isEmpty();
         assertThat(collapsed(note.wholeText())).isEqualTo(collapsed("Moderator's note: " + hostile));
-        assertThat(collapsed(body.selectFirst("p.comment-text").wholeText())).isEqualTo("A harmless comment");
+        assertThat(collapsed(body.selectFirst("div.comment-text").wholeText())).isEqualTo("A harmless comment");
     }
 
     @Test
