@@ -113,6 +113,8 @@ class CommentBrowserIT {
         otherReader.screenshot("comment-published-live", By.id("comments"));
     }
 
+    // A post of its own: the test above counts the comments on its post.
+    private static final String FORMATTING_POST = "/2008/04/iraq-baghdads-booksellers-return-to-mutanabbi-street";
     private static final String FORMATTED = "> The talks will continue next week.\n\n"
             + "That is **not** what the *minister* said; see `Article 5` and [the transcript](https://example.org/t).\n"
             + "[click me](javascript:window.__pwned=3) <b onmouseover=\"window.__pwned = 4\">raw</b>";
@@ -124,8 +126,8 @@ class CommentBrowserIT {
         accounts.register(new Registration("Karim in Tyre", email, password));
 
         author = HeadlessChromium.start();
-        author.signIn("http://localhost:" + port + "/login?redirect=" + POST_PATH, email, password);
-        author.wait.until(ExpectedConditions.urlContains(POST_PATH));
+        author.signIn("http://localhost:" + port + "/login?redirect=" + FORMATTING_POST, email, password);
+        author.wait.until(ExpectedConditions.urlContains(FORMATTING_POST));
         author.waitForLiveView();
         var hint = author.wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#comments .comment-formatting-hint")));
@@ -151,7 +153,7 @@ class CommentBrowserIT {
         new CommentTestSupport(context).approve(Long.parseLong(pending.getAttribute("data-comment-id")));
 
         otherReader = HeadlessChromium.start();
-        otherReader.browser.get("http://localhost:" + port + POST_PATH);
+        otherReader.browser.get("http://localhost:" + port + FORMATTING_POST);
         otherReader.waitForPublicPage();
         var shown = otherReader.wait.until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.comment .comment-text")));
