@@ -396,7 +396,28 @@ class CommentPolicyTest {
         assertThat(support.decision(outcome.commentId()).reason()).isEqualTo("Held: 3 links");
     }
 
+    @Test
+    void links_are_counted_as_readers_see_them_not_as_the_markdown_writes_them() {
+        trustedReaderSignedIn("markdown-link");
+        var one = service.submit(post, null, "See [the report](https://example.org/report).");
+        trustedReaderSignedIn("markdown-links");
+        var two = service.submit(post, null, "See [this](https://a.example/x) and ![that](https://b.example/y.png).");
+
+        assertThat(one.status()).isEqualTo(CommentStatus.PUBLISHED);
+        assertThat(support.decision(two.commentId())).isEqualTo(new Decision(CommentStatus.PENDING, "Held: 2 links"));
+    }
+
     // ---------------------------------------------------------------- suspect and banned words
+
+    @Test
+    void a_banned_word_split_by_markup_is_still_the_word_readers_read() {
+        support.signInNewReader("split-banned");
+
+        var outcome = service.submit(post, null, "Play at the **Via**gra table");
+
+        assertThat(support.decision(outcome.commentId()))
+                .isEqualTo(new Decision(CommentStatus.REJECTED, "Banned word: viagra"));
+    }
 
     @Test
     void a_suspect_word_is_held_even_for_a_trusted_reader() {

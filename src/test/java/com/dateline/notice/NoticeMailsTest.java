@@ -200,6 +200,21 @@ class NoticeMailsTest implements MailTestServer {
     }
 
     @Test
+    void a_formatted_reply_is_quoted_in_the_mail_as_readers_read_it_not_as_its_markup() throws Exception {
+        var first = readerChoosing("Shirin", NoticeChoice.IMMEDIATELY, NoticeChoice.OFF);
+        var parent = published(first, null, "The bazaar opened late.");
+        var replier = support.newReader("Kaveh", "formatter");
+
+        published(replier, parent, "> opened late\n\n**Much** later, and *colder*: see `the notice`.");
+
+        var bodies = MailTestSupport.bodies(theOneMailTo(first.email()));
+        assertThat(bodies.text())
+                .contains("opened late Much later, and colder: see the notice.")
+                .doesNotContain("**", "`", "> opened");
+        assertThat(bodies.html()).contains("Much later, and colder").doesNotContain("**", "&gt; opened");
+    }
+
+    @Test
     void a_reader_who_chose_nothing_gets_no_notice_and_nobody_is_told_of_replying_to_themselves() throws Exception {
         var quiet = support.newReader("Quiet reader", "quiet");
         var talker = readerChoosing("Talker", NoticeChoice.IMMEDIATELY, NoticeChoice.IMMEDIATELY);

@@ -71,6 +71,41 @@ class CommentsSectionTest extends SpringBrowserlessTest {
                 "Spring came early to the Jaffa Gate this year."));
     }
 
+    @Test
+    void the_author_sees_their_formatted_comment_formatted_and_edits_it_as_they_typed_it() {
+        support.signInNewReader("formatter");
+        UI.getCurrent().navigate(Demo.page(Demo.JERUSALEM));
+        var section = find(CommentsSection.class).single();
+        var typed = "> the crowds came\n\n**Not** this year, *surely*.";
+
+        test(section.text).setValue(typed);
+        test(section.post).click();
+        written.add(jdbc.queryForObject("select max(id) from comment where body = ?", Long.class, typed));
+
+        var mine = org.jsoup.Jsoup.parse(section.list
+                        .getChildren()
+                        .toList()
+                        .getLast()
+                        .getElement()
+                        .getOuterHTML())
+                .selectFirst(".comment-text");
+        assertThat(mine.select("blockquote").text()).isEqualTo("the crowds came");
+        assertThat(mine.select("strong").text()).isEqualTo("Not");
+        assertThat(mine.select("em").text()).isEqualTo("surely");
+        assertThat(mine.text()).doesNotContain("**", ">");
+
+        test(find(com.vaadin.flow.component.button.Button.class)
+                        .withText("Edit")
+                        .single())
+                .click();
+
+        assertThat(find(com.vaadin.flow.component.textfield.TextArea.class)
+                        .withCaption("Edit your comment")
+                        .single()
+                        .getValue())
+                .isEqualTo(typed);
+    }
+
     private long postId() {
         UI.getCurrent().navigate(Demo.page(Demo.JERUSALEM));
         return find(CommentsSection.class).single().postId();

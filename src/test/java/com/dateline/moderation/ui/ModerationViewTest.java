@@ -207,6 +207,27 @@ class ModerationViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void a_moderator_sees_a_formatted_comment_as_readers_will_and_can_open_it_as_typed() {
+        var author = support.newReader("Formatter");
+        var typed = "**Bold** claim, see [the source](https://example.org/s)\n> quoted";
+        var commentId = support.submitAs(author, postId, typed);
+        support.signIn().as(MODERATOR);
+        var view = navigate(ROUTE, ModerationView.class);
+        var item = queues.item(commentId).orElseThrow();
+
+        view.open(item);
+
+        var shown = org.jsoup.Jsoup.parseBodyFragment(view.details.getElement().getOuterHTML())
+                .selectFirst(".comment-text");
+        assertThat(shown.select("strong").text()).isEqualTo("Bold");
+        assertThat(shown.select("a").attr("href")).isEqualTo("https://example.org/s");
+        assertThat(shown.select("blockquote").text()).isEqualTo("quoted");
+        assertThat(find(com.vaadin.flow.component.html.Pre.class).single().getText())
+                .isEqualTo(typed);
+        assertThat(item.excerpt()).isEqualTo("Bold claim, see the source quoted");
+    }
+
+    @Test
     void a_moderator_is_offered_no_ban_or_trust_for_an_editors_comment() {
         openCommentByNewAccount("EDITOR", MODERATOR);
 
