@@ -2,6 +2,7 @@ package com.dateline.comment;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,12 @@ public final class CommentMarkup {
     private static final Pattern BLANK_LINE = Pattern.compile("\\r?\\n[ \\t\\x0B\\f\\r]*\\n\\s*");
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*\\r?\\n[ \\t]*");
 
+    /**
+     * How deep quotations and emphasis may nest. Rendering recurses once per level, and 5,000 ">" would overflow the
+     * stack; deeper parts are shown as their plain words.
+     */
+    static final int MAX_NESTING = 24;
+
     private record Key(String body, CommentFormat format) {}
 
     // Rendering is cheap but a busy page shows the same comments to every reader; a bounded cache keeps it off them.
@@ -158,9 +165,11 @@ public final class CommentMarkup {
 
     private static Shown shown(Key key) {
         var source = switch (key.format()) {
-            case MARKDOWN ->
-                Jsoup.parseBodyFragment(
-                        MARKDOWN_HTML.render(MARKDOWN.parse(key.body().strip())));
+            case MARKDOWN -> {
+                var document = MARKDOWN.parse(key.body().strip());
+                limitNesting(document);
+                yield Jsoup.parseBodyFragment(MARKDOWN_HTML.render(document));
+            }
             case WORDPRESS_HTML -> Jsoup.parseBodyFragment(key.body().strip());
         };
         var laidOut = Document.createShell("");
@@ -182,10 +191,65 @@ public final class CommentMarkup {
         return new Shown(body.html(), body.text(), List.copyOf(links));
     }
 
+    /** Every part of the Markdown tree deeper than {@link #MAX_NESTING} becomes the plain text it holds. */
+    private static void limitNesting(org.commonmark.node.Node document) {
+        record Level(org.commonmark.node.Node node, int depth) {}
+        var pending = new ArrayDeque<Level>();
+        pending.push(new Level(document, 0));
+        while (!pending.isEmpty()) {
+            var level = pending.pop();
+            var node = level.node();
+            if (level.depth() >= MAX_NESTING && node.getFirstChild() != null) {
+                var text = new org.commonmark.node.Text(literal(node));
+                node.insertBefore(text);
+                node.unlink();
+                continue;
+            }
+            for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+                pending.push(new Level(child, level.depth() + 1));
+            }
+        }
+    }
+
+    /** The words under a Markdown node, in order, without recursion. */
+    private static String literal(org.commonmark.node.Node root) {
+        var words = new StringBuilder();
+        var pending = new ArrayDeque<org.commonmark.node.Node>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            var node = pending.pop();
+            switch (node) {
+                case org.commonmark.node.Text text -> words.append(text.getLiteral());
+                case org.commonmark.node.Code code -> words.append(code.getLiteral());
+                case org.commonmark.node.HtmlInline html -> words.append(html.getLiteral());
+                case org.commonmark.node.SoftLineBreak ignored -> words.append(' ');
+                case org.commonmark.node.HardLineBreak ignored -> words.append(' ');
+                case org.commonmark.node.Paragraph ignored -> {
+                    if (!words.isEmpty()) {
+                        words.append(' ');
+                    }
+                }
+                default -> {}
+            }
+            var children = new ArrayList<org.commonmark.node.Node>();
+            for (var child = node.getFirstChild(); child != null; child = child.getNext()) {
+                children.add(child);
+            }
+            for (var i = children.size() - 1; i >= 0; i--) {
+                pending.push(children.get(i));
+            }
+        }
+        return words.toString();
+    }
+
     /** Lays the source's nodes out as paragraphs and block quotes of shown inline elements. */
     private record Layout(boolean lineBreaksInText) {
 
         void blocks(Element from, Element into) {
+            blocks(from, into, 0);
+        }
+
+        private void blocks(Element from, Element into, int depth) {
             Element paragraph = null;
             for (var node : from.childNodes()) {
                 if (node instanceof TextNode text) {
@@ -209,26 +273,35 @@ public final class CommentMarkup {
                     if (DROPPED.contains(name)) {
                         continue;
                     }
-                    if (name.equals("blockquote")) {
+                    if (depth >= MAX_NESTING) {
+                        if (paragraph == null) {
+                            paragraph = into.appendElement("p");
+                        }
+                        text(element.wholeText(), paragraph);
+                    } else if (name.equals("blockquote")) {
                         paragraph = null;
-                        blocks(element, into.appendElement("blockquote"));
+                        blocks(element, into.appendElement("blockquote"), depth + 1);
                     } else if (BLOCKS.contains(name)) {
                         paragraph = null;
-                        blocks(element, into);
+                        blocks(element, into, depth + 1);
                         paragraph = null;
                     } else {
                         if (paragraph == null) {
                             paragraph = into.appendElement("p");
                         }
-                        inline(element, paragraph);
+                        inline(element, paragraph, depth + 1);
                     }
                 }
             }
         }
 
-        private void inline(Element element, Element into) {
+        private void inline(Element element, Element into, int depth) {
             var name = element.normalName();
             if (DROPPED.contains(name)) {
+                return;
+            }
+            if (depth >= MAX_NESTING) {
+                text(element.wholeText(), into);
                 return;
             }
             switch (name) {
@@ -240,7 +313,7 @@ public final class CommentMarkup {
                 }
                 case "q" -> {
                     into.appendText("“");
-                    children(element, into);
+                    children(element, into, depth);
                     into.appendText("”");
                 }
                 default -> {
@@ -250,14 +323,14 @@ public final class CommentMarkup {
                         if (kept.equals("a")) {
                             copy.attr("href", address(element.attr("href")));
                         }
-                        children(element, copy);
+                        children(element, copy, depth);
                     } else if (BLOCKS.contains(name) || name.equals("blockquote")) {
                         // A block inside an inline element cannot be a paragraph of its own: it gets a line of its own.
                         into.appendElement("br");
-                        children(element, into);
+                        children(element, into, depth);
                         into.appendElement("br");
                     } else {
-                        children(element, into);
+                        children(element, into, depth);
                         if (name.equals("td") || name.equals("th")) {
                             into.appendText(" ");
                         }
@@ -266,12 +339,12 @@ public final class CommentMarkup {
             }
         }
 
-        private void children(Element from, Element into) {
+        private void children(Element from, Element into, int depth) {
             for (var node : from.childNodes()) {
                 if (node instanceof TextNode text) {
                     text(text.getWholeText(), into);
                 } else if (node instanceof Element element) {
-                    inline(element, into);
+                    inline(element, into, depth + 1);
                 }
             }
         }

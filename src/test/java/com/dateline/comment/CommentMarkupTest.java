@@ -121,6 +121,22 @@ class CommentMarkupTest {
         assertThat(wordPress("<p> </p>\n\n")).isEmpty();
     }
 
+    @Test
+    void quotations_and_emphasis_nested_thousands_deep_render_and_keep_their_words() {
+        for (var shown : java.util.List.of(
+                CommentMarkup.render(">".repeat(4_990) + " deep words", CommentFormat.MARKDOWN),
+                CommentMarkup.render("**".repeat(2_000) + "bold words" + "**".repeat(2_000), CommentFormat.MARKDOWN),
+                CommentMarkup.render(
+                        "<blockquote>".repeat(3_000) + "<b>".repeat(3_000) + "deep words",
+                        CommentFormat.WORDPRESS_HTML))) {
+            var body = body(shown.html());
+            assertThat(shown.text()).containsAnyOf("deep words", "bold words");
+            assertThat(body.select("*"))
+                    .allSatisfy(element ->
+                            assertThat(element.parents()).hasSizeLessThanOrEqualTo(CommentMarkup.MAX_NESTING + 3));
+        }
+    }
+
     // --- imported from WordPress ---------------------------------------------------------------------
 
     @Test
