@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -151,7 +157,7 @@ public final class CommentMarkup {
 
     // Rendering is cheap but a busy page shows the same comments to every reader; a bounded cache keeps it off them.
     private static final Cache<Key, Shown> SHOWN_CACHE = Caffeine.newBuilder()
-            .maximumWeight(16_000_000)
+            .maximumWeight(4_000_000)
             .<Key, Shown>weigher((key, shown) ->
                     key.body().length() + shown.html().length() + shown.text().length())
             .build();
@@ -200,7 +206,7 @@ public final class CommentMarkup {
             var level = pending.pop();
             var node = level.node();
             if (level.depth() >= MAX_NESTING && node.getFirstChild() != null) {
-                var text = new org.commonmark.node.Text(literal(node));
+                var text = new Text(literal(node));
                 node.insertBefore(text);
                 node.unlink();
                 continue;
@@ -219,12 +225,12 @@ public final class CommentMarkup {
         while (!pending.isEmpty()) {
             var node = pending.pop();
             switch (node) {
-                case org.commonmark.node.Text text -> words.append(text.getLiteral());
-                case org.commonmark.node.Code code -> words.append(code.getLiteral());
-                case org.commonmark.node.HtmlInline html -> words.append(html.getLiteral());
-                case org.commonmark.node.SoftLineBreak ignored -> words.append(' ');
-                case org.commonmark.node.HardLineBreak ignored -> words.append(' ');
-                case org.commonmark.node.Paragraph ignored -> {
+                case Text text -> words.append(text.getLiteral());
+                case Code code -> words.append(code.getLiteral());
+                case HtmlInline html -> words.append(html.getLiteral());
+                case SoftLineBreak ignored -> words.append(' ');
+                case HardLineBreak ignored -> words.append(' ');
+                case Paragraph ignored -> {
                     if (!words.isEmpty()) {
                         words.append(' ');
                     }
