@@ -131,6 +131,9 @@ public final class CommentMarkup {
             "tr",
             "ul");
 
+    /** Elements whose own text is only the source's layout, never words. */
+    private static final Set<String> LAYOUT_ONLY = Set.of("table", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl");
+
     /** WordPress's comment tags that are shown, and as what; q becomes quotation marks, abbr its words. */
     private static final Map<String, String> INLINE = Map.of(
             "strong", "strong",
@@ -259,6 +262,10 @@ public final class CommentMarkup {
             Element paragraph = null;
             for (var node : from.childNodes()) {
                 if (node instanceof TextNode text) {
+                    if (text.isBlank() && LAYOUT_ONLY.contains(from.normalName())) {
+                        // The line breaks between a table's cells or a list's items only lay out the source.
+                        continue;
+                    }
                     var parts = lineBreaksInText
                             ? BLANK_LINE.split(text.getWholeText(), -1)
                             : new String[] {text.getWholeText()};

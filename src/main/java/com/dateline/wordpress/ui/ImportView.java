@@ -89,9 +89,11 @@ class ImportView extends Div implements HasDynamicTitle {
                 new Paragraph("In WordPress: Tools → Export → All content; upload the .xml file here."),
                 new Paragraph(
                         "Posts come with their categories, drafts stay drafts, and reader comments keep their status"
-                                + " (approved, waiting, spam). Images are not imported; their captions are kept. Commenters with an"
-                                + " account here (same e-mail) get their comments under it; the others appear by name and cannot"
-                                + " sign in. Importing the same file again adds only what is new."),
+                                + " (approved, waiting, spam) and their bold, italics, quotations, code and links."
+                                + " Images are not imported; their captions are kept. Commenters appear by the name they"
+                                + " gave in WordPress and cannot sign in, even where an account here has the same e-mail:"
+                                + " WordPress never checked those addresses. Importing the same file again adds only what"
+                                + " is new."),
                 upload,
                 progress,
                 error,
