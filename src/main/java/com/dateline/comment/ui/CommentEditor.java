@@ -1,10 +1,13 @@
 package com.dateline.comment.ui;
 
 import com.dateline.comment.CommentText;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.function.Consumer;
@@ -31,7 +34,7 @@ class CommentEditor extends Div {
             cancelled.run();
         });
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        add(area, new FormattingHelp(area), new Div(saveButton, cancel));
+        add(area, new CommentPreview(area), new Div(saveButton, cancel));
     }
 
     /** Opens the editor under the comment's text, before its actions. */
@@ -40,17 +43,42 @@ class CommentEditor extends Div {
         area.focus();
     }
 
-    /** The text area says how many characters are left as the reader types. */
+    /**
+     * The text area says how many characters are left as the reader types, and how to format. Both are its helper, which
+     * a screen reader reads with the field.
+     */
     static void counted(TextArea area) {
+        var counter = new Span();
+        counter.addClassName("comment-counter");
+        var helper = new Div(counter, formattingHint());
+        helper.addClassName("comment-helper");
+        area.setHelperComponent(helper);
         area.setValueChangeMode(ValueChangeMode.TIMEOUT);
         area.setValueChangeTimeout(250);
-        area.addValueChangeListener(change -> updateCounter(area));
-        updateCounter(area);
+        area.addValueChangeListener(change -> updateCounter(area, counter));
+        updateCounter(area, counter);
     }
 
-    private static void updateCounter(TextArea area) {
+    private static void updateCounter(TextArea area, Span counter) {
         var left = CommentText.MAX_LENGTH - CommentText.length(area.getValue());
-        area.setHelperText(
-                left >= 0 ? "%,d characters left".formatted(left) : "%,d characters too many".formatted(-left));
+        counter.setText(left >= 0 ? "%,d characters left".formatted(left) : "%,d characters too many".formatted(-left));
+    }
+
+    /** How to format, in the marks a reader types. */
+    private static Span formattingHint() {
+        var hint = new Span(
+                new Text("Formatting: "),
+                new Code("**bold**"),
+                new Text(", "),
+                new Code("*italic*"),
+                new Text(", "),
+                new Code("`code`"),
+                new Text(", "),
+                new Code("[a link](https://…)"),
+                new Text("; start a line with "),
+                new Code(">"),
+                new Text(" to quote."));
+        hint.addClassName("comment-formatting-hint");
+        return hint;
     }
 }

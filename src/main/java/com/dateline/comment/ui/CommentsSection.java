@@ -212,7 +212,7 @@ class CommentsSection extends Section {
             post.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             post.setDisableOnClick(true);
             post.addClickListener(click -> submit(null, text, post));
-            form.add(text, new FormattingHelp(text), post, feedback);
+            form.add(text, new CommentPreview(text), post, feedback);
         }
     }
 

@@ -2,20 +2,18 @@ package com.dateline.comment.ui;
 
 import com.dateline.comment.CommentFormat;
 import com.dateline.comment.CommentMarkup;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Under a comment's text area: how to format, and a preview of the comment as the page will show it, made by the same
- * {@link CommentMarkup} the page uses.
+ * Under a comment's text area: a preview of the comment as the page will show it, made by the same
+ * {@link CommentMarkup} the page uses, kept up to date while it is open.
  */
-class FormattingHelp extends Div {
+class CommentPreview extends Div {
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -23,22 +21,9 @@ class FormattingHelp extends Div {
     private final Div preview = new Div();
     private final Button toggle = new Button("Preview");
 
-    FormattingHelp(TextArea area) {
+    CommentPreview(TextArea area) {
         this.area = area;
-        addClassName("comment-formatting");
-        var hint = new Paragraph(
-                new Text("Formatting: "),
-                syntax("**bold**"),
-                new Text(", "),
-                syntax("*italic*"),
-                new Text(", "),
-                syntax("`code`"),
-                new Text(", "),
-                syntax("[a link](https://…)"),
-                new Text("; start a line with "),
-                syntax(">"),
-                new Text(" to quote."));
-        hint.addClassName("comment-formatting-hint");
+        addClassName("comment-preview-area");
         var previewId = "comment-preview-" + IDS.incrementAndGet();
         preview.setId(previewId);
         preview.addClassName("comment-preview");
@@ -55,11 +40,7 @@ class FormattingHelp extends Div {
                 refresh();
             }
         });
-        add(hint, toggle, preview);
-    }
-
-    private static Code syntax(String text) {
-        return new Code(text);
+        add(toggle, preview);
     }
 
     void show(boolean open) {
