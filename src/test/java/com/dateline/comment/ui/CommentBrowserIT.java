@@ -50,16 +50,21 @@ class CommentBrowserIT {
         }
     }
 
-    @Test
-    void pending_comment_is_shown_to_its_author_only_and_is_offered_to_readers_with_the_page_open_once_approved() {
+    /** A browser signed in as a new reader with the post's live page open. */
+    private HeadlessChromium newReaderOn(String path, String name) {
         var email = "commenter-" + System.nanoTime() + "@example.org";
         var password = "Cedars of the mountain 2008";
-        accounts.register(new Registration("Rania in Beirut", email, password));
+        accounts.register(new Registration(name, email, password));
+        var browser = HeadlessChromium.start();
+        browser.signIn("http://localhost:" + port + "/login?redirect=" + path, email, password);
+        browser.wait.until(ExpectedConditions.urlContains(path));
+        browser.waitForLiveView();
+        return browser;
+    }
 
-        author = HeadlessChromium.start();
-        author.signIn("http://localhost:" + port + "/login?redirect=" + POST_PATH, email, password);
-        author.wait.until(ExpectedConditions.urlContains(POST_PATH));
-        author.waitForLiveView();
+    @Test
+    void pending_comment_is_shown_to_its_author_only_and_is_offered_to_readers_with_the_page_open_once_approved() {
+        author = newReaderOn(POST_PATH, "Rania in Beirut");
 
         var textArea = author.wait.until(
                 ExpectedConditions.elementToBeClickable(By.cssSelector("#comments vaadin-text-area textarea")));
@@ -121,14 +126,7 @@ class CommentBrowserIT {
 
     @Test
     void a_reader_previews_and_posts_a_formatted_comment_and_every_page_shows_the_formatting_inert() {
-        var email = "formatter-" + System.nanoTime() + "@example.org";
-        var password = "Cedars of the mountain 2008";
-        accounts.register(new Registration("Karim in Tyre", email, password));
-
-        author = HeadlessChromium.start();
-        author.signIn("http://localhost:" + port + "/login?redirect=" + FORMATTING_POST, email, password);
-        author.wait.until(ExpectedConditions.urlContains(FORMATTING_POST));
-        author.waitForLiveView();
+        author = newReaderOn(FORMATTING_POST, "Karim in Tyre");
         var hint = author.wait.until(
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#comments .comment-formatting-hint")));
         assertThat(hint.getText()).contains("**bold**", "*italic*", "`code`", ">");
