@@ -19,10 +19,4 @@ public record CommentRecord(
         String statusReason,
         int openReports,
         boolean spam,
-        @Nullable Long parentId) {
-
-    /** What the body shows on a page. */
-    public CommentMarkup.Shown shown() {
-        return CommentMarkup.render(body, bodyFormat);
-    }
-}
+        @Nullable Long parentId) {}
