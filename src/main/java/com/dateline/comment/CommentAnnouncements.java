@@ -11,6 +11,12 @@ class CommentAnnouncements {
     /** As much of a comment as a mail or a notice quotes. */
     static final int EXCERPT = 280;
 
+    /**
+     * The longest formatted excerpt an event carries. Events are kept in a column of 4,000 characters until handled,
+     * and 280 characters that are all markup-escaped would not fit; such an excerpt goes as its words alone.
+     */
+    static final int MAX_EXCERPT_HTML = 1_500;
+
     private final ApplicationEventPublisher events;
     private final CommentRepository comments;
 
@@ -43,7 +49,8 @@ class CommentAnnouncements {
                     comment.getAuthorId(),
                     parentId,
                     parentAuthor,
-                    excerpt(comment.shown().text())));
+                    excerpt(comment.shown().text()),
+                    excerptHtml(comment)));
         }
     }
 
@@ -58,7 +65,13 @@ class CommentAnnouncements {
                 comment.getStatus(),
                 comment.isSpam(),
                 excerpt(comment.shown().text()),
+                excerptHtml(comment),
                 toAuthor));
+    }
+
+    private static @Nullable String excerptHtml(Comment comment) {
+        var html = CommentMarkup.excerpt(comment.shown(), EXCERPT).html();
+        return html.length() <= MAX_EXCERPT_HTML ? html : null;
     }
 
     static String excerpt(String shownText) {

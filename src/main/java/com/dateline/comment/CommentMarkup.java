@@ -200,6 +200,46 @@ public final class CommentMarkup {
         return new Shown(body.html(), body.text(), List.copyOf(links));
     }
 
+    /**
+     * The start of a shown comment, its formatting kept: at most {@code maxChars} characters of its words, and "…"
+     * where it was cut. A comment that short is returned as it is.
+     */
+    public static Shown excerpt(Shown shown, int maxChars) {
+        if (shown.text().length() <= maxChars) {
+            return shown;
+        }
+        var document = Jsoup.parseBodyFragment(shown.html());
+        document.outputSettings().prettyPrint(false);
+        var body = document.body();
+        var texts = new ArrayList<TextNode>();
+        body.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                texts.add(text);
+            }
+        });
+        var left = maxChars;
+        for (var text : texts) {
+            var words = text.getWholeText();
+            if (words.length() <= left) {
+                left -= words.length();
+                continue;
+            }
+            var end = left;
+            // Not between the two halves of a surrogate pair: half a character breaks the mail's encoding.
+            if (end > 0 && Character.isHighSurrogate(words.charAt(end - 1))) {
+                end--;
+            }
+            text.text(words.substring(0, end).stripTrailing() + "…");
+            for (Node cut = text; cut != null && cut != body; cut = cut.parent()) {
+                while (cut.nextSibling() != null) {
+                    cut.nextSibling().remove();
+                }
+            }
+            break;
+        }
+        return new Shown(body.html(), body.text(), body.select("a").eachAttr("href"));
+    }
+
     /** Every part of the Markdown tree deeper than {@link #MAX_NESTING} becomes the plain text it holds. */
     private static void limitNesting(org.commonmark.node.Node document) {
         record Level(org.commonmark.node.Node node, int depth) {}

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  * commits.
  *
  * @param spam whether the moderator marked it as spam
- * @param excerpt the start of the comment's text, as its author typed it
+ * @param excerpt the start of the comment's words, as readers read them
+ * @param excerptHtml the same start with its formatting, sanitised ({@link CommentMarkup}); null in events stored before
+ *     comments had formatting
  * @param toAuthor the moderator's words for the author when the comment is not published; null if none
  */
 public record CommentModerated(
@@ -18,4 +20,5 @@ public record CommentModerated(
         CommentStatus after,
         boolean spam,
         String excerpt,
+        @Nullable String excerptHtml,
         @Nullable String toAuthor) {}

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * replies to, for one), and delivered after the change commits.
  *
  * @param parentAuthorId the author of the comment this one replies to; null for a top-level comment
- * @param excerpt the start of the comment's text, as its author typed it
+ * @param excerpt the start of the comment's words, as readers read them
+ * @param excerptHtml the same start with its formatting, sanitised ({@link CommentMarkup}); null in events stored before
+ *     comments had formatting
  */
 public record CommentPublished(
         long postId,
@@ -16,4 +18,5 @@ public record CommentPublished(
         long authorId,
         @Nullable Long parentId,
         @Nullable Long parentAuthorId,
-        String excerpt) {}
+        String excerpt,
+        @Nullable String excerptHtml) {}

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param dedupeKey names what caused it, so an event handled twice tells once
  * @param summary one sentence on what happened, e.g. "Amira replied to your comment on “IRAQ: …”."
- * @param quote the words it is about, as a reader typed them; null if none
+ * @param quote the words it is about, as readers read them; null if none
+ * @param quoteHtml the same with their formatting, sanitised; null if none, or if only the words are known
  * @param link where to see it, absolute
  */
 record Notice(
@@ -16,5 +17,6 @@ record Notice(
         String subject,
         String summary,
         @Nullable String quote,
+        @Nullable String quoteHtml,
         String linkLabel,
         String link) {}

@@ -71,6 +71,7 @@ class NoticeMails {
                         replier + " replied to your comment on " + title,
                         replier + " replied to your comment on “" + post.headline() + "”:",
                         published.excerpt(),
+                        published.excerptHtml(),
                         "Read the reply",
                         commentLink(post, published.commentId())));
     }
@@ -87,6 +88,7 @@ class NoticeMails {
                             "Your comment on " + title + " is published",
                             "A moderator published your comment on “" + post.headline() + "”:",
                             moderated.excerpt(),
+                            moderated.excerptHtml(),
                             "See it on the page",
                             commentLink(post, moderated.commentId())));
         } else if (moderated.after() == CommentStatus.REJECTED
@@ -103,6 +105,7 @@ class NoticeMails {
                             "A moderator did not publish your comment on “" + post.headline() + "”"
                                     + (note == null ? "." : ", and wrote to you: “" + note + "”") + " Your comment:",
                             moderated.excerpt(),
+                            moderated.excerptHtml(),
                             "Go to the discussion",
                             links.page(relative(post.path()) + "#comments")));
         }

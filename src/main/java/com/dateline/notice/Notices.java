@@ -69,7 +69,7 @@ class Notices {
         var unsubscribe = unsubscribeLink(links, preference, notice.kind().token());
         var letter = new Letter(contact.displayName()).paragraph(notice.summary());
         if (notice.quote() != null) {
-            letter.paragraph("“" + notice.quote() + "”");
+            letter.quote(notice.quote(), notice.quoteHtml());
         }
         letter.link(notice.linkLabel(), notice.link())
                 .paragraph("You get this mail because you chose “"

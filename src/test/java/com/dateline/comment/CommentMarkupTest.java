@@ -137,6 +137,23 @@ class CommentMarkupTest {
         }
     }
 
+    @Test
+    void an_excerpt_keeps_the_formatting_and_ends_where_it_was_cut() {
+        var shown = CommentMarkup.render(
+                "> Quoted first\n\n**Bold words** then *more* and [a link](https://example.org/l) after.",
+                CommentFormat.MARKDOWN);
+
+        var cut = CommentMarkup.excerpt(shown, 20);
+
+        assertThat(cut.html())
+                .isEqualTo("<blockquote><p>Quoted first</p></blockquote><p><strong>Bold wor…</strong></p>");
+        assertThat(cut.links()).isEmpty();
+        assertThat(CommentMarkup.excerpt(shown, 1_000)).isSameAs(shown);
+        // a character outside the Basic Multilingual Plane is never cut in half
+        var emoji = CommentMarkup.render("ab\uD83D\uDE00cd", CommentFormat.MARKDOWN);
+        assertThat(CommentMarkup.excerpt(emoji, 3).text()).isEqualTo("ab…");
+    }
+
     // --- imported from WordPress ---------------------------------------------------------------------
 
     @Test

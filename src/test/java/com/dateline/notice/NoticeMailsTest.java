@@ -200,7 +200,8 @@ class NoticeMailsTest implements MailTestServer {
     }
 
     @Test
-    void a_formatted_reply_is_quoted_in_the_mail_as_readers_read_it_not_as_its_markup() throws Exception {
+    void a_formatted_reply_is_quoted_in_the_mail_as_readers_read_it_with_its_formatting_not_its_markup()
+            throws Exception {
         var first = readerChoosing("Shirin", NoticeChoice.IMMEDIATELY, NoticeChoice.OFF);
         var parent = published(first, null, "The bazaar opened late.");
         var replier = support.newReader("Kaveh", "formatter");
@@ -211,7 +212,10 @@ class NoticeMailsTest implements MailTestServer {
         assertThat(bodies.text())
                 .contains("opened late Much later, and colder: see the notice.")
                 .doesNotContain("**", "`", "> opened");
-        assertThat(bodies.html()).contains("Much later, and colder").doesNotContain("**", "&gt; opened");
+        assertThat(bodies.html())
+                .contains("<blockquote><blockquote><p>opened late</p></blockquote>")
+                .contains("<strong>Much</strong> later, and <em>colder</em>: see <code>the notice</code>.")
+                .doesNotContain("**", "&gt; opened");
     }
 
     @Test
