@@ -43,20 +43,22 @@ class CommentAnnouncements {
             var parentAuthor = parentId == null
                     ? null
                     : comments.findById(parentId).map(Comment::getAuthorId).orElse(null);
+            var quoted = Quoted.of(comment);
             events.publishEvent(new CommentPublished(
                     comment.getPostId(),
                     comment.id(),
                     comment.getAuthorId(),
                     parentId,
                     parentAuthor,
-                    excerpt(comment.shown().text()),
-                    excerptHtml(comment)));
+                    quoted.text(),
+                    quoted.html()));
         }
     }
 
     /** A moderator's decision: {@link #changed} and {@link CommentModerated}. */
     void moderated(Comment comment, CommentStatus before, @Nullable String toAuthor) {
         changed(comment, before);
+        var quoted = Quoted.of(comment);
         events.publishEvent(new CommentModerated(
                 comment.getPostId(),
                 comment.id(),
@@ -64,26 +66,17 @@ class CommentAnnouncements {
                 before,
                 comment.getStatus(),
                 comment.isSpam(),
-                excerpt(comment.shown().text()),
-                excerptHtml(comment),
+                quoted.text(),
+                quoted.html(),
                 toAuthor));
     }
 
-    private static @Nullable String excerptHtml(Comment comment) {
-        var html = CommentMarkup.excerpt(comment.shown(), EXCERPT).html();
-        return html.length() <= MAX_EXCERPT_HTML ? html : null;
-    }
+    /** The start of a comment as a mail quotes it: its words, and its formatting where that fits in an event. */
+    private record Quoted(String text, @Nullable String html) {
 
-    static String excerpt(String shownText) {
-        var text = shownText.strip();
-        if (text.length() <= EXCERPT) {
-            return text;
+        static Quoted of(Comment comment) {
+            var cut = CommentMarkup.excerpt(comment.shown(), EXCERPT);
+            return new Quoted(cut.text(), cut.html().length() <= MAX_EXCERPT_HTML ? cut.html() : null);
         }
-        var end = EXCERPT;
-        // Not between the two halves of a surrogate pair: half a character breaks the mail's encoding.
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end).stripTrailing() + "…";
     }
 }
